@@ -1,0 +1,101 @@
+package dev.oktair.cli;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code okta-ir} root command: lists the subcommands and runs one. {@link #run} is the
+ * entry point for the executable and for tests; it never calls {@code System.exit}.
+ */
+@Command(
+    name = "okta-ir",
+    description = "Okta incident response: collect, investigate, contain, report.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  internal error (a bug; --verbose prints the stack trace)",
+      "  2  usage or invalid input",
+      "  3  configuration or credentials problem",
+      "  4  remote API failure after retries",
+      "  5  containment partially applied",
+      "  6  completed, but some input was rejected (quarantined)",
+      "  10 findings at or above --fail-on",
+    })
+public final class Cli extends BaseCommand {
+
+  /** Runs okta-ir with {@code args} in {@code context}; returns the exit code. */
+  public static int run(Context context, String... args) {
+    CommandLine cl = commandLine(context);
+    try {
+      return cl.execute(args);
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+
+  static CommandLine commandLine(Context context) {
+    CommandLine cl = new CommandLine(new Cli(), new Factory(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          Object command = commandLine.getCommand();
+          boolean verbose = command instanceof BaseCommand b && b.verbose();
+          context.err().println("okta-ir: " + Failures.messageOf(ex));
+          if (verbose) {
+            ex.printStackTrace(context.err());
+          }
+          return Failures.exitCodeOf(ex).code();
+        });
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          context.err().println("okta-ir: " + ex.getMessage());
+          context.err().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.USAGE.code();
+        });
+    return cl;
+  }
+
+  @Override
+  protected ExitCode execute() {
+    spec.commandLine().usage(ctx.out());
+    return ExitCode.USAGE;
+  }
+
+  /** Creates commands, handing each the context. */
+  private record Factory(Context context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      K made = CommandLine.defaultFactory().create(cls);
+      if (made instanceof BaseCommand command) {
+        command.init(context);
+      }
+      return made;
+    }
+  }
+
+  /** Reads the version Maven wrote into {@code version.properties}. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties p = new Properties();
+      try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return new String[] {"okta-ir " + p.getProperty("version", "development build")};
+    }
+  }
+}

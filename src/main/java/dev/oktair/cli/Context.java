@@ -1,0 +1,41 @@
+package dev.oktair.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a command may touch outside itself: its output streams, the clock, the environment and
+ * the user's home. Tests build one with captured streams and a fixed clock.
+ *
+ * @param out results (stdout)
+ * @param err progress, warnings and errors (stderr)
+ * @param clock the only source of "now"
+ * @param env environment variables (OKTA_CLIENT_* and friends)
+ * @param home the user's home directory (for ~/.okta/okta.yaml)
+ * @param interactive true when stderr is a terminal (progress bars instead of plain lines)
+ */
+public record Context(
+    PrintWriter out, PrintWriter err, Clock clock, Map<String, String> env, Path home, boolean interactive) {
+  public Context {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Objects.requireNonNull(clock, "clock");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(home, "home");
+  }
+
+  /** Returns the context of the real process. */
+  public static Context system() {
+    return new Context(
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+        Clock.systemUTC(),
+        System.getenv(),
+        Path.of(System.getProperty("user.home")),
+        System.console() != null);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.oktair.cli;
+
+import dev.oktair.evidence.EvidenceException;
+import picocli.CommandLine;
+
+/** Maps every failure to its exit code and one line for the user: the one place that does so. */
+final class Failures {
+  private Failures() {}
+
+  /** Returns the exit code for a failure thrown by a command. */
+  static ExitCode exitCodeOf(Throwable t) {
+    if (t instanceof ExitException e) {
+      return e.exitCode();
+    }
+    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.INTERNAL;
+  }
+
+  /** Returns the one-line message the user sees for a failure. */
+  static String messageOf(Throwable t) {
+    ExitCode code = exitCodeOf(t);
+    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    if (code == ExitCode.INTERNAL) {
+      return "internal error: " + message + " (this is a bug; run with --verbose for the stack trace)";
+    }
+    return message;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.oktair.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The project's one JSON configuration, and the null-tolerant text view of a node. */
+public final class Json {
+  /** A mapper that keeps decimal numbers exact; thread-safe. */
+  public static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
+  private Json() {}
+
+  /**
+   * Returns a node as text: strings as they are, numbers and booleans as written, objects and
+   * arrays as compact JSON; null for absent, JSON null, and the string {@code "null"}.
+   */
+  public static String text(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isString()) {
+      String s = node.asString();
+      return "null".equals(s) ? null : s;
+    }
+    if (node.isValueNode()) {
+      return node.asString();
+    }
+    return node.toString();
+  }
+}

@@ -1,0 +1,254 @@
+package dev.oktair.events;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One Okta System Log event: the exact bytes Okta (or an export) gave, and a read-only view of
+ * the fields incident responders use.
+ *
+ * <p>The raw bytes are the evidence; every accessor is derived from them and nothing here ever
+ * changes them. Missing and null fields read alike (null, or an empty list); so does the literal
+ * string {@code "null"} that Okta writes in some string fields such as {@code client.zone}.
+ * Immutable and thread-safe, provided callers do not mutate {@link #json()}.
+ */
+public final class LogEvent {
+  private static final FieldPath IP_CHAIN = FieldPath.parse("request.ipChain.ip");
+
+  private final byte[] raw;
+  private final JsonNode json;
+
+  private LogEvent(byte[] raw, JsonNode json) {
+    this.raw = raw;
+    this.json = json;
+  }
+
+  /**
+   * Returns the event for an already parsed object and the exact bytes it was parsed from.
+   *
+   * @throws IllegalArgumentException when {@code json} is not an object
+   */
+  public static LogEvent of(byte[] raw, JsonNode json) {
+    Objects.requireNonNull(raw, "raw");
+    if (json == null || !json.isObject()) {
+      throw new IllegalArgumentException("a System Log event must be a JSON object");
+    }
+    return new LogEvent(raw, json);
+  }
+
+  /**
+   * Parses one JSON object.
+   *
+   * @throws tools.jackson.core.JacksonException when the bytes are not JSON
+   * @throws IllegalArgumentException when they are JSON but not an object
+   */
+  public static LogEvent parse(byte[] raw) {
+    return of(raw, Json.MAPPER.readTree(raw));
+  }
+
+  /** Parses one JSON object given as text (encoded as UTF-8 for the raw bytes). */
+  public static LogEvent parse(String rawJson) {
+    return parse(rawJson.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Returns a copy of the exact bytes of this event (no line terminator). */
+  public byte[] raw() {
+    return raw.clone();
+  }
+
+  /** Returns the length of the raw bytes. */
+  public int rawLength() {
+    return raw.length;
+  }
+
+  /** Writes the exact bytes of this event to {@code out}, without a line terminator. */
+  public void writeRaw(OutputStream out) throws IOException {
+    out.write(raw);
+  }
+
+  /** Returns the raw event as UTF-8 text. */
+  public String rawText() {
+    return new String(raw, StandardCharsets.UTF_8);
+  }
+
+  /** Returns the parsed tree; callers must not mutate it. */
+  public JsonNode json() {
+    return json;
+  }
+
+  /** Returns every value at a dotted path, arrays flattened (see {@link FieldPath}). */
+  public List<JsonNode> values(FieldPath path) {
+    return path.values(json);
+  }
+
+  /** Returns every value at a dotted path, arrays flattened (see {@link FieldPath}). */
+  public List<JsonNode> values(String dottedPath) {
+    return FieldPath.parse(dottedPath).values(json);
+  }
+
+  /** Returns the first value at {@code dottedPath} as text, or null. */
+  public String text(String dottedPath) {
+    return Json.text(FieldPath.parse(dottedPath).first(json));
+  }
+
+  public String uuid() {
+    return str(json, "uuid");
+  }
+
+  /** Returns {@code published} as Okta wrote it, or null. */
+  public String publishedText() {
+    return str(json, "published");
+  }
+
+  /** Returns {@code published} as an instant (ISO-8601 or the SIEM form), or null. */
+  public Instant published() {
+    return Times.parsePublished(publishedText());
+  }
+
+  public String eventType() {
+    return str(json, "eventType");
+  }
+
+  public String severity() {
+    return str(json, "severity");
+  }
+
+  public String displayMessage() {
+    return str(json, "displayMessage");
+  }
+
+  public String legacyEventType() {
+    return str(json, "legacyEventType");
+  }
+
+  public Actor actor() {
+    JsonNode a = json.get("actor");
+    return new Actor(str(a, "id"), str(a, "type"), str(a, "alternateId"), str(a, "displayName"));
+  }
+
+  public Client client() {
+    JsonNode c = json.get("client");
+    JsonNode ua = child(c, "userAgent");
+    JsonNode geo = child(c, "geographicalContext");
+    return new Client(
+        str(c, "ipAddress"),
+        str(ua, "rawUserAgent"),
+        str(ua, "os"),
+        str(ua, "browser"),
+        str(c, "device"),
+        str(c, "zone"),
+        str(c, "id"),
+        new Geo(str(geo, "city"), str(geo, "state"), str(geo, "country"), str(geo, "postalCode")));
+  }
+
+  public Outcome outcome() {
+    JsonNode o = json.get("outcome");
+    return new Outcome(str(o, "result"), str(o, "reason"));
+  }
+
+  /** Returns the targets in the order Okta gave them; empty when there are none. */
+  public List<Target> targets() {
+    JsonNode t = json.get("target");
+    List<Target> out = new ArrayList<>();
+    if (t != null && t.isArray()) {
+      for (JsonNode e : t) {
+        out.add(new Target(str(e, "id"), str(e, "type"), str(e, "alternateId"), str(e, "displayName")));
+      }
+    }
+    return out;
+  }
+
+  public String externalSessionId() {
+    return str(child(json, "authenticationContext"), "externalSessionId");
+  }
+
+  public String rootSessionId() {
+    return str(child(json, "authenticationContext"), "rootSessionId");
+  }
+
+  public Security security() {
+    JsonNode s = json.get("securityContext");
+    JsonNode asn = s == null ? null : s.get("asNumber");
+    Long asNumber = asn != null && asn.isNumber() ? Long.valueOf(asn.asLong()) : parseLong(Json.text(asn));
+    return new Security(asNumber, str(s, "asOrg"), str(s, "isp"), str(s, "domain"), bool(child(s, "isProxy")));
+  }
+
+  /** Returns {@code debugContext.debugData.<key>} as text (objects as JSON), or null. */
+  public String debugData(String key) {
+    return Json.text(child(child(child(json, "debugContext"), "debugData"), key));
+  }
+
+  /** Returns the addresses of {@code request.ipChain}, client first. */
+  public List<String> ipChain() {
+    List<String> out = new ArrayList<>();
+    for (JsonNode ip : IP_CHAIN.values(json)) {
+      out.add(Json.text(ip));
+    }
+    return out;
+  }
+
+  public String transactionId() {
+    return str(child(json, "transaction"), "id");
+  }
+
+  @Override
+  public String toString() {
+    return "LogEvent[" + uuid() + " " + eventType() + " " + publishedText() + "]";
+  }
+
+  private static JsonNode child(JsonNode node, String name) {
+    return node == null ? null : node.get(name);
+  }
+
+  private static String str(JsonNode node, String name) {
+    return Json.text(child(node, name));
+  }
+
+  private static Boolean bool(JsonNode node) {
+    String text = Json.text(node);
+    return text == null ? null : Boolean.valueOf("true".equalsIgnoreCase(text));
+  }
+
+  private static Long parseLong(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Who did it. Fields are null when absent. */
+  public record Actor(String id, String type, String alternateId, String displayName) {}
+
+  /** Where the request came from. Fields are null when absent. */
+  public record Client(
+      String ipAddress,
+      String rawUserAgent,
+      String os,
+      String browser,
+      String device,
+      String zone,
+      String id,
+      Geo geo) {}
+
+  /** {@code client.geographicalContext}. */
+  public record Geo(String city, String state, String country, String postalCode) {}
+
+  /** {@code outcome}: result (SUCCESS, FAILURE, ALLOW, DENY, ...) and free-text reason. */
+  public record Outcome(String result, String reason) {}
+
+  /** One element of {@code target[]}. */
+  public record Target(String id, String type, String alternateId, String displayName) {}
+
+  /** {@code securityContext}: the network the request came from. */
+  public record Security(Long asNumber, String asOrg, String isp, String domain, Boolean isProxy) {}
+}

@@ -1,0 +1,93 @@
+package dev.oktair.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses the time forms okta-ir accepts: event timestamps and the analyst's window bounds. */
+public final class Times {
+  private static final DateTimeFormatter SIEM_FORM =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+  private static final Pattern RELATIVE = Pattern.compile("(\\d+)([smhdw])");
+
+  private Times() {}
+
+  /**
+   * Returns the instant of an event's {@code published} text: ISO-8601 with an offset or Z, or
+   * the {@code YYYY-MM-DD HH:MM:SS.fff} form some SIEM exports use (taken as UTC); null when the
+   * text is null or not a time.
+   */
+  public static Instant parsePublished(String text) {
+    if (text == null || text.isEmpty()) {
+      return null;
+    }
+    try {
+      if (text.length() > 10 && text.charAt(10) == 'T') {
+        return OffsetDateTime.parse(text).toInstant();
+      }
+      return LocalDateTime.parse(text, SIEM_FORM).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException again) {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Returns the instant an analyst meant by {@code text}: ISO-8601 (date-time with offset, a
+   * local date-time taken as UTC, or a bare date at 00:00Z), or a relative age such as {@code 36h}
+   * or {@code 7d} counted back from {@code clock}'s now.
+   *
+   * @throws IllegalArgumentException naming the text and the accepted forms
+   */
+  public static Instant parseBound(String text, Clock clock) {
+    String t = text == null ? "" : text.trim();
+    Matcher m = RELATIVE.matcher(t.toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      Duration unit =
+          switch (m.group(2)) {
+            case "s" -> Duration.ofSeconds(1);
+            case "m" -> Duration.ofMinutes(1);
+            case "h" -> Duration.ofHours(1);
+            case "d" -> Duration.ofDays(1);
+            default -> Duration.ofDays(7);
+          };
+      return clock.instant().minus(unit.multipliedBy(n));
+    }
+    if ("now".equalsIgnoreCase(t)) {
+      return clock.instant();
+    }
+    Instant parsed = parsePublished(t);
+    if (parsed == null && t.length() == 10) {
+      try {
+        parsed = java.time.LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException ignored) {
+        // falls through to the error below
+      }
+    }
+    if (parsed == null) {
+      throw new IllegalArgumentException(
+          "invalid time '" + text + "': use ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an"
+              + " age such as 90m, 36h, 7d, 2w");
+    }
+    return parsed;
+  }
+}

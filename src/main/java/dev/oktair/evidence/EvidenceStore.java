@@ -1,0 +1,209 @@
+package dev.oktair.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The evidence of one case directory: the front door for writing, listing and verifying it.
+ *
+ * <p>Layout: {@code evidence/NNNN-name.jsonl} (sealed files, never rewritten),
+ * {@code evidence/manifest.json}, {@code quarantine/} (rejected input, with file and line), and
+ * {@code .staging/} (files being written). Sealing is serialised within the process; one case
+ * directory is meant to be written by one okta-ir process at a time.
+ */
+public final class EvidenceStore {
+  private static final String EVIDENCE = "evidence";
+  private static final String QUARANTINE = "quarantine";
+  private static final String STAGING = ".staging";
+
+  private final Path caseDir;
+  private final Clock clock;
+
+  private EvidenceStore(Path caseDir, Clock clock) {
+    this.caseDir = caseDir;
+    this.clock = clock;
+  }
+
+  /** Opens (creating if needed) the evidence of the case at {@code caseDir}. */
+  public static EvidenceStore open(Path caseDir, Clock clock) {
+    try {
+      Files.createDirectories(caseDir.resolve(EVIDENCE));
+      Files.createDirectories(caseDir.resolve(STAGING));
+    } catch (IOException e) {
+      throw new EvidenceException("cannot create the case directory " + caseDir + ": " + e.getMessage(), e);
+    }
+    return new EvidenceStore(caseDir, clock);
+  }
+
+  /** Opens the evidence of an existing case; fails with a clear message when there is none. */
+  public static EvidenceStore existing(Path caseDir, Clock clock) {
+    if (!Files.isDirectory(caseDir.resolve(EVIDENCE))) {
+      throw new EvidenceException(
+          "no case at " + caseDir + " (no evidence/ directory): run 'okta-ir import' or 'okta-ir collect' first");
+    }
+    return new EvidenceStore(caseDir, clock);
+  }
+
+  public Path caseDir() {
+    return caseDir;
+  }
+
+  public Path evidenceDir() {
+    return caseDir.resolve(EVIDENCE);
+  }
+
+  /** Returns the quarantine directory, creating it. */
+  public Path quarantineDir() {
+    Path dir = caseDir.resolve(QUARANTINE);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    return dir;
+  }
+
+  /** Returns the staging directory for files being written (e.g. resumable collection parts). */
+  public Path stagingDir() {
+    return caseDir.resolve(STAGING);
+  }
+
+  /** Returns the sealed files, in the order they were sealed. */
+  public List<EvidenceFile> files() {
+    return Manifest.read(evidenceDir()).files();
+  }
+
+  /** Returns the path of a sealed file. */
+  public Path pathOf(EvidenceFile file) {
+    return evidenceDir().resolve(file.name());
+  }
+
+  /**
+   * Starts a new evidence file; its final name is {@code NNNN-<baseName>.jsonl}, numbered after
+   * the files already sealed.
+   */
+  public EvidenceWriter create(String baseName, Source source) {
+    String safe = safeName(baseName);
+    try {
+      Path staged = Files.createTempFile(stagingDir(), safe + "-", ".jsonl.part");
+      return new EvidenceWriter(this, safe, source, staged);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a staging file in " + stagingDir(), e);
+    }
+  }
+
+  synchronized EvidenceFile seal(
+      Path staged, String baseName, String sha256, long bytes, long events,
+      String first, String last, Source source) {
+    Manifest manifest = Manifest.read(evidenceDir());
+    String name = String.format(Locale.ROOT, "%04d-%s.jsonl", manifest.files().size() + 1, baseName);
+    Path target = evidenceDir().resolve(name);
+    if (Files.exists(target)) {
+      throw new EvidenceException("refusing to overwrite the evidence file " + target);
+    }
+    try {
+      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+      target.toFile().setReadOnly();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot seal " + target, e);
+    }
+    EvidenceFile file =
+        new EvidenceFile(name, sha256, bytes, events, first, last, source, clock.instant().toString());
+    manifest.plus(file).write(evidenceDir());
+    return file;
+  }
+
+  /** Re-hashes every evidence file and compares it, and the set of files, with the manifest. */
+  public VerifyReport verify() {
+    List<EvidenceFile> listed = files();
+    List<String> ok = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    for (EvidenceFile file : listed) {
+      names.add(file.name());
+      Path path = pathOf(file);
+      if (!Files.isRegularFile(path)) {
+        removed.add(file.name());
+      } else if (sha256(path).equals(file.sha256())) {
+        ok.add(file.name());
+      } else {
+        changed.add(file.name());
+      }
+    }
+    List<String> added = new ArrayList<>();
+    try (Stream<Path> present = Files.list(evidenceDir())) {
+      for (Path p : present.sorted().collect(Collectors.toList())) {
+        String name = p.getFileName().toString();
+        if (!name.equals(Manifest.FILE_NAME) && !names.contains(name)) {
+          added.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + evidenceDir(), e);
+    }
+    return new VerifyReport(ok, changed, added, removed);
+  }
+
+  /** Returns the lowercase hex SHA-256 of a file, streaming it. */
+  public static String sha256(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + path, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String safeName(String baseName) {
+    String s = baseName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+", "");
+    if (s.endsWith(".jsonl")) {
+      s = s.substring(0, s.length() - ".jsonl".length());
+    }
+    s = s.isEmpty() ? "events" : s;
+    return s.length() > 80 ? s.substring(0, 80) : s;
+  }
+
+  /**
+   * The result of {@link #verify()}.
+   *
+   * @param ok files whose hash matches
+   * @param changed files whose bytes differ from the manifest's hash
+   * @param added files in {@code evidence/} that the manifest does not list
+   * @param removed files the manifest lists that are gone
+   */
+  public record VerifyReport(List<String> ok, List<String> changed, List<String> added, List<String> removed) {
+    public VerifyReport {
+      ok = List.copyOf(ok);
+      changed = List.copyOf(changed);
+      added = List.copyOf(added);
+      removed = List.copyOf(removed);
+    }
+
+    /** Returns true when every listed file is intact and nothing was added or removed. */
+    public boolean intact() {
+      return changed.isEmpty() && added.isEmpty() && removed.isEmpty();
+    }
+  }
+}

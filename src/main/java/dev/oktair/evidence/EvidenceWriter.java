@@ -1,0 +1,113 @@
+package dev.oktair.evidence;
+
+import dev.oktair.events.LogEvent;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Writes one new evidence file: raw events, one per line, byte-exact, into a staging file that
+ * {@link #seal()} hashes and moves into {@code evidence/} with its manifest entry. A writer that
+ * is closed without sealing leaves nothing in the evidence. Not thread-safe.
+ */
+public final class EvidenceWriter implements AutoCloseable {
+  private final EvidenceStore store;
+  private final String baseName;
+  private final Source source;
+  private final Path staged;
+  private final MessageDigest digest;
+  private final OutputStream out;
+  private long events;
+  private long bytes;
+  private Instant first;
+  private Instant last;
+  private String firstText;
+  private String lastText;
+  private boolean finished;
+
+  EvidenceWriter(EvidenceStore store, String baseName, Source source, Path staged) {
+    this.store = store;
+    this.baseName = baseName;
+    this.source = source;
+    this.staged = staged;
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+      this.out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(staged), digest), 1 << 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + staged, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Appends one event's raw bytes and a newline. */
+  public void write(LogEvent event) {
+    try {
+      event.writeRaw(out);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + staged, e);
+    }
+    events++;
+    bytes += event.rawLength() + 1L;
+    track(event);
+  }
+
+  /** Returns how many events were written so far. */
+  public long events() {
+    return events;
+  }
+
+  private void track(LogEvent event) {
+    Instant at = event.published();
+    if (at == null) {
+      return;
+    }
+    if (first == null || at.isBefore(first)) {
+      first = at;
+      firstText = event.publishedText();
+    }
+    if (last == null || at.isAfter(last)) {
+      last = at;
+      lastText = event.publishedText();
+    }
+  }
+
+  /** Closes the file, moves it into the evidence and records it; returns its manifest entry. */
+  public EvidenceFile seal() {
+    closeStream();
+    finished = true;
+    String sha = HexFormat.of().formatHex(digest.digest());
+    return store.seal(staged, baseName, sha, bytes, events, firstText, lastText, source);
+  }
+
+  @Override
+  public void close() {
+    if (finished) {
+      return;
+    }
+    closeStream();
+    finished = true;
+    try {
+      Files.deleteIfExists(staged);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + staged, e);
+    }
+  }
+
+  private void closeStream() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close " + staged, e);
+    }
+  }
+}
