@@ -63,18 +63,23 @@ final class Dispatcher implements HttpHandler {
     boolean api = r.rawPath().startsWith("/api/");
     boolean mutating = api && !"GET".equals(r.method()) && !"HEAD".equals(r.method());
     int status = 0;
+    boolean recorded = false;
     try {
       FaultInjector.Draw draw = api || token ? faults.next(token) : new FaultInjector.Draw(FaultInjector.Fault.NONE, Duration.ZERO);
       delay(draw.delay());
       if (draw.fault() == FaultInjector.Fault.RESET) {
-        exchange.close(); // no response headers sent: the JDK server drops the connection
-        return;
+        return; // close without response headers: the JDK server drops the connection
       }
       Response response = draw.fault() != FaultInjector.Fault.NONE ? fault(draw.fault(), r) : serve(r, token, api);
       status = response.status();
+      // journal before answering: a client that saw the response finds its request in the journal
+      journal.record(new RequestJournal.Entry(arrived, r.method(), path, r.rawQuery(), status, mutating, r.requestId()));
+      recorded = true;
       send(exchange, r.requestId(), response);
     } finally {
-      journal.record(new RequestJournal.Entry(arrived, r.method(), path, r.rawQuery(), status, mutating, r.requestId()));
+      if (!recorded) {
+        journal.record(new RequestJournal.Entry(arrived, r.method(), path, r.rawQuery(), status, mutating, r.requestId()));
+      }
       exchange.close();
     }
   }
