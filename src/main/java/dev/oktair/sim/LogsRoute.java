@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -126,7 +127,7 @@ final class LogsRoute implements Router.Routes {
         EventFilter f = EventFilter.parse(filter);
         match = match.and(f::test);
       } catch (FilterParseException e) {
-        throw new ApiException(400, "E0000053", "Invalid filter: " + e.getMessage(), java.util.List.of());
+        throw rejected(e);
       }
     }
     if (q != null && !q.isBlank()) {
@@ -134,10 +135,15 @@ final class LogsRoute implements Router.Routes {
         KeywordQuery k = KeywordQuery.parse(q);
         match = match.and(k::test);
       } catch (FilterParseException e) {
-        throw new ApiException(400, "E0000001", "Api validation failed: " + e.getMessage(), java.util.List.of());
+        throw rejected(e);
       }
     }
     return match;
+  }
+
+  /** Okta's 400 for a filter or q it rejects: the parser's own code and summary. */
+  private static ApiException rejected(FilterParseException e) {
+    return new ApiException(400, e.errorCode(), e.errorSummary(), List.of());
   }
 
   private static byte[] body(LogStore.Page page) {

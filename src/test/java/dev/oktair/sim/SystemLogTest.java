@@ -129,6 +129,32 @@ class SystemLogTest {
   }
 
   @Test
+  void filterAndQSelectEventsWithTheSharedFilterCode() {
+    Instant since = NOW.minus(Duration.ofDays(10));
+    String window = "since=" + since + "&until=" + NOW + "&limit=50";
+    List<String> sso = http.pageAll("/api/v1/logs?" + window + "&filter=" + enc("eventType eq \"user.authentication.sso\""));
+    List<String> expected = seeded.stream()
+        .filter(e -> !e.published().isBefore(since) && "user.authentication.sso".equals(e.eventType()))
+        .sorted(Comparator.comparing(LogEvent::published).thenComparing(LogEvent::uuid)).map(LogEvent::uuid).toList();
+    assertThat(sso).isNotEmpty().containsExactlyElementsOf(expected);
+    List<String> bob = http.pageAll("/api/v1/logs?" + window + "&q=" + enc("bob@contoso.com"));
+    assertThat(bob).isNotEmpty().allMatch(u -> seeded.stream().anyMatch(e -> e.uuid().equals(u) && TestTenant.BOB.equals(e.actor().id())));
+  }
+
+  @Test
+  void rejectedFiltersAndQueriesUseOktasCodes() {
+    HttpResponse<String> syntax = http.get("/api/v1/logs?filter=" + enc("eventType equals \"x\""));
+    assertThat(syntax.statusCode()).isEqualTo(400);
+    assertThat(SimHttp.json(syntax).path("errorCode").asString()).isEqualTo("E0000053");
+    assertThat(SimHttp.json(syntax).path("errorSummary").asString()).startsWith("Invalid filter");
+    HttpResponse<String> unsupported = http.get("/api/v1/logs?filter=" + enc("debugContext.debugData.url co \"x\""));
+    assertThat(SimHttp.json(unsupported).path("errorCode").asString()).isEqualTo("E0000031");
+    HttpResponse<String> longQ = http.get("/api/v1/logs?q=" + "x".repeat(41));
+    assertThat(longQ.statusCode()).isEqualTo(400);
+    assertThat(SimHttp.json(longQ).path("errorCode").asString()).isEqualTo("E0000001");
+  }
+
+  @Test
   void eventsAreServedAsTheirExactRawBytes() {
     HttpResponse<String> r = http.get("/api/v1/logs?since=" + seeded.get(0).publishedText() + "&until=" + NOW + "&limit=2");
     assertThat(r.body()).startsWith("[" + seeded.get(0).rawText() + "," + seeded.get(1).rawText() + "]");
@@ -165,6 +191,10 @@ class SystemLogTest {
       assertThat(after.body()).isEqualTo("[]");
       assertThat(SimHttp.link(after, "next")).isNotNull();
     }
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The seeded uuids published in [since, until) and inside retention, in Okta's bounded order. */
