@@ -42,7 +42,10 @@ final class LogStore {
 
   private volatile Snapshot snapshot = new Snapshot(new Entry[0], new Entry[0], new long[0]);
 
-  /** Appends events persisted at {@code insertedAt} (null: each at its own published time). */
+  /**
+   * Appends events persisted at {@code insertedAt}, in the given order; null persists each at
+   * its own published time, in published order (a seeded history).
+   */
   synchronized void add(Collection<LogEvent> events, Instant insertedAt) {
     Snapshot old = snapshot;
     int base = old.bySeq.length;
@@ -52,8 +55,14 @@ final class LogStore {
       Instant published = e.published();
       long p = published != null ? published.toEpochMilli() : insertedAt != null ? insertedAt.toEpochMilli() : 0;
       String uuid = e.uuid() == null ? "" : e.uuid();
-      added[i] = new Entry(e, p, uuid, base + i, insertedAt != null ? insertedAt.toEpochMilli() : p);
-      i++;
+      added[i++] = new Entry(e, p, uuid, 0, insertedAt != null ? insertedAt.toEpochMilli() : p);
+    }
+    if (insertedAt == null) {
+      Arrays.sort(added, Comparator.comparingLong(Entry::published)); // stable: ties keep their order
+    }
+    for (int k = 0; k < added.length; k++) {
+      Entry e = added[k];
+      added[k] = new Entry(e.event, e.published, e.uuid, base + k, e.inserted);
     }
     Entry[] bySeq = Arrays.copyOf(old.bySeq, base + added.length);
     System.arraycopy(added, 0, bySeq, base, added.length);

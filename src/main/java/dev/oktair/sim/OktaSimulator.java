@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,9 +54,7 @@ public final class OktaSimulator implements AutoCloseable {
     this.options = options;
     this.tenant = new Tenant(options.seed());
     this.logs = new LogStore();
-    logs.add(options.seed().events().stream()
-        .sorted(Comparator.comparing(LogEvent::published, Comparator.nullsFirst(Comparator.naturalOrder())))
-        .toList(), null);
+    logs.add(options.seed().events(), null);
     this.temporaryKeyDir = options.keyDirectory() == null ? Files.createTempDirectory("okta-ir-sim-") : null;
     this.keys = Keys.in(options.keyDirectory() != null ? options.keyDirectory() : temporaryKeyDir);
     this.clientId = Ids.derived("0oa", "service-app:" + options.randomSeed());

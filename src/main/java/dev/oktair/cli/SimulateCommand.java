@@ -1,0 +1,196 @@
+package dev.oktair.cli;
+
+import dev.oktair.sim.FaultSpec;
+import dev.oktair.sim.OktaSimulator;
+import dev.oktair.sim.RateLimits;
+import dev.oktair.sim.SimulatorOptions;
+import dev.oktair.sim.TenantSeed;
+import dev.oktair.sim.scenario.Scenarios;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code okta-ir simulate}: serves a simulated Okta tenant on 127.0.0.1 until Ctrl-C (or until
+ * its thread is interrupted), printing how to connect; or, with {@code --generate}, writes
+ * benchmark events instead.
+ */
+@Command(
+    name = "simulate",
+    description = {
+      "Serve a simulated Okta tenant on 127.0.0.1 (System Log and Management API) until Ctrl-C.",
+      "Prints the org URL, a local API token (SSWS), the OAuth service app's client id and private key.",
+      "With --generate N --out FILE, write N realistic events as JSONL instead."
+    })
+final class SimulateCommand extends BaseCommand {
+  @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default).")
+  int port;
+
+  @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario to seed the tenant with (default: ${DEFAULT-VALUE}).")
+  String scenario = Scenarios.DEFAULT;
+
+  @Option(names = "--faults", paramLabel = "SPEC",
+      description = "Faults to inject, e.g. 429=0.1,500=0.05,503=0.01,reset=0.02,latency=150ms,jitter=50ms,token=false.")
+  String faults;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for the scenario and the faults (default: ${DEFAULT-VALUE}).")
+  long seed = 1;
+
+  @Option(names = "--require-dpop", description = "Require DPoP-bound tokens for the OAuth service app.")
+  boolean requireDpop;
+
+  @Option(names = "--logs-rate-limit", paramLabel = "N",
+      description = "Requests per minute allowed on /api/v1/logs (default: Okta Workforce's 120).")
+  Integer logsRateLimit;
+
+  @Option(names = "--key-dir", paramLabel = "DIR",
+      description = "Keep the service app's private key here (reused across runs); default: a temporary directory.")
+  Path keyDir;
+
+  @Option(names = "--generate", paramLabel = "N", description = "Write N generated events to --out and exit.")
+  Long generate;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Where --generate writes (JSONL).")
+  Path out;
+
+  @Mixin JsonOption json;
+
+  @Override
+  protected ExitCode execute() throws Exception {
+    if (generate != null) {
+      return generateEvents();
+    }
+    SimulatorOptions options = options();
+    try (OktaSimulator sim = start(options)) {
+      printConnection(sim);
+      awaitStop();
+    }
+    info("simulator stopped");
+    return ExitCode.OK;
+  }
+
+  private SimulatorOptions options() {
+    FaultSpec faultSpec;
+    RateLimits limits = RateLimits.defaults();
+    try {
+      faultSpec = FaultSpec.parse(faults);
+      if (logsRateLimit != null) {
+        limits = limits.withLogs(logsRateLimit);
+      }
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(e.getMessage());
+    }
+    TenantSeed tenant;
+    try {
+      tenant = Scenarios.load(scenario, seed, ctx.clock().instant());
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(e.getMessage());
+    }
+    return SimulatorOptions.builder().port(port).seed(tenant).clock(ctx.clock()).faults(faultSpec)
+        .randomSeed(seed).rateLimits(limits).requireDpop(requireDpop).keyDirectory(keyDir).build();
+  }
+
+  private static OktaSimulator start(SimulatorOptions options) {
+    try {
+      return OktaSimulator.start(options);
+    } catch (UncheckedIOException e) {
+      throw new ExitException(ExitCode.CONFIG, e.getMessage(), e);
+    }
+  }
+
+  private void printConnection(OktaSimulator sim) {
+    String users = sim.tenant().users().isEmpty() ? "me"
+        : sim.tenant().users().get(0).path("profile").path("login").asString().replace("@", "%40");
+    if (json.json) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("orgUrl", sim.baseUrl());
+      o.put("apiToken", sim.apiToken());
+      o.put("clientId", sim.oauthClientId());
+      o.put("privateKey", sim.privateKeyPem().toString());
+      o.put("tokenUrl", sim.tokenUrl());
+      o.put("scenario", scenario);
+      ctx.out().println(o);
+    } else {
+      String auth = "-H \"Authorization: SSWS " + sim.apiToken() + "\"";
+      ctx.out().println("Okta simulator: scenario " + scenario + ", seed " + seed + (requireDpop ? ", DPoP required" : ""));
+      ctx.out().println("  org URL       " + sim.baseUrl());
+      ctx.out().println("  API token     SSWS " + sim.apiToken() + "   (a local fake)");
+      ctx.out().println("  OAuth client  " + sim.oauthClientId());
+      ctx.out().println("  private key   " + sim.privateKeyPem());
+      ctx.out().println("  token URL     " + sim.tokenUrl());
+      ctx.out().println();
+      ctx.out().println("Try:");
+      ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/logs?limit=5\"");
+      ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/users/" + users + "\"");
+      ctx.out().println("  export OKTA_CLIENT_ORGURL=" + sim.baseUrl() + " OKTA_CLIENT_TOKEN=" + sim.apiToken());
+    }
+    ctx.out().flush();
+    info("serving on " + sim.baseUrl() + "; press Ctrl-C to stop");
+  }
+
+  /** Waits for Ctrl-C (a shutdown hook) or for this thread to be interrupted (tests, demo). */
+  private static void awaitStop() {
+    CountDownLatch stop = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.countDown();
+      try {
+        closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "okta-ir-simulate-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stop.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      closed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already exiting: the hook is running
+      }
+    }
+  }
+
+  private ExitCode generateEvents() {
+    if (out == null) {
+      throw ExitException.usage("--generate needs --out FILE");
+    }
+    if (generate < 0) {
+      throw ExitException.usage("--generate must not be negative");
+    }
+    long start = System.nanoTime();
+    try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+      Scenarios.generate(generate, seed, ctx.clock().instant(), o);
+    } catch (IOException e) {
+      throw new ExitException(ExitCode.USAGE, "cannot write " + out + ": " + e.getMessage(), e);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    double seconds = Math.max(took.toNanos() / 1e9, 1e-9);
+    long rate = Math.round(generate / seconds);
+    if (json.json) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("events", generate);
+      o.put("file", out.toString());
+      o.put("seconds", seconds);
+      o.put("eventsPerSecond", rate);
+      ctx.out().println(o);
+    } else {
+      ctx.out().printf("wrote %d events to %s in %.2f s (%,d events/s)%n", generate, out, seconds, rate);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.oktair.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.oktair.events.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** {@code okta-ir simulate} is usable by hand: the printed URL and token list logs and users. */
+class SimulateCommandIT {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void servesTheScenarioWithThePrintedCredentialsUntilStopped(@TempDir Path home) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(err, true), CLOCK, Map.of(), home, false);
+    AtomicInteger exit = new AtomicInteger(-1);
+    Thread serving = new Thread(() -> exit.set(Cli.run(ctx, "simulate", "--port", "0", "--seed", "7",
+        "--key-dir", home.resolve("keys").toString())));
+    serving.start();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!err.toString().contains("press Ctrl-C") && System.currentTimeMillis() < deadline && serving.isAlive()) {
+      Thread.sleep(20);
+    }
+    String printed = out.toString();
+    String baseUrl = group(printed, "org URL\\s+(\\S+)");
+    String token = group(printed, "API token\\s+SSWS (\\S+)");
+    assertThat(printed).contains("curl -H \"Authorization: SSWS " + token + "\" \"" + baseUrl + "/api/v1/logs?limit=5\"");
+    assertThat(Path.of(group(printed, "private key\\s+(\\S+)"))).exists();
+    assertThat(group(printed, "OAuth client\\s+(\\S+)")).startsWith("0oa");
+
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> logs = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/logs?limit=5"))
+        .header("Authorization", "SSWS " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(logs.statusCode()).isEqualTo(200);
+    assertThat(Json.MAPPER.readTree(logs.body()).size()).isEqualTo(5);
+    HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/users"))
+        .header("Authorization", "SSWS " + token).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode list = Json.MAPPER.readTree(users.body());
+    assertThat(list.size()).isGreaterThan(10);
+    String victim = "alex%40contoso.com";
+    HttpResponse<String> alex = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/users/" + victim))
+        .header("Authorization", "SSWS " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(alex.statusCode()).isEqualTo(200);
+
+    serving.interrupt();
+    serving.join(10_000);
+    assertThat(serving.isAlive()).isFalse();
+    assertThat(exit.get()).isZero();
+    assertThat(err.toString()).contains("simulator stopped");
+  }
+
+  @Test
+  void badFaultSpecIsAUsageError(@TempDir Path home) {
+    StringWriter err = new StringWriter();
+    Context ctx = new Context(new PrintWriter(new StringWriter()), new PrintWriter(err, true), CLOCK, Map.of(), home, false);
+    assertThat(Cli.run(ctx, "simulate", "--faults", "429=2")).isEqualTo(ExitCode.USAGE.code());
+    assertThat(err.toString()).contains("429=2");
+    assertThat(Cli.run(ctx, "simulate", "--scenario", "nope")).isEqualTo(ExitCode.USAGE.code());
+  }
+
+  @Test
+  void generateWritesEventsAndReportsTheRate(@TempDir Path dir) throws Exception {
+    assumeTrue(generatorExists(), "the scenario branch's event generator has not landed yet");
+    StringWriter out = new StringWriter();
+    Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(new StringWriter()), CLOCK, Map.of(), dir, false);
+    Path file = dir.resolve("events.jsonl");
+    assertThat(Cli.run(ctx, "simulate", "--generate", "1000", "--out", file.toString(), "--seed", "3")).isZero();
+    assertThat(Files.readAllLines(file)).hasSize(1000);
+    assertThat(out.toString()).containsPattern("wrote 1000 events to .* events/s\\)");
+  }
+
+  private static boolean generatorExists() {
+    try {
+      dev.oktair.sim.scenario.Scenarios.generate(1, 1, CLOCK.instant(), java.io.OutputStream.nullOutputStream());
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private static String group(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    assertThat(m.find()).as("'" + regex + "' in:\n" + text).isTrue();
+    return m.group(1);
+  }
+}
