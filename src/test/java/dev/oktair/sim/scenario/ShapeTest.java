@@ -109,7 +109,7 @@ class ShapeTest {
     return out;
   }
 
-  private static boolean noise(String path) {
+  static boolean noise(String path) {
     return SAMPLE_NOISE.keySet().stream().anyMatch(x -> matches(path, x));
   }
 
