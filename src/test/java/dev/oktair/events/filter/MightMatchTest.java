@@ -124,13 +124,13 @@ class MightMatchTest {
   }
 
   @Test
-  void needlesAreOnlyMadeForLiteralsAByteSearchCanTrust() {
-    assertThat(RawNeedle.of("")).isNull();
-    assertThat(RawNeedle.of("1.5e+3")).isNull();
-    assertThat(RawNeedle.of("caf\u00e9")).isNull();
-    assertThat(RawNeedle.of("A-1")).isNotNull();
-    byte[] hay = "..\u00c9A-1".getBytes(StandardCharsets.UTF_8);
-    assertThat(RawNeedle.of("a-1").indexOf(hay, 0, hay.length)).isEqualTo(4);
+  void ipAddressesAndDatesPruneButNumbersDoNot() {
+    byte[] line = "{\"client\":{\"ipAddress\":\"1.2.3.4\"},\"n\":16509}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(mightMatch("client.ipAddress eq \"9.9.9.9\"", line)).isFalse();
+    assertThat(mightMatch("client.ipAddress eq \"1.2.3.4\"", line)).isTrue();
+    assertThat(mightMatch("x eq \"2024-06-14\"", line)).isFalse();
+    assertThat(mightMatch("n co \"99\"", line)).isTrue();
   }
 
   private static boolean mightMatch(String filter, String line) {
