@@ -45,8 +45,9 @@ class MightMatchTest {
         }
       }
     }
-    assertThat(matches).as("generated filters must match something").isGreaterThan(5_000);
-    assertThat(pruned).as("the prefilter must rule lines out").isGreaterThan(10_000);
+    int pairs = filters.size() * events.size();
+    assertThat(matches).as("generated filters must match often").isGreaterThan(pairs / 50);
+    assertThat(pruned).as("the prefilter must rule lines out").isGreaterThan(pairs / 20);
   }
 
   @Test
@@ -63,7 +64,7 @@ class MightMatchTest {
         }
       }
     }
-    assertThat(matches).isGreaterThan(1_000);
+    assertThat(matches).as("generated queries must match often").isGreaterThan(300 * events.size() / 50);
   }
 
   @Test
