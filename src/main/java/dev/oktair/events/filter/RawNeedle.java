@@ -9,30 +9,32 @@ import java.util.regex.Pattern;
  * An ASCII literal searched for, case-insensitively, in the raw bytes of one JSONL line: the
  * prefilter that lets a reader skip parsing lines that certainly cannot match.
  *
- * <p>It is exact in one direction only: {@link #mayOccur} returns false only when no JSON string
- * or scalar in the line can contain the literal. Three things could hide a literal from a byte
- * search, and each is handled: a {@code \}{@code uXXXX} escape anywhere in the line (it can spell
- * any character) makes it answer true; so does any backslash when the literal itself holds a
- * character JSON writes with a short escape ({@code " \ /} or a control character); and numbers,
- * whose text Jackson may write differently from the raw bytes ({@code 1e3} reads as {@code
- * 1E+3}, {@code 165090e-1} as {@code 16509.0}), so a literal that could be part of a number's
- * text ({@code 16509}, {@code 5E+}, but not {@code 1.2.3.4}) gets no needle at all. Non-ASCII
- * literals get none either. Immutable and thread-safe; searching allocates nothing and scans
- * eight bytes at a time for the needle's rarest byte (by its frequency in real System Log JSON),
- * so that few candidates need checking in full.
+ * <p>It is exact in one direction only: {@link #mayOccur} returns false only when no JSON string or
+ * scalar in the line can contain the literal. Three things could hide a literal from a byte search,
+ * and each is handled: a {@code \}{@code uXXXX} escape anywhere in the line (it can spell any
+ * character) makes it answer true; so does any backslash when the literal itself holds a character
+ * JSON writes with a short escape ({@code " \ /} or a control character); and numbers, whose text
+ * Jackson may write differently from the raw bytes ({@code 1e3} reads as {@code 1E+3}, {@code
+ * 165090e-1} as {@code 16509.0}), so a literal that could be part of a number's text ({@code
+ * 16509}, {@code 5E+}, but not {@code 1.2.3.4}) gets no needle at all. Non-ASCII literals get none
+ * either. Immutable and thread-safe; searching allocates nothing and scans eight bytes at a time
+ * for the needle's rarest byte (by its frequency in real System Log JSON), so that few candidates
+ * need checking in full.
  */
 final class RawNeedle {
   /** Every substring of a number as Jackson writes it: {@code -12.50E+3}, {@code 16509}. */
   private static final Pattern NUMBER_PART =
       Pattern.compile("-?[0-9]*(?:\\.[0-9]*)?(?:[eE][+-]?[0-9]*)?|\\+[0-9]*");
+
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BACKSLASHES = ONES * '\\';
+
   /**
-   * Folded ASCII bytes from most to least frequent in Okta System Log JSONL (measured on the
-   * shared sample events); bytes not listed are rarer still.
+   * Folded ASCII bytes from most to least frequent in Okta System Log JSONL (measured on the shared
+   * sample events); bytes not listed are rarer still.
    */
   private static final String BY_FREQUENCY =
       "\" etai:onsr,cldupmg.y102}{hbfvx3/54-wk9768_zq\\][)(j@;=?&%+'~|`^";

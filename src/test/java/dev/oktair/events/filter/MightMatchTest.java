@@ -60,16 +60,22 @@ class MightMatchTest {
         byte[] raw = event.raw();
         if (query.test(event)) {
           matches++;
-          assertThat(query.mightMatch(raw, 0, raw.length)).as("mightMatch of q=%s on %s", query, event.rawText()).isTrue();
+          assertThat(query.mightMatch(raw, 0, raw.length))
+              .as("mightMatch of q=%s on %s", query, event.rawText())
+              .isTrue();
         }
       }
     }
-    assertThat(matches).as("generated queries must match often").isGreaterThan(300 * events.size() / 50);
+    assertThat(matches)
+        .as("generated queries must match often")
+        .isGreaterThan(300 * events.size() / 50);
   }
 
   @Test
   void prunesOnlyThroughAndAndOr() {
-    byte[] line = "{\"eventType\":\"user.session.start\",\"actor\":{\"id\":\"00u1\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"eventType\":\"user.session.start\",\"actor\":{\"id\":\"00u1\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
     assertThat(mightMatch("eventType eq \"USER.SESSION.START\"", line)).isTrue();
     assertThat(mightMatch("eventType eq \"user.session.end\"", line)).isFalse();
@@ -104,7 +110,8 @@ class MightMatchTest {
 
   @Test
   void keywordPrefilterNeedsEveryPrunableKeyword() {
-    byte[] line = "{\"displayMessage\":\"User login to Okta\",\"n\":16509}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"displayMessage\":\"User login to Okta\",\"n\":16509}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(KeywordQuery.parse("okta LOGIN").mightMatch(line, 0, line.length)).isTrue();
     assertThat(KeywordQuery.parse("okta logout").mightMatch(line, 0, line.length)).isFalse();
@@ -126,7 +133,8 @@ class MightMatchTest {
 
   @Test
   void ipAddressesAndDatesPruneButNumbersDoNot() {
-    byte[] line = "{\"client\":{\"ipAddress\":\"1.2.3.4\"},\"n\":16509}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"client\":{\"ipAddress\":\"1.2.3.4\"},\"n\":16509}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(mightMatch("client.ipAddress eq \"9.9.9.9\"", line)).isFalse();
     assertThat(mightMatch("client.ipAddress eq \"1.2.3.4\"", line)).isTrue();
@@ -158,8 +166,18 @@ class MightMatchTest {
   private static String randomExpression(List<LogEvent> events, int depth) {
     int shape = RANDOM.nextInt(depth > 0 ? 8 : 1);
     return switch (shape) {
-      case 1, 2 -> "(" + randomExpression(events, depth - 1) + " and " + randomExpression(events, depth - 1) + ")";
-      case 3, 4 -> "(" + randomExpression(events, depth - 1) + " or " + randomExpression(events, depth - 1) + ")";
+      case 1, 2 ->
+          "("
+              + randomExpression(events, depth - 1)
+              + " and "
+              + randomExpression(events, depth - 1)
+              + ")";
+      case 3, 4 ->
+          "("
+              + randomExpression(events, depth - 1)
+              + " or "
+              + randomExpression(events, depth - 1)
+              + ")";
       case 5 -> "not (" + randomExpression(events, depth - 1) + ")";
       default -> randomComparison(events);
     };
@@ -173,8 +191,10 @@ class MightMatchTest {
     }
     Map.Entry<String, JsonNode> leaf = pick(leaves);
     String op = OPS[RANDOM.nextInt(OPS.length)];
-    boolean refused = leaf.getKey().equals("published")
-        || (op.equals("co") && leaf.getKey().matches("debugContext\\.debugData\\.(url|requestUri)"));
+    boolean refused =
+        leaf.getKey().equals("published")
+            || (op.equals("co")
+                && leaf.getKey().matches("debugContext\\.debugData\\.(url|requestUri)"));
     String path = refused ? "eventType" : leaf.getKey();
     if (op.equals("pr")) {
       return path + " pr";
@@ -193,8 +213,10 @@ class MightMatchTest {
 
   /** Returns a random leaf; numbers, a minority in events, are picked a quarter of the time. */
   private static Map.Entry<String, JsonNode> pick(List<Map.Entry<String, JsonNode>> leaves) {
-    List<Map.Entry<String, JsonNode>> numbers = leaves.stream().filter(e -> e.getValue().isNumber()).toList();
-    List<Map.Entry<String, JsonNode>> from = numbers.isEmpty() || RANDOM.nextInt(4) > 0 ? leaves : numbers;
+    List<Map.Entry<String, JsonNode>> numbers =
+        leaves.stream().filter(e -> e.getValue().isNumber()).toList();
+    List<Map.Entry<String, JsonNode>> from =
+        numbers.isEmpty() || RANDOM.nextInt(4) > 0 ? leaves : numbers;
     return from.get(RANDOM.nextInt(from.size()));
   }
 

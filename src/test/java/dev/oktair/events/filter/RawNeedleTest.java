@@ -15,7 +15,8 @@ class RawNeedleTest {
     Random random = new Random(7);
     String alphabet = "aAbB.\\u\"0é";
     for (int round = 0; round < 20_000; round++) {
-      byte[] hay = randomText(random, alphabet, random.nextInt(40)).getBytes(StandardCharsets.UTF_8);
+      byte[] hay =
+          randomText(random, alphabet, random.nextInt(40)).getBytes(StandardCharsets.UTF_8);
       String literal = randomText(random, "aAbB.u\"0", 1 + random.nextInt(4));
       RawNeedle needle = RawNeedle.of(literal);
       if (needle == null) {

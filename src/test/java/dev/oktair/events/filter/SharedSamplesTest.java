@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Filters over the real Okta sample events (okta-ir.shared) agree with LogEvent's typed
- * accessors; skipped where the shared directory is absent.
+ * Filters over the real Okta sample events (okta-ir.shared) agree with LogEvent's typed accessors;
+ * skipped where the shared directory is absent.
  */
 class SharedSamplesTest {
   private static List<LogEvent> samples;
@@ -25,13 +25,15 @@ class SharedSamplesTest {
   @Test
   void eventTypeFiltersAgreeWithTheAccessor() {
     assumeFalse(samples.isEmpty(), "shared samples absent");
-    for (String type : List.of("user.session.start", "policy.evaluate_sign_on", "system.org.rate_limit.warning")) {
+    for (String type :
+        List.of("user.session.start", "policy.evaluate_sign_on", "system.org.rate_limit.warning")) {
       assertThat(count("eventType eq \"" + type.toUpperCase() + "\""))
           .as(type)
           .isEqualTo(count(e -> type.equals(e.eventType())))
           .isPositive();
     }
-    assertThat(count("eventType sw \"user.\"")).isEqualTo(count(e -> e.eventType().startsWith("user.")));
+    assertThat(count("eventType sw \"user.\""))
+        .isEqualTo(count(e -> e.eventType().startsWith("user.")));
   }
 
   @Test
@@ -43,9 +45,12 @@ class SharedSamplesTest {
     assertThat(count("debugContext.debugData.threatSuspected eq \"true\""))
         .isEqualTo(count(e -> "true".equalsIgnoreCase(e.debugData("threatSuspected"))));
     assertThat(count("outcome.result eq \"FAILURE\" or outcome.result eq \"DENY\""))
-        .isEqualTo(count(e -> "FAILURE".equals(e.outcome().result()) || "DENY".equals(e.outcome().result())))
+        .isEqualTo(
+            count(
+                e -> "FAILURE".equals(e.outcome().result()) || "DENY".equals(e.outcome().result())))
         .isPositive();
-    assertThat(count("client.zone pr")).isEqualTo(count(e -> e.client().zone() != null && !e.client().zone().isEmpty()));
+    assertThat(count("client.zone pr"))
+        .isEqualTo(count(e -> e.client().zone() != null && !e.client().zone().isEmpty()));
     assertThat(count("securityContext.asNumber gt 0"))
         .isEqualTo(count(e -> e.security().asNumber() != null && e.security().asNumber() > 0));
   }
@@ -54,10 +59,17 @@ class SharedSamplesTest {
   void prefilterKeepsEveryMatchOfTheSamples() {
     assumeFalse(samples.isEmpty(), "shared samples absent");
     for (LogEvent event : samples) {
-      for (String value : List.of(Objects.toString(event.eventType(), "x"), Objects.toString(event.client().ipAddress(), "x"))) {
-        EventFilter filter = EventFilter.parse("eventType eq \"" + value + "\" or client.ipAddress eq \"" + value + "\"");
+      for (String value :
+          List.of(
+              Objects.toString(event.eventType(), "x"),
+              Objects.toString(event.client().ipAddress(), "x"))) {
+        EventFilter filter =
+            EventFilter.parse(
+                "eventType eq \"" + value + "\" or client.ipAddress eq \"" + value + "\"");
         byte[] raw = event.raw();
-        assertThat(filter.test(event) && !filter.mightMatch(raw, 0, raw.length)).as("%s on %s", filter, event).isFalse();
+        assertThat(filter.test(event) && !filter.mightMatch(raw, 0, raw.length))
+            .as("%s on %s", filter, event)
+            .isFalse();
       }
     }
   }
