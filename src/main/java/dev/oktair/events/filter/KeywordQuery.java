@@ -31,7 +31,9 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  *
  * A keyword never matches inside a word: {@code Fran} does not match {@code San Francisco}, nor
- * {@code homer} {@code homer.simpson@springfield.com}. Immutable and thread-safe.
+ * {@code homer} {@code homer.simpson@springfield.com}; {@code @} does separate words, so {@code
+ * alice} matches {@code alice@example.com}. Numbers match by their value's text as read ({@code
+ * 16509} matches {@code 1.6509E4}). Immutable and thread-safe.
  */
 public final class KeywordQuery implements Predicate<LogEvent> {
   /** Okta's limit on the number of keywords. */
