@@ -1,7 +1,6 @@
 package dev.oktair.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oktair.events.Json;
 import java.io.PrintWriter;
@@ -79,22 +78,12 @@ class SimulateCommandIT {
 
   @Test
   void generateWritesEventsAndReportsTheRate(@TempDir Path dir) throws Exception {
-    assumeTrue(generatorExists(), "the scenario branch's event generator has not landed yet");
     StringWriter out = new StringWriter();
     Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(new StringWriter()), CLOCK, Map.of(), dir, false);
     Path file = dir.resolve("events.jsonl");
     assertThat(Cli.run(ctx, "simulate", "--generate", "1000", "--out", file.toString(), "--seed", "3")).isZero();
     assertThat(Files.readAllLines(file)).hasSize(1000);
     assertThat(out.toString()).containsPattern("wrote 1000 events to .* events/s\\)");
-  }
-
-  private static boolean generatorExists() {
-    try {
-      dev.oktair.sim.scenario.Scenarios.generate(1, 1, CLOCK.instant(), java.io.OutputStream.nullOutputStream());
-      return true;
-    } catch (UnsupportedOperationException e) {
-      return false;
-    }
   }
 
   private static String group(String text, String regex) {
