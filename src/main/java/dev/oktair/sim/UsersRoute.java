@@ -23,9 +23,8 @@ final class UsersRoute implements Router.Routes {
       "LOCKED_OUT", List.of("unlock", "deactivate", "resetPassword"),
       "PASSWORD_EXPIRED", List.of("deactivate", "resetPassword"),
       "RECOVERY", List.of("deactivate", "resetPassword"),
-      "DEPROVISIONED", List.of("activate"),
-      "STAGED", List.of("activate", "deactivate"),
-      "PROVISIONED", List.of("reactivate", "deactivate"));
+      "STAGED", List.of("deactivate"),
+      "PROVISIONED", List.of("deactivate"));
 
   private final Tenant tenant;
 
