@@ -1,15 +1,10 @@
 package dev.oktair.sim;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serves every request in Okta's order of concerns: fault injection (decided before anything
@@ -17,7 +12,7 @@ import java.util.Map;
  * authentication, routing (404/405), scope (403), and the route under the tenant lock. Every
  * response carries {@code X-Okta-Request-Id}; every request lands in the journal.
  */
-final class Dispatcher implements HttpHandler {
+final class Dispatcher implements LoopbackServer.Handler {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
 
   private final String baseUrl;
@@ -55,33 +50,30 @@ final class Dispatcher implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
+  public Response handle(LoopbackServer.Incoming incoming) {
     Instant arrived = clock.instant();
-    Request r = new Request(exchange, "req" + Ids.randomText(23), baseUrl);
-    String path = exchange.getRequestURI().getPath();
+    Request r = new Request(incoming, "req" + Ids.randomText(23), baseUrl);
     boolean token = r.rawPath().equals(OAuthServer.TOKEN_PATH);
     boolean api = r.rawPath().startsWith("/api/");
     boolean mutating = api && !"GET".equals(r.method()) && !"HEAD".equals(r.method());
-    int status = 0;
-    boolean recorded = false;
+    Response response;
     try {
       FaultInjector.Draw draw = api || token ? faults.next(token) : new FaultInjector.Draw(FaultInjector.Fault.NONE, Duration.ZERO);
       delay(draw.delay());
       if (draw.fault() == FaultInjector.Fault.RESET) {
-        return; // close without response headers: the JDK server drops the connection
+        response = Response.drop();
+      } else {
+        response = draw.fault() != FaultInjector.Fault.NONE ? fault(draw.fault(), r) : serve(r, token, api);
+        response.header("X-Okta-Request-Id", r.requestId());
       }
-      Response response = draw.fault() != FaultInjector.Fault.NONE ? fault(draw.fault(), r) : serve(r, token, api);
-      status = response.status();
-      // journal before answering: a client that saw the response finds its request in the journal
-      journal.record(new RequestJournal.Entry(arrived, r.method(), path, r.rawQuery(), status, mutating, r.requestId()));
-      recorded = true;
-      send(exchange, r.requestId(), response);
-    } finally {
-      if (!recorded) {
-        journal.record(new RequestJournal.Entry(arrived, r.method(), path, r.rawQuery(), status, mutating, r.requestId()));
-      }
-      exchange.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "simulator failed: " + r.method() + " " + r.rawPath(), e);
+      response = Response.error(ApiException.serverError(500)).header("X-Okta-Request-Id", r.requestId());
     }
+    // journaled before the answer is written: a client that saw it finds its request here
+    journal.record(new RequestJournal.Entry(
+        arrived, r.method(), r.decodedPath(), r.rawQuery(), response.status(), mutating, r.requestId()));
+    return response;
   }
 
   private Response serve(Request r, boolean token, boolean api) {
@@ -162,23 +154,6 @@ final class Dispatcher implements HttpHandler {
       sleeper.sleep(d);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void send(HttpExchange exchange, String requestId, Response response) throws IOException {
-    var headers = exchange.getResponseHeaders();
-    headers.set("X-Okta-Request-Id", requestId);
-    for (Map.Entry<String, List<String>> h : response.headers().entrySet()) {
-      for (String v : h.getValue()) {
-        headers.add(h.getKey(), v);
-      }
-    }
-    byte[] body = response.body();
-    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
     }
   }
 }

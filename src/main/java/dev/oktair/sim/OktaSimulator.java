@@ -1,11 +1,8 @@
 package dev.oktair.sim;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.oktair.events.LogEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,9 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -29,17 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class OktaSimulator implements AutoCloseable {
   private static final String TOKEN_NAME = "okta-ir simulator";
 
-  static {
-    // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's
-    // delayed ACK: ~40 ms per response. Read once, when the JDK's ServerConfig class loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
 
   private final SimulatorOptions options;
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackServer server;
   private final String baseUrl;
   private final String apiToken;
   private final String apiTokenId;
@@ -60,8 +46,8 @@ public final class OktaSimulator implements AutoCloseable {
     this.clientId = Ids.derived("0oa", "service-app:" + options.randomSeed());
     this.apiToken = "00" + Ids.randomText(40);
     this.apiTokenId = Ids.random("00T");
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
-    this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.server = new LoopbackServer(options.port(), options.clock());
+    this.baseUrl = "http://127.0.0.1:" + server.port();
     registerApiToken(options.clock().instant());
     Clock clock = options.clock();
     OAuthServer oauth = new OAuthServer(clientId, keys.publicKey(), options.grantedScopes(), options.requireDpop(), clock);
@@ -79,19 +65,10 @@ public final class OktaSimulator implements AutoCloseable {
         new ThreatInsightRoute(tenant, events, clock),
         new PoliciesRoute(tenant));
     routes.forEach(r -> r.register(router));
-    Dispatcher dispatcher = new Dispatcher(baseUrl, router, tenant,
+    server.start(new Dispatcher(baseUrl, router, tenant,
         new Credentials(apiToken, apiTokenId, tenant, oauth), oauth,
         new RateLimiter(options.rateLimits(), clock), new FaultInjector(options.faults(), options.randomSeed()),
-        options.sleeper(), journal, clock);
-    AtomicInteger n = new AtomicInteger();
-    this.executor = Executors.newFixedThreadPool(options.threads(), runnable -> {
-      Thread t = new Thread(runnable, "okta-sim-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.createContext("/", dispatcher);
-    server.setExecutor(executor);
-    server.start();
+        options.sleeper(), journal, clock));
   }
 
   /**
@@ -165,8 +142,7 @@ public final class OktaSimulator implements AutoCloseable {
   /** Stops the server at once and removes a temporary key. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
     if (temporaryKeyDir != null) {
       try {
         Files.deleteIfExists(keys.pemPath());

@@ -1,15 +1,11 @@
 package dev.oktair.sim;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.oktair.events.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,31 +13,45 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /** One request as routes see it: method, path, parameters, body, and who sent it. */
 final class Request {
-  private final HttpExchange exchange;
+  private final LoopbackServer.Incoming incoming;
+  private final String rawPath;
+  private final String rawQuery;
   private final String requestId;
   private final String baseUrl;
   private final Map<String, List<String>> query;
   private Map<String, String> pathParams = Map.of();
   private Principal principal;
-  private byte[] body;
 
-  Request(HttpExchange exchange, String requestId, String baseUrl) {
-    this.exchange = exchange;
+  Request(LoopbackServer.Incoming incoming, String requestId, String baseUrl) {
+    this.incoming = incoming;
     this.requestId = requestId;
     this.baseUrl = baseUrl;
-    this.query = parseForm(exchange.getRequestURI().getRawQuery());
+    String target = originForm(incoming.target());
+    int q = target.indexOf('?');
+    this.rawPath = q < 0 ? target : target.substring(0, q);
+    this.rawQuery = q < 0 ? null : target.substring(q + 1);
+    this.query = parseForm(rawQuery);
   }
 
   String method() {
-    return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    return incoming.method();
   }
 
   String rawPath() {
-    return exchange.getRequestURI().getRawPath();
+    return rawPath;
   }
 
   String rawQuery() {
-    return exchange.getRequestURI().getRawQuery();
+    return rawQuery;
+  }
+
+  /** Returns the path with %-escapes decoded (for the journal); the raw path when malformed. */
+  String decodedPath() {
+    try {
+      return decodePathSegment(rawPath);
+    } catch (ApiException e) {
+      return rawPath;
+    }
   }
 
   /** Returns the absolute URL as received, query included (the {@code self} link). */
@@ -108,16 +118,11 @@ final class Request {
   }
 
   String header(String name) {
-    return exchange.getRequestHeaders().getFirst(name);
-  }
-
-  List<String> headers(String name) {
-    List<String> v = exchange.getRequestHeaders().get(name);
-    return v == null ? List.of() : v;
+    return incoming.header(name);
   }
 
   String remoteAddress() {
-    return exchange.getRemoteAddress().getAddress().getHostAddress();
+    return incoming.remoteAddress();
   }
 
   Principal principal() {
@@ -128,16 +133,9 @@ final class Request {
     this.principal = p;
   }
 
-  /** Returns the body bytes (read once). */
+  /** Returns the body bytes. */
   byte[] body() {
-    if (body == null) {
-      try {
-        body = exchange.getRequestBody().readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return body;
+    return incoming.body();
   }
 
   /** Returns the body as JSON; an empty object when there is no body; 400 when not JSON. */
@@ -156,6 +154,15 @@ final class Request {
   /** Returns the body as an {@code application/x-www-form-urlencoded} form. */
   Map<String, List<String>> form() {
     return parseForm(new String(body(), StandardCharsets.UTF_8));
+  }
+
+  /** Strips {@code http://host} from an absolute-form request target. */
+  private static String originForm(String target) {
+    if (target.startsWith("http://") || target.startsWith("https://")) {
+      int slash = target.indexOf('/', target.indexOf("//") + 2);
+      return slash < 0 ? "/" : target.substring(slash);
+    }
+    return target;
   }
 
   /** Parses {@code a=1&b=x%20y} into decoded name to values, in order. */

@@ -11,6 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** One response: status, extra headers and body bytes (empty for 204). Built by routes. */
 final class Response {
+  private static final Response DROP = new Response(0, new byte[0]);
+
   private final int status;
   private final byte[] body;
   private final Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -34,6 +36,15 @@ final class Response {
     Response r = new Response(status, jsonBody);
     r.header("Content-Type", "application/json");
     return r;
+  }
+
+  /** No response at all: the connection is reset (the {@code reset} fault). */
+  static Response drop() {
+    return DROP;
+  }
+
+  boolean dropped() {
+    return this == DROP;
   }
 
   /** 204 with no body. */

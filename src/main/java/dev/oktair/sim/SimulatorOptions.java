@@ -20,7 +20,6 @@ import java.util.Set;
  *     present); null for a fresh temporary directory removed on close
  * @param grantedScopes the Okta API scopes granted to the service app
  * @param sleeper how injected latency waits (tests pass one that does not)
- * @param threads request-handling threads
  */
 public record SimulatorOptions(
     int port,
@@ -32,8 +31,7 @@ public record SimulatorOptions(
     boolean requireDpop,
     Path keyDirectory,
     Set<String> grantedScopes,
-    Sleeper sleeper,
-    int threads) {
+    Sleeper sleeper) {
 
   /** The scopes granted to the service app unless configured otherwise. */
   public static final Set<String> DEFAULT_SCOPES = Set.of(
@@ -63,9 +61,6 @@ public record SimulatorOptions(
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(sleeper, "sleeper");
     grantedScopes = Set.copyOf(grantedScopes);
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be at least 1");
-    }
   }
 
   /** Returns a builder with the defaults: ephemeral port, empty tenant, system clock, no faults. */
@@ -85,7 +80,6 @@ public record SimulatorOptions(
     private Path keyDirectory;
     private Set<String> grantedScopes = DEFAULT_SCOPES;
     private Sleeper sleeper = Sleeper.system();
-    private int threads = 8;
 
     private Builder() {}
 
@@ -139,16 +133,11 @@ public record SimulatorOptions(
       return this;
     }
 
-    public Builder threads(int threads) {
-      this.threads = threads;
-      return this;
-    }
-
     /** Returns the options; an empty tenant anchored at the clock's now when no seed was given. */
     public SimulatorOptions build() {
       TenantSeed s = seed != null ? seed : TenantSeed.empty(clock.instant());
       return new SimulatorOptions(
-          port, s, clock, faults, randomSeed, rateLimits, requireDpop, keyDirectory, grantedScopes, sleeper, threads);
+          port, s, clock, faults, randomSeed, rateLimits, requireDpop, keyDirectory, grantedScopes, sleeper);
     }
   }
 }
