@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.filter.FilterParseException;
 import dev.oktair.evidence.EvidenceException;
 import picocli.CommandLine;
 
@@ -12,7 +13,8 @@ final class Failures {
     if (t instanceof ExitException e) {
       return e.exitCode();
     }
-    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException) {
+    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException
+        || t instanceof FilterParseException) {
       return ExitCode.USAGE;
     }
     return ExitCode.INTERNAL;
