@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventReaderTest {
   static final String A = "{\"uuid\":\"a\",\"published\":\"2024-06-14T09:00:00.000Z\",\"eventType\":\"user.session.start\"}";
@@ -225,9 +227,11 @@ class EventReaderTest {
     assertThat(r.truncated()).isFalse();
   }
 
-  @Test
-  void readsFromAStreamThatReturnsFewBytesAtATime() {
-    byte[] data = (A + "\n" + B + "\n" + C + "\n").getBytes(UTF_8);
+  @ParameterizedTest
+  @ValueSource(strings = {"jsonl", "array"})
+  void readsFromAStreamThatReturnsFewBytesAtATime(String layout) {
+    String text = layout.equals("jsonl") ? A + "\n" + B + "\n" + C + "\n" : "  \n\n  [" + A + ",\n" + B + ",\n" + C + "]";
+    byte[] data = text.getBytes(UTF_8);
     InputStream trickle = new ByteArrayInputStream(data) {
       @Override
       public synchronized int read(byte[] b, int off, int len) {
