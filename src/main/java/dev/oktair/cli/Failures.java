@@ -13,7 +13,8 @@ final class Failures {
     if (t instanceof ExitException e) {
       return e.exitCode();
     }
-    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException
+    if (t instanceof CommandLine.ParameterException
+        || t instanceof EvidenceException
         || t instanceof FilterParseException) {
       return ExitCode.USAGE;
     }

@@ -19,6 +19,9 @@ final class Keywords {
    * {@code text} matches; keywords already set are not looked at again.
    */
   static int match(String text, String[] folded, int matched) {
+    if (!anyOccurs(text, folded, matched)) {
+      return matched; // the common case, and cheap: no span of this text can be a keyword
+    }
     int all = (1 << folded.length) - 1;
     int n = text.length();
     int s = 0;
@@ -37,6 +40,22 @@ final class Keywords {
       matched = words(text, folded, matched);
     }
     return matched;
+  }
+
+  private static boolean anyOccurs(String text, String[] folded, int matched) {
+    for (int j = 0; j < folded.length; j++) {
+      if ((matched & (1 << j)) != 0) {
+        continue;
+      }
+      String keyword = folded[j];
+      char first = keyword.charAt(0);
+      for (int i = 0; i + keyword.length() <= text.length(); i++) {
+        if (Fold.fold(text.charAt(i)) == first && Fold.regionEquals(text, i, keyword)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int pieces(String text, String[] folded, int matched) {

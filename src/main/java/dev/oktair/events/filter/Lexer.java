@@ -64,6 +64,9 @@ final class Lexer {
         return new Token(Token.Type.STRING, value.toString(), start, pos);
       }
       if (c == '\\') {
+        if (pos + 1 == expr.length()) {
+          break; // a trailing backslash escapes the missing closing quote
+        }
         value.append(escape());
       } else {
         value.append(c);
@@ -77,9 +80,6 @@ final class Lexer {
   /** Reads the escape at {@code pos} (a backslash) and returns the character it stands for. */
   private char escape() {
     int at = pos;
-    if (pos + 1 >= expr.length()) {
-      throw badEscape(at, 1);
-    }
     char e = expr.charAt(pos + 1);
     pos += 2;
     switch (e) {

@@ -41,7 +41,7 @@ final class Parser {
       throw parser.error(rest, "unbalanced ')': no '(' to close");
     }
     if (rest.type() != Token.Type.END) {
-      throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression (expected and, or)");
+      throw parser.error(rest, "expected 'and' or 'or' after a complete expression, found " + rest.describe());
     }
     return root;
   }
