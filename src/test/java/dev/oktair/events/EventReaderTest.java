@@ -213,6 +213,20 @@ class EventReaderTest {
   }
 
   @Test
+  void overLongArrayElementIsStreamedPastAndTheNextStillLoads() throws Exception {
+    String pad = "y".repeat(EventReader.MAX_LINE + 10);
+    String big = "{\"uuid\":\"big\",\"pad\":\"" + pad + "\", \"tricky\": \"]}\\\"\"}";
+    Seen seen = read(("[" + A + ",\n" + big + ",\n" + B + "]").getBytes(UTF_8));
+    assertThat(seen.events).containsExactly(A, B);
+    RejectedLine r = seen.rejects.get(0);
+    assertThat(r.reason()).isEqualTo(RejectedLine.Reason.TOO_LONG);
+    assertThat(r.line()).isEqualTo(2);
+    assertThat(r.bytes()).isEqualTo(big.length());
+    assertThat(r.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(big.getBytes(UTF_8))));
+  }
+
+  @Test
   void invalidUtf8IsRejectedWithItsBytes() {
     byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'};
     ByteArrayOutputStream all = new ByteArrayOutputStream();
