@@ -3,8 +3,8 @@ package dev.oktair.events.filter;
 /**
  * Which keywords a value's text matches: the tokenisation behind {@link KeywordQuery}.
  *
- * <p>A keyword matches a text when, after folding case, it equals one of these spans of it:
- * the whole text (trimmed); a whitespace-separated piece, as is or with leading and trailing
+ * <p>A keyword matches a text when, after folding case, it equals one of these spans of it: the
+ * whole text (trimmed); a whitespace-separated piece, as is or with leading and trailing
  * punctuation removed; a word — a maximal run of letters, digits, {@code _ . -}, with leading and
  * trailing {@code . -} removed; or a hyphen-separated part of such a word. Stateless.
  */
@@ -15,8 +15,8 @@ final class Keywords {
   private Keywords() {}
 
   /**
-   * Returns {@code matched} with bit {@code j} set for every keyword {@code folded[j]} that
-   * {@code text} matches; keywords already set are not looked at again.
+   * Returns {@code matched} with bit {@code j} set for every keyword {@code folded[j]} that {@code
+   * text} matches; keywords already set are not looked at again.
    */
   static int match(String text, String[] folded, int matched) {
     if (!anyOccurs(text, folded, matched)) {

@@ -74,7 +74,7 @@ final class Lexer {
       }
     }
     throw FilterParseException.syntax(
-        expr, start, expr.length() - start, "unterminated string (a closing '\"' is missing)");
+        expr, start, expr.length(), "unterminated string (a closing '\"' is missing)");
   }
 
   /** Reads the escape at {@code pos} (a backslash) and returns the character it stands for. */
@@ -128,8 +128,9 @@ final class Lexer {
     return FilterParseException.syntax(
         expr,
         at,
-        len,
-        "invalid escape '" + expr.substring(at, at + len)
+        at + len,
+        "invalid escape '"
+            + expr.substring(at, at + len)
             + "' in string (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
   }
 }

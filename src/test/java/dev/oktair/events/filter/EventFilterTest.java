@@ -36,20 +36,25 @@ class EventFilterTest {
   void toStringIsTheNormalisedExpression() {
     assertThat(EventFilter.parse("eventType EQ \"x\" AND (a PR OR NOT b eq 1)"))
         .hasToString("eventType eq \"x\" and (a pr or not (b eq 1))");
-    assertThat(EventFilter.parse("a pr and (b pr and (c pr))")).hasToString("a pr and b pr and c pr");
+    assertThat(EventFilter.parse("a pr and (b pr and (c pr))"))
+        .hasToString("a pr and b pr and c pr");
     assertThat(EventFilter.parse("(a pr or b pr) or c pr")).hasToString("a pr or b pr or c pr");
-    assertThat(EventFilter.parse("((a pr or b pr)) and c pr")).hasToString("(a pr or b pr) and c pr");
+    assertThat(EventFilter.parse("((a pr or b pr)) and c pr"))
+        .hasToString("(a pr or b pr) and c pr");
     assertThat(EventFilter.parse("a pr or (b pr and c pr)")).hasToString("a pr or b pr and c pr");
     assertThat(EventFilter.parse("not a pr or b pr")).hasToString("not (a pr) or b pr");
-    assertThat(EventFilter.parse("x eq TRUE and y ne -1.5E3")).hasToString("x eq true and y ne -1.5E3");
+    assertThat(EventFilter.parse("x eq TRUE and y ne -1.5E3"))
+        .hasToString("x eq true and y ne -1.5E3");
     assertThat(EventFilter.parse("  a   sw\t\"b\"  ")).hasToString("a sw \"b\"");
   }
 
   @Test
   void stringsTakeJsonEscapesAndRenderThemBack() {
-    EventFilter filter = EventFilter.parse("a eq \"q\\\"b\\\\s\\/n\\nt\\tu\\u0041\\u0001\\b\\f\\r\"");
+    EventFilter filter =
+        EventFilter.parse("a eq \"q\\\"b\\\\s\\/n\\nt\\tu\\u0041\\u0001\\b\\f\\r\"");
 
-    assertThat(filter.test(LogEvent.parse("{\"a\":\"q\\\"b\\\\s/n\\nt\\tuA\\u0001\\b\\f\\r\"}"))).isTrue();
+    assertThat(filter.test(LogEvent.parse("{\"a\":\"q\\\"b\\\\s/n\\nt\\tuA\\u0001\\b\\f\\r\"}")))
+        .isTrue();
     assertThat(filter).hasToString("a eq \"q\\\"b\\\\s/n\\nt\\tuA\\u0001\\b\\f\\r\"");
     assertThat(EventFilter.parse(filter.toString())).isEqualTo(filter);
     assertThat(matches("a eq \"\\u00e9\"", "{\"a\":\"\u00c9\"}")).isTrue();
@@ -62,7 +67,10 @@ class EventFilterTest {
     assertThat(matches("eventType eq \"user.session.start\"", json)).isTrue();
     assertThat(matches("eventtype eq \"user.session.start\"", json)).isFalse();
     assertThat(matches("EventType pr", json)).isFalse();
-    assertThat(matches("eventType Sw \"USER.\" And eventType Ew \"START\" aNd eventType cO \"n.s\"", json)).isTrue();
+    assertThat(
+            matches(
+                "eventType Sw \"USER.\" And eventType Ew \"START\" aNd eventType cO \"n.s\"", json))
+        .isTrue();
   }
 
   @ParameterizedTest(name = "{0} on {1} -> {2}")
@@ -128,7 +136,8 @@ class EventFilterTest {
 
   @Test
   void arraysAreFlattenedAndAnyValueCounts() {
-    String json = "{\"target\":[{\"id\":\"A\",\"type\":\"User\"},{\"id\":\"B\",\"type\":\"AppInstance\"}]}";
+    String json =
+        "{\"target\":[{\"id\":\"A\",\"type\":\"User\"},{\"id\":\"B\",\"type\":\"AppInstance\"}]}";
 
     assertThat(matches("target.id eq \"A\" and target.id eq \"B\"", json)).isTrue();
     assertThat(matches("target.id eq \"A\" and target.type eq \"AppInstance\"", json)).isTrue();
@@ -139,7 +148,8 @@ class EventFilterTest {
 
   @Test
   void filtersAreEqualWhenTheirNormalFormsAre() {
-    assertThat(EventFilter.parse("A EQ \"x\"")).isEqualTo(EventFilter.parse("A eq \"x\""))
+    assertThat(EventFilter.parse("A EQ \"x\""))
+        .isEqualTo(EventFilter.parse("A eq \"x\""))
         .hasSameHashCodeAs(EventFilter.parse("(A eq \"x\")"));
     assertThat(EventFilter.parse("A eq \"x\"")).isNotEqualTo(EventFilter.parse("A eq \"X\""));
   }
@@ -147,12 +157,21 @@ class EventFilterTest {
   @Test
   void oneParsedFilterIsSafeToShareAcrossThreads() {
     EventFilter filter =
-        EventFilter.parse("target.id eq \"00u1\" and (securityContext.asNumber gt 100 or outcome.result sw \"fail\")");
+        EventFilter.parse(
+            "target.id eq \"00u1\" and (securityContext.asNumber gt 100 or outcome.result sw"
+                + " \"fail\")");
     List<LogEvent> events =
         IntStream.range(0, 2_000)
-            .mapToObj(i -> LogEvent.parse(
-                "{\"target\":[{\"id\":\"00u" + (i % 3) + "\"}],\"securityContext\":{\"asNumber\":" + (i % 200)
-                    + "},\"outcome\":{\"result\":\"" + (i % 5 == 0 ? "FAILURE" : "SUCCESS") + "\"}}"))
+            .mapToObj(
+                i ->
+                    LogEvent.parse(
+                        "{\"target\":[{\"id\":\"00u"
+                            + (i % 3)
+                            + "\"}],\"securityContext\":{\"asNumber\":"
+                            + (i % 200)
+                            + "},\"outcome\":{\"result\":\""
+                            + (i % 5 == 0 ? "FAILURE" : "SUCCESS")
+                            + "\"}}"))
             .toList();
     long sequential = events.stream().filter(filter).count();
 

@@ -14,12 +14,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FilterErrorsTest {
   static Stream<Arguments> invalid() {
     return Stream.of(
-        bad("eventType equals \"x\"", "E0000053", 10, "unknown operator 'equals' (expected eq, ne, gt, ge, lt, le, pr, sw, co, ew)"),
+        bad(
+            "eventType equals \"x\"",
+            "E0000053",
+            10,
+            "unknown operator 'equals' (expected eq, ne, gt, ge, lt, le, pr, sw, co, ew)"),
         bad("eventType eqq \"x\"", "E0000053", 10, "unknown operator 'eqq'"),
-        bad("published gt \"2024-01-01T00:00:00Z\"", "E0000053", 0, "use the since and until parameters"),
+        bad(
+            "published gt \"2024-01-01T00:00:00Z\"",
+            "E0000053",
+            0,
+            "use the since and until parameters"),
         bad("eventType eq \"x\" and published pr", "E0000053", 21, "'published' is not supported"),
-        bad("debugContext.debugData.url co \"/oauth/\"", "E0000031", 27, "operator 'co' is not supported"),
-        bad("debugContext.debugData.requestUri CO \"/api\"", "E0000031", 34, "debugContext.debugData.requestUri"),
+        bad(
+            "debugContext.debugData.url co \"/oauth/\"",
+            "E0000031",
+            27,
+            "operator 'co' is not supported"),
+        bad(
+            "debugContext.debugData.requestUri CO \"/api\"",
+            "E0000031",
+            34,
+            "debugContext.debugData.requestUri"),
         bad("(eventType eq \"x\"", "E0000053", 17, "expected ')' to close the '(' at position 0"),
         bad("((eventType eq \"x\")", "E0000053", 19, "'(' at position 0"),
         bad("eventType eq \"x\")", "E0000053", 16, "unbalanced ')'"),
@@ -47,7 +63,11 @@ class FilterErrorsTest {
         bad("target.0.id eq \"x\"", "E0000053", 0, "invalid attribute path 'target.0.id'"),
         bad("actor..id eq \"x\"", "E0000053", 0, "invalid attribute path"),
         bad("eventType eq \"x\" and\n(foo)", "E0000053", 25, "expected an operator after 'foo'"),
-        bad("(".repeat(150) + "eventType pr" + ")".repeat(150), "E0000053", 100, "nested deeper than 100"));
+        bad(
+            "(".repeat(150) + "eventType pr" + ")".repeat(150),
+            "E0000053",
+            100,
+            "nested deeper than 100"));
   }
 
   private static Arguments bad(String expression, String code, int position, String detail) {
@@ -56,14 +76,18 @@ class FilterErrorsTest {
 
   @ParameterizedTest(name = "[{index}] {0} -> {1} at {2}")
   @MethodSource("invalid")
-  void rejectsWithOktasCodeAndThePositionOfTheBadToken(String expression, String code, int position, String detail) {
-    FilterParseException e = catchThrowableOfType(FilterParseException.class, () -> EventFilter.parse(expression));
+  void rejectsWithOktasCodeAndThePositionOfTheBadToken(
+      String expression, String code, int position, String detail) {
+    FilterParseException e =
+        catchThrowableOfType(FilterParseException.class, () -> EventFilter.parse(expression));
 
     assertThat(e).as("'%s' must not parse", expression).isNotNull();
     assertThat(e.errorCode()).isEqualTo(code);
     assertThat(e.position()).isEqualTo(position);
     assertThat(e.expression()).isEqualTo(expression);
-    assertThat(e.getMessage()).startsWith("invalid filter at position " + position + ": ").contains(detail);
+    assertThat(e.getMessage())
+        .startsWith("invalid filter at position " + position + ": ")
+        .contains(detail);
   }
 
   @Test
@@ -71,7 +95,8 @@ class FilterErrorsTest {
     assertThatThrownBy(() -> EventFilter.parse("actor.id equals \"00u1\""))
         .isInstanceOf(FilterParseException.class)
         .hasMessage(
-            "invalid filter at position 9: unknown operator 'equals' (expected eq, ne, gt, ge, lt, le, pr, sw, co, ew)\n"
+            "invalid filter at position 9: unknown operator 'equals' (expected eq, ne, gt, ge, lt,"
+                + " le, pr, sw, co, ew)\n"
                 + "  actor.id equals \"00u1\"\n"
                 + "           ^^^^^^");
   }
@@ -79,7 +104,8 @@ class FilterErrorsTest {
   @Test
   void caretStaysAlignedWhenTheExpressionHasTabsAndNewlines() {
     FilterParseException e =
-        catchThrowableOfType(FilterParseException.class, () -> EventFilter.parse("a pr and\n\tb zz"));
+        catchThrowableOfType(
+            FilterParseException.class, () -> EventFilter.parse("a pr and\n\tb zz"));
     String[] lines = e.getMessage().split("\n");
 
     assertThat(lines).hasSize(3);
@@ -90,22 +116,29 @@ class FilterErrorsTest {
   @Test
   void errorSummaryUsesOktasWording() {
     FilterParseException op =
-        catchThrowableOfType(FilterParseException.class, () -> EventFilter.parse("display_message eqq \"Create okta user\""));
+        catchThrowableOfType(
+            FilterParseException.class,
+            () -> EventFilter.parse("display_message eqq \"Create okta user\""));
     FilterParseException co =
-        catchThrowableOfType(FilterParseException.class, () -> EventFilter.parse("debugContext.debugData.url co \"/oauth/\""));
+        catchThrowableOfType(
+            FilterParseException.class,
+            () -> EventFilter.parse("debugContext.debugData.url co \"/oauth/\""));
 
     assertThat(op.errorSummary())
-        .isEqualTo("Invalid filter 'display_message eqq \"Create okta user\"': Unrecognized attribute operator"
-            + " 'eqq' at position 16. Expected: eq,ne,gt,ge,lt,le,pr,sw,co,ew");
+        .isEqualTo(
+            "Invalid filter 'display_message eqq \"Create okta user\"': Unrecognized attribute"
+                + " operator 'eqq' at position 16. Expected: eq,ne,gt,ge,lt,le,pr,sw,co,ew");
     assertThat(co.errorSummary())
-        .isEqualTo("The supplied combination of operator and field is not currently supported. Operator: co,"
-            + " Field: debugContext.debugData.url");
+        .isEqualTo(
+            "The supplied combination of operator and field is not currently supported. Operator:"
+                + " co, Field: debugContext.debugData.url");
   }
 
   @Test
   void coIsRejectedOnlyOnTheUrlFieldsOktaNames() {
     assertThat(EventFilter.parse("debugContext.debugData.url sw \"/oauth2/\"")).isNotNull();
-    assertThat(EventFilter.parse("debugContext.debugData.requestUri eq \"/api/v1/authn\"")).isNotNull();
+    assertThat(EventFilter.parse("debugContext.debugData.requestUri eq \"/api/v1/authn\""))
+        .isNotNull();
     assertThat(EventFilter.parse("debugContext.debugData.risk co \"level=HIGH\"")).isNotNull();
     assertThat(EventFilter.parse("debugContext.debugData.URL co \"x\"")).isNotNull();
   }

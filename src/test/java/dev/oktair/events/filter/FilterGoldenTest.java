@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden tables: each filter expression (and each {@code q}) against the fixture events, with
- * the uuids it must match. Every row also proves the raw-bytes prefilter never rules out a match
- * and, for filters, that the normalised form parses back to the same filter.
+ * Golden tables: each filter expression (and each {@code q}) against the fixture events, with the
+ * uuids it must match. Every row also proves the raw-bytes prefilter never rules out a match and,
+ * for filters, that the normalised form parses back to the same filter.
  */
 class FilterGoldenTest {
   private static final List<LogEvent> EVENTS = Fixtures.events();
@@ -36,7 +36,9 @@ class FilterGoldenTest {
     for (LogEvent event : EVENTS) {
       if (filter.test(event)) {
         byte[] raw = event.raw();
-        assertThat(filter.mightMatch(raw, 0, raw.length)).as("mightMatch %s on %s", expression, event).isTrue();
+        assertThat(filter.mightMatch(raw, 0, raw.length))
+            .as("mightMatch %s on %s", expression, event)
+            .isTrue();
       }
     }
     EventFilter again = EventFilter.parse(filter.toString());
@@ -54,7 +56,9 @@ class FilterGoldenTest {
     for (LogEvent event : EVENTS) {
       if (query.test(event)) {
         byte[] raw = event.raw();
-        assertThat(query.mightMatch(raw, 0, raw.length)).as("mightMatch q=%s on %s", q, event).isTrue();
+        assertThat(query.mightMatch(raw, 0, raw.length))
+            .as("mightMatch q=%s on %s", q, event)
+            .isTrue();
       }
     }
   }

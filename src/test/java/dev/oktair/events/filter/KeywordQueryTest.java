@@ -16,7 +16,8 @@ class KeywordQueryTest {
 
   @Test
   void splitsOnAnyWhitespaceAndKeepsOrder() {
-    assertThat(KeywordQuery.parse("  San\tFrancisco\n alice ").keywords()).containsExactly("San", "Francisco", "alice");
+    assertThat(KeywordQuery.parse("  San\tFrancisco\n alice ").keywords())
+        .containsExactly("San", "Francisco", "alice");
     assertThat(KeywordQuery.parse("b a")).hasToString("b a").isEqualTo(KeywordQuery.parse(" b  a"));
     assertThat(KeywordQuery.parse("").keywords()).isEmpty();
   }
@@ -33,7 +34,9 @@ class KeywordQueryTest {
 
   @Test
   void refusesAnEleventhKeywordAsOktaDoes() {
-    FilterParseException e = catchThrowableOfType(FilterParseException.class, () -> KeywordQuery.parse("a b c d e f g h i j kk"));
+    FilterParseException e =
+        catchThrowableOfType(
+            FilterParseException.class, () -> KeywordQuery.parse("a b c d e f g h i j kk"));
 
     assertThat(e.errorCode()).isEqualTo("E0000001");
     assertThat(e.position()).isEqualTo(20);
@@ -46,15 +49,18 @@ class KeywordQueryTest {
   @Test
   void refusesAKeywordOverFortyCharactersWithOktasWording() {
     String q = "ok " + "y".repeat(41);
-    FilterParseException e = catchThrowableOfType(FilterParseException.class, () -> KeywordQuery.parse(q));
+    FilterParseException e =
+        catchThrowableOfType(FilterParseException.class, () -> KeywordQuery.parse(q));
 
     assertThat(e.errorCode()).isEqualTo("E0000001");
     assertThat(e.position()).isEqualTo(3);
-    assertThat(e.getMessage()).contains("Freeform search cannot contain items longer than 40 characters");
+    assertThat(e.getMessage())
+        .contains("Freeform search cannot contain items longer than 40 characters");
     assertThat(e.errorSummary())
-        .isEqualTo("Api validation failed: 'q': Freeform search cannot contain items longer than 40"
-            + " characters. Please shorten the items in your search or use an advanced filter to query"
-            + " by specific fields.");
+        .isEqualTo(
+            "Api validation failed: 'q': Freeform search cannot contain items longer than 40"
+                + " characters. Please shorten the items in your search or use an advanced filter"
+                + " to query by specific fields.");
   }
 
   @ParameterizedTest(name = "q={0} on {1} -> {2}")

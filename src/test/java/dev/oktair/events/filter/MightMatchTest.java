@@ -27,7 +27,7 @@ class MightMatchTest {
     for (String[] row : Fixtures.table("/events/filter-golden.tsv")) {
       filters.add(EventFilter.parse(row[0]));
     }
-    for (int i = 0; i < 400; i++) {
+    for (int i = 0; i < 300; i++) {
       filters.add(EventFilter.parse(randomExpression(events, 3)));
     }
 
@@ -45,30 +45,37 @@ class MightMatchTest {
         }
       }
     }
-    assertThat(matches).as("generated filters must match something").isGreaterThan(5_000);
-    assertThat(pruned).as("the prefilter must rule lines out").isGreaterThan(10_000);
+    int pairs = filters.size() * events.size();
+    assertThat(matches).as("generated filters must match often").isGreaterThan(pairs / 50);
+    assertThat(pruned).as("the prefilter must rule lines out").isGreaterThan(pairs / 20);
   }
 
   @Test
   void keywordQueriesNeverRuleOutAMatch() {
     List<LogEvent> events = corpus();
     int matches = 0;
-    for (int i = 0; i < 300; i++) {
+    for (int i = 0; i < 200; i++) {
       KeywordQuery query = KeywordQuery.parse(randomKeywords(events));
       for (LogEvent event : events) {
         byte[] raw = event.raw();
         if (query.test(event)) {
           matches++;
-          assertThat(query.mightMatch(raw, 0, raw.length)).as("mightMatch of q=%s on %s", query, event.rawText()).isTrue();
+          assertThat(query.mightMatch(raw, 0, raw.length))
+              .as("mightMatch of q=%s on %s", query, event.rawText())
+              .isTrue();
         }
       }
     }
-    assertThat(matches).isGreaterThan(1_000);
+    assertThat(matches)
+        .as("generated queries must match often")
+        .isGreaterThan(200 * events.size() / 50);
   }
 
   @Test
   void prunesOnlyThroughAndAndOr() {
-    byte[] line = "{\"eventType\":\"user.session.start\",\"actor\":{\"id\":\"00u1\"}}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"eventType\":\"user.session.start\",\"actor\":{\"id\":\"00u1\"}}"
+            .getBytes(StandardCharsets.UTF_8);
 
     assertThat(mightMatch("eventType eq \"USER.SESSION.START\"", line)).isTrue();
     assertThat(mightMatch("eventType eq \"user.session.end\"", line)).isFalse();
@@ -103,7 +110,8 @@ class MightMatchTest {
 
   @Test
   void keywordPrefilterNeedsEveryPrunableKeyword() {
-    byte[] line = "{\"displayMessage\":\"User login to Okta\",\"n\":16509}".getBytes(StandardCharsets.UTF_8);
+    byte[] line =
+        "{\"displayMessage\":\"User login to Okta\",\"n\":16509}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(KeywordQuery.parse("okta LOGIN").mightMatch(line, 0, line.length)).isTrue();
     assertThat(KeywordQuery.parse("okta logout").mightMatch(line, 0, line.length)).isFalse();
@@ -124,13 +132,14 @@ class MightMatchTest {
   }
 
   @Test
-  void needlesAreOnlyMadeForLiteralsAByteSearchCanTrust() {
-    assertThat(RawNeedle.of("")).isNull();
-    assertThat(RawNeedle.of("1.5e+3")).isNull();
-    assertThat(RawNeedle.of("caf\u00e9")).isNull();
-    assertThat(RawNeedle.of("A-1")).isNotNull();
-    byte[] hay = "..\u00c9A-1".getBytes(StandardCharsets.UTF_8);
-    assertThat(RawNeedle.of("a-1").indexOf(hay, 0, hay.length)).isEqualTo(4);
+  void ipAddressesAndDatesPruneButNumbersDoNot() {
+    byte[] line =
+        "{\"client\":{\"ipAddress\":\"1.2.3.4\"},\"n\":16509}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(mightMatch("client.ipAddress eq \"9.9.9.9\"", line)).isFalse();
+    assertThat(mightMatch("client.ipAddress eq \"1.2.3.4\"", line)).isTrue();
+    assertThat(mightMatch("x eq \"2024-06-14\"", line)).isFalse();
+    assertThat(mightMatch("n co \"99\"", line)).isTrue();
   }
 
   private static boolean mightMatch(String filter, String line) {
@@ -157,8 +166,18 @@ class MightMatchTest {
   private static String randomExpression(List<LogEvent> events, int depth) {
     int shape = RANDOM.nextInt(depth > 0 ? 8 : 1);
     return switch (shape) {
-      case 1, 2 -> "(" + randomExpression(events, depth - 1) + " and " + randomExpression(events, depth - 1) + ")";
-      case 3, 4 -> "(" + randomExpression(events, depth - 1) + " or " + randomExpression(events, depth - 1) + ")";
+      case 1, 2 ->
+          "("
+              + randomExpression(events, depth - 1)
+              + " and "
+              + randomExpression(events, depth - 1)
+              + ")";
+      case 3, 4 ->
+          "("
+              + randomExpression(events, depth - 1)
+              + " or "
+              + randomExpression(events, depth - 1)
+              + ")";
       case 5 -> "not (" + randomExpression(events, depth - 1) + ")";
       default -> randomComparison(events);
     };
@@ -172,8 +191,10 @@ class MightMatchTest {
     }
     Map.Entry<String, JsonNode> leaf = pick(leaves);
     String op = OPS[RANDOM.nextInt(OPS.length)];
-    boolean refused = leaf.getKey().equals("published")
-        || (op.equals("co") && leaf.getKey().matches("debugContext\\.debugData\\.(url|requestUri)"));
+    boolean refused =
+        leaf.getKey().equals("published")
+            || (op.equals("co")
+                && leaf.getKey().matches("debugContext\\.debugData\\.(url|requestUri)"));
     String path = refused ? "eventType" : leaf.getKey();
     if (op.equals("pr")) {
       return path + " pr";
@@ -192,8 +213,10 @@ class MightMatchTest {
 
   /** Returns a random leaf; numbers, a minority in events, are picked a quarter of the time. */
   private static Map.Entry<String, JsonNode> pick(List<Map.Entry<String, JsonNode>> leaves) {
-    List<Map.Entry<String, JsonNode>> numbers = leaves.stream().filter(e -> e.getValue().isNumber()).toList();
-    List<Map.Entry<String, JsonNode>> from = numbers.isEmpty() || RANDOM.nextInt(4) > 0 ? leaves : numbers;
+    List<Map.Entry<String, JsonNode>> numbers =
+        leaves.stream().filter(e -> e.getValue().isNumber()).toList();
+    List<Map.Entry<String, JsonNode>> from =
+        numbers.isEmpty() || RANDOM.nextInt(4) > 0 ? leaves : numbers;
     return from.get(RANDOM.nextInt(from.size()));
   }
 

@@ -16,9 +16,9 @@ final class Rewriter {
     /** Same text, with the case of some ASCII letters flipped (a different value, same folding). */
     FLIP_CASE,
     /**
-     * Same value, with some characters written as JSON escapes ({@code \}{@code u0041}, {@code
-     * \/}) and some numbers in exponent form ({@code 16509} as {@code 165090e-1}, which Jackson
-     * reads back as the text {@code 16509.0}).
+     * Same value, with some characters written as JSON escapes ({@code \}{@code u0041}, {@code \/})
+     * and some numbers in exponent form ({@code 16509} as {@code 165090e-1}, which Jackson reads
+     * back as the text {@code 16509.0}).
      */
     ESCAPE
   }
@@ -51,7 +51,11 @@ final class Rewriter {
       }
       out.append(']');
     } else if (node.isString()) {
-      string(style == Style.FLIP_CASE ? flipSome(node.asString(), random) : node.asString(), style, random, out);
+      string(
+          style == Style.FLIP_CASE ? flipSome(node.asString(), random) : node.asString(),
+          style,
+          random,
+          out);
     } else if (node.isNumber() && style == Style.ESCAPE && random.nextBoolean()) {
       BigDecimal d = node.decimalValue();
       out.append(d.unscaledValue().multiply(BigInteger.TEN)).append("e").append(-(d.scale() + 1));
