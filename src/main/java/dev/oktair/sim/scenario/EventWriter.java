@@ -206,7 +206,7 @@ final class EventWriter {
       case 1 -> {
         begin(admin.actor(), admin.office(), null, NULL, session, GROUP_ADD, OK, ts, false, U_API_V1_GROUPS, false);
         end(GROUP_ADD, uuid, admin.office());
-        s.raw((byte) '[').raw(u.userTarget()).raw(P_GROUP);
+        s.raw((byte) '[').raw(u.userTarget()).raw((byte) ',').raw(pop.groupTarget).raw((byte) ']');
         close();
       }
       case 2 -> {

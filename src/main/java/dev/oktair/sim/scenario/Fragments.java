@@ -126,8 +126,6 @@ final class Fragments {
   static final byte[] P_PUSH_FACTOR = ascii(",\"factor\":\"OKTA_VERIFY_PUSH\",\"factorIntent\":\"LOGIN\",\"pushOnlyResponseType\":");
   static final byte[] P_ENDED = ascii(",\"endedSessionId\":\"");
   static final byte[] P_TERMINATION = ascii("\",\"terminationReason\":\"USER_LOGOUT\"");
-  static final byte[] P_GROUP = ascii(",{\"id\":\"00gEngineering0000000\",\"type\":\"UserGroup\",\"alternateId\":\"unknown\","
-      + "\"displayName\":\"Engineering\",\"detailEntry\":null}]");
   static final byte[] P_SET_UP = ascii("{\"result\":\"SUCCESS\",\"reason\":\"User set up OKTA_VERIFY_PUSH factor\"}");
   static final byte[] P_RESET = ascii("{\"result\":\"SUCCESS\",\"reason\":\"User reset OKTA_VERIFY_PUSH factor\"}");
   static final byte[] P_FACTOR_PUSH = ascii(",\"factor\":\"OKTA_VERIFY_PUSH\"");

@@ -47,6 +47,8 @@ final class GenPopulation {
   final byte[] globalPolicyRemote;
   final byte[] accessPolicy;
   final byte[] orgUrl;
+  /** The UserGroup target of the group admins add people to. */
+  final byte[] groupTarget;
 
   private final ScenarioSpec spec;
   private final Rand rand;
@@ -66,6 +68,7 @@ final class GenPopulation {
     String access = rand.oktaId("00p");
     this.globalPolicyOffice = policy(global, "Default Policy", "OktaSignOn", rand.oktaId("0pr"), "Contoso office", "1FA");
     this.globalPolicyRemote = policy(global, "Default Policy", "OktaSignOn", rand.oktaId("0pr"), "Remote workers", "2FA");
+    this.groupTarget = ascii(principal(rand.oktaId("00g"), "UserGroup", "unknown", "Engineering"));
     this.accessPolicy = policy(access, "Contoso app access", "Authentication", rand.oktaId("0pr"), "Any device with MFA", "2FA");
     for (AppSpec a : spec.apps()) {
       if (!a.builtIn()) {

@@ -63,6 +63,20 @@ class ScenariosTest {
   }
 
   @Test
+  void anAnchorOnADaylightSavingNightWithSubMillisecondsStillGivesACompleteStoryInsideTheWindow() {
+    Instant at = Instant.parse("2025-03-09T07:30:00.000001Z");
+    TenantSeed s = Scenarios.load(Scenarios.DEFAULT, 3, at);
+    assertThat(s.anchor()).isEqualTo(at);
+    assertThat(s.events()).isNotEmpty().allSatisfy(e ->
+        assertThat(e.published()).isAfterOrEqualTo(at.minus(Duration.ofDays(30))).isBefore(at));
+    assertThat(s.events()).extracting(LogEvent::publishedText).isSorted();
+    String alex = s.users().stream().filter(u -> "alex@contoso.com".equals(u.path("profile").path("login").asString()))
+        .findFirst().orElseThrow().path("id").asString();
+    assertThat(s.factors().get(alex)).extracting(f -> f.path("id").asString()).containsAll(s.story().rogueFactorIds());
+    assertThat(s.events()).filteredOn(e -> "security.threat.detected".equals(e.eventType())).hasSize(2);
+  }
+
+  @Test
   void uuidsAreUniqueAndVersionOneAndPublishedHasMilliseconds() {
     Set<String> seen = new HashSet<>();
     for (LogEvent e : seed().events()) {
