@@ -110,7 +110,9 @@ class FaultsAndRateLimitsTest {
       assertThat(limited.statusCode()).isEqualTo(429);
       assertThat(SimHttp.json(limited).path("errorSummary").asString())
           .isEqualTo("API call exceeded rate limit due to too many requests.");
+      // Reset - Date is what clients wait; both are on the simulator clock
       assertThat(limited.headers().firstValue("X-Rate-Limit-Reset")).hasValue(Long.toString(TestTenant.NOW.getEpochSecond() + 60));
+      assertThat(limited.headers().firstValue("Date")).hasValue("Sun, 01 Mar 2026 12:00:00 GMT");
       assertThat(http.get("/api/v1/users/" + BOB).statusCode()).as("other buckets unaffected").isEqualTo(200);
 
       assertThat(http.post("/api/v1/users/" + BOB + "/lifecycle/suspend", null).statusCode()).isEqualTo(200);
