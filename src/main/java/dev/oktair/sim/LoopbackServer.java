@@ -148,7 +148,13 @@ final class LoopbackServer implements AutoCloseable {
           out.flush();
         }
         byte[] body = readBody(in, headers);
-        Response response = handler.handle(new Incoming(parts[0].toUpperCase(Locale.ROOT), parts[1], headers, body, remote));
+        Response response;
+        try {
+          response = handler.handle(new Incoming(parts[0].toUpperCase(Locale.ROOT), parts[1], headers, body, remote));
+        } catch (RuntimeException e) {
+          response = Response.error(ApiException.serverError(500));
+          keepAlive = false;
+        }
         if (response.dropped()) {
           s.setSoLinger(true, 0); // reset, like a dropped upstream connection
           return;

@@ -18,7 +18,7 @@ final class Request {
   private final String rawQuery;
   private final String requestId;
   private final String baseUrl;
-  private final Map<String, List<String>> query;
+  private Map<String, List<String>> query;
   private Map<String, String> pathParams = Map.of();
   private Principal principal;
 
@@ -30,7 +30,6 @@ final class Request {
     int q = target.indexOf('?');
     this.rawPath = q < 0 ? target : target.substring(0, q);
     this.rawQuery = q < 0 ? null : target.substring(q + 1);
-    this.query = parseForm(rawQuery);
   }
 
   String method() {
@@ -75,6 +74,9 @@ final class Request {
 
   /** Returns the first value of query parameter {@code name}, or null. */
   String query(String name) {
+    if (query == null) {
+      query = parseForm(rawQuery); // parsed on first use, inside the route: bad encoding is a 400
+    }
     List<String> values = query.get(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }

@@ -55,6 +55,13 @@ class ManagementApiTest {
   }
 
   @Test
+  void malformedQueryEncodingIsA400NotADroppedConnection() {
+    HttpResponse<String> r = http.get("/api/v1/logs?since=%ZZ");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(SimHttp.json(r).path("errorCode").asString()).isEqualTo("E0000001");
+  }
+
+  @Test
   void userListFiltersAndPages() {
     assertThat(SimHttp.json(http.get("/api/v1/users?filter=" + enc("status eq \"SUSPENDED\""))).findValuesAsString("id"))
         .containsExactly(TestTenant.CAROL);
