@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
       VerifyCommand.class,
       EventsCommand.class,
       SimulateCommand.class,
+      DemoCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {
