@@ -60,10 +60,11 @@ class RateLimiterTest {
 
   @Test
   void countsRequestsInFlightAgainstTheBudget() throws InterruptedException {
-    request(headers(20, 3, T0.plusSeconds(30), null)); // above a tenth: no pacing
-    limiter.acquire(LOGS); // in flight: 1; 3 - 1 - reserve 1 = 1 left
+    request(headers(20, 3, T0.plusSeconds(30), null)); // above a tenth of the limit: no pacing
+    limiter.acquire(LOGS); // 3 remaining - 0 in flight - 1 reserve: goes
+    limiter.acquire(LOGS); // 3 - 1 - 1: goes
     assertThat(time.sleeps()).isEmpty();
-    limiter.acquire(LOGS); // in flight: 2; nothing left before the reset
+    limiter.acquire(LOGS); // 3 - 2 - 1 = 0: waits for the reset
     assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
   }
 
