@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
     description = "Okta incident response: collect, investigate, contain, report.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CollectCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {
