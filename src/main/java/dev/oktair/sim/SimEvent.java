@@ -77,7 +77,8 @@ public final class SimEvent {
 
   /**
    * Sets the client: address, user agent with its OS and browser, device class and place. The
-   * same address is written as the first element of {@code request.ipChain}.
+   * same address is written as the first element of {@code request.ipChain}. A null {@code place}
+   * writes {@code geographicalContext: null} (loopback and private addresses).
    */
   public SimEvent client(String ip, String rawUserAgent, String os, String browser, String deviceClass, Place place) {
     ObjectNode ua = F.objectNode();
@@ -90,14 +91,22 @@ public final class SimEvent {
     c.put("device", deviceClass);
     c.putNull("id");
     c.put("ipAddress", ip);
-    c.set("geographicalContext", place.toJson());
+    c.set("geographicalContext", place == null ? F.nullNode() : place.toJson());
     this.client = c;
     ObjectNode hop = F.objectNode();
     hop.put("ip", ip);
-    hop.set("geographicalContext", place.toJson());
+    hop.set("geographicalContext", place == null ? F.nullNode() : place.toJson());
     hop.put("version", ip.contains(":") ? "V6" : "V4");
     hop.putNull("source");
     this.ipChain = F.arrayNode().add(hop);
+    return this;
+  }
+
+  /** Sets {@code client.id}: the OAuth client id of an OAuth request (call after {@link #client}). */
+  public SimEvent clientId(String id) {
+    if (client instanceof ObjectNode c) {
+      c.put("id", id);
+    }
     return this;
   }
 

@@ -69,6 +69,17 @@ public record TenantSeed(
     events = List.copyOf(events);
   }
 
+  /** Returns a tenant with nothing in it (ThreatInsight off), anchored at {@code anchor}. */
+  public static TenantSeed empty(Instant anchor) {
+    tools.jackson.databind.node.ObjectNode threat = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    threat.put("action", "none");
+    threat.putArray("excludeZones");
+    return new TenantSeed(anchor, List.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+        List.of(), Map.of(), List.of(), threat, List.of(), Map.of(), List.of(),
+        new Story("empty", "nobody@example.invalid", List.of(), anchor, List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of()));
+  }
+
   /**
    * The ground truth of a scenario.
    *
