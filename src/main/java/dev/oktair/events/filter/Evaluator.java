@@ -1,0 +1,243 @@
+package dev.oktair.events.filter;
+
+import dev.oktair.events.FieldPath;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One node of a compiled filter: a small immutable evaluator. Evaluators are thread-safe and may
+ * be used concurrently.
+ */
+sealed interface Evaluator {
+  /** Binding strength when rendering: {@code or} binds loosest, comparisons tightest. */
+  int OR = 1;
+  int AND = 2;
+  int NOT = 3;
+  int LEAF = 4;
+
+  /** Returns true when the event (its parsed tree) matches. */
+  boolean test(JsonNode event);
+
+  /**
+   * Returns false only when no event whose raw bytes are {@code buf[off, off + len)} can match:
+   * a conservative prefilter that never needs the bytes parsed.
+   */
+  boolean mightMatch(byte[] buf, int off, int len);
+
+  /** Appends the normalised expression. */
+  void render(StringBuilder out);
+
+  /** Returns how tightly this node binds (see the constants). */
+  int precedence();
+
+  /** Appends {@code child}, in parentheses when it binds more loosely than {@code parent}. */
+  static void renderChild(StringBuilder out, Evaluator child, int parent) {
+    boolean wrap = child.precedence() < parent;
+    if (wrap) {
+      out.append('(');
+    }
+    child.render(out);
+    if (wrap) {
+      out.append(')');
+    }
+  }
+
+  /** Every part matches. */
+  record And(List<Evaluator> parts) implements Evaluator {
+    public And {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public boolean test(JsonNode event) {
+      for (Evaluator part : parts) {
+        if (!part.test(event)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public boolean mightMatch(byte[] buf, int off, int len) {
+      for (Evaluator part : parts) {
+        if (!part.mightMatch(buf, off, len)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void render(StringBuilder out) {
+      for (int i = 0; i < parts.size(); i++) {
+        out.append(i == 0 ? "" : " and ");
+        Evaluator.renderChild(out, parts.get(i), AND);
+      }
+    }
+
+    @Override
+    public int precedence() {
+      return AND;
+    }
+  }
+
+  /** At least one part matches. */
+  record Or(List<Evaluator> parts) implements Evaluator {
+    public Or {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public boolean test(JsonNode event) {
+      for (Evaluator part : parts) {
+        if (part.test(event)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean mightMatch(byte[] buf, int off, int len) {
+      for (Evaluator part : parts) {
+        if (part.mightMatch(buf, off, len)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public void render(StringBuilder out) {
+      for (int i = 0; i < parts.size(); i++) {
+        out.append(i == 0 ? "" : " or ");
+        Evaluator.renderChild(out, parts.get(i), OR);
+      }
+    }
+
+    @Override
+    public int precedence() {
+      return OR;
+    }
+  }
+
+  /** The negation; a raw-bytes search can never rule it out. */
+  record Not(Evaluator inner) implements Evaluator {
+    public Not {
+      Objects.requireNonNull(inner, "inner");
+    }
+
+    @Override
+    public boolean test(JsonNode event) {
+      return !inner.test(event);
+    }
+
+    @Override
+    public boolean mightMatch(byte[] buf, int off, int len) {
+      return true;
+    }
+
+    @Override
+    public void render(StringBuilder out) {
+      out.append("not (");
+      inner.render(out);
+      out.append(')');
+    }
+
+    @Override
+    public int precedence() {
+      return NOT;
+    }
+  }
+
+  /**
+   * {@code path op literal}: true when any value at the path (arrays flattened) satisfies the
+   * operator; for {@code ne}, when none equals the literal (so an absent attribute matches).
+   *
+   * @param needle the literal to look for in raw bytes, or null when the bytes cannot rule it out
+   */
+  record Compare(FieldPath path, Op op, Literal literal, RawNeedle needle) implements Evaluator {
+    public Compare {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(op, "op");
+      Objects.requireNonNull(literal, "literal");
+      if (op == Op.PR) {
+        throw new IllegalArgumentException("pr is a Present evaluator");
+      }
+    }
+
+    /** Returns the comparison, with a raw-bytes needle when one is safe. */
+    static Compare of(FieldPath path, Op op, Literal literal) {
+      boolean numeric = literal.kind() == Literal.Kind.NUMBER || literal.number() != null;
+      RawNeedle needle = op.containsLiteral() && !numeric ? RawNeedle.of(literal.text()) : null;
+      return new Compare(path, op, literal, needle);
+    }
+
+    @Override
+    public boolean test(JsonNode event) {
+      Op perValue = op == Op.NE ? Op.EQ : op;
+      boolean any = false;
+      for (JsonNode value : path.values(event)) {
+        if (value.isValueNode() && perValue.matches(value, literal)) {
+          any = true;
+          break;
+        }
+      }
+      return op == Op.NE ? !any : any;
+    }
+
+    @Override
+    public boolean mightMatch(byte[] buf, int off, int len) {
+      return needle == null || needle.mayOccur(buf, off, len);
+    }
+
+    @Override
+    public void render(StringBuilder out) {
+      out.append(path.text()).append(' ').append(op.symbol()).append(' ');
+      literal.render(out);
+    }
+
+    @Override
+    public int precedence() {
+      return LEAF;
+    }
+  }
+
+  /**
+   * {@code path pr}: some value at the path is present and non-empty — not JSON null, not the
+   * string {@code "null"}, not {@code ""}, not an empty object or array.
+   */
+  record Present(FieldPath path) implements Evaluator {
+    public Present {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public boolean test(JsonNode event) {
+      for (JsonNode value : path.values(event)) {
+        boolean empty = value.isString() ? value.asString().isEmpty() : value.isContainer() && value.isEmpty();
+        if (!empty) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    @Override
+    public boolean mightMatch(byte[] buf, int off, int len) {
+      return true;
+    }
+
+    @Override
+    public void render(StringBuilder out) {
+      out.append(path.text()).append(" pr");
+    }
+
+    @Override
+    public int precedence() {
+      return LEAF;
+    }
+  }
+}
