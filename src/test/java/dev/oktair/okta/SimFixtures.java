@@ -1,0 +1,101 @@
+package dev.oktair.okta;
+
+import dev.oktair.events.Json;
+import dev.oktair.events.LogEvent;
+import dev.oktair.sim.SimEvent;
+import dev.oktair.sim.TenantSeed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Tenants for tests that run the client against the simulator: three users and {@code n} System
+ * Log events built with {@link SimEvent}. Events share their unchanging subtrees (actor, client,
+ * ...) so that 200 000 of them fit in a test JVM; each has its own uuid, time and exact bytes.
+ */
+public final class SimFixtures {
+  public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  public static final String BOB = "00ubob00000000000002";
+  public static final String BOB_LOGIN = "bob@contoso.com";
+  public static final String ATTACKER_IP = "203.0.113.9";
+  public static final long ATTACKER_ASN = 9009L;
+  public static final String ATTACKER_SESSION = "idxATTACKERSESSION0001";
+  private static final int ACTORS = 20;
+
+  private SimFixtures() {}
+
+  /** Returns a tenant holding {@code events}; anchored at {@link #NOW}. */
+  public static TenantSeed seed(List<LogEvent> events) {
+    List<JsonNode> users = List.of(
+        user("00ualice000000000001", "alice@contoso.com"), user(BOB, BOB_LOGIN), user("00ucarol000000000003", "carol@contoso.com"));
+    return new TenantSeed(NOW, users, List.of(), Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+        Map.of(), List.of(), Json.MAPPER.createObjectNode().put("action", "audit"), List.of(), Map.of(), events,
+        new TenantSeed.Story("okta-tests", BOB_LOGIN, List.of(), NOW.minus(Duration.ofDays(1)), List.of(ATTACKER_IP),
+            List.of("198.51.100.7"), List.of(ATTACKER_ASN), List.of(), List.of(), List.of()));
+  }
+
+  /**
+   * Returns {@code n} events spread over {@code [from, to)}, in time order, several per
+   * millisecond now and then. About one in six involves bob (as actor or as target);
+   * about one in seven comes from the attacker's IP, ASN and session.
+   */
+  public static List<LogEvent> events(int n, Instant from, Instant to) {
+    ObjectNode[] templates = templates();
+    long span = Duration.between(from, to).toMillis();
+    List<LogEvent> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ObjectNode t = templates[(int) ((i * 7919L) % templates.length)];
+      ObjectNode e = Json.MAPPER.createObjectNode();
+      t.properties().forEach(p -> e.set(p.getKey(), p.getValue()));
+      Instant at = from.plusMillis(span * (i / 2 * 2) / Math.max(1, n));
+      e.put("published", LogQuery.format(at));
+      e.put("uuid", uuid(i));
+      out.add(LogEvent.of(Json.MAPPER.writeValueAsBytes(e), e));
+    }
+    return out;
+  }
+
+  /** Returns the uuid of event number {@code i}. */
+  public static String uuid(int i) {
+    return String.format("%08x-0000-4000-8000-%012d", i, i);
+  }
+
+  private static ObjectNode[] templates() {
+    ObjectNode[] out = new ObjectNode[ACTORS * 2];
+    for (int i = 0; i < out.length; i++) {
+      int actor = i % ACTORS;
+      boolean attacker = i % 7 == 3;
+      String actorId = actor == 0 ? BOB : String.format("00uactor%012d", actor);
+      SimEvent e = SimEvent.of("template", NOW, i % 3 == 0 ? "user.session.start" : "user.authentication.sso")
+          .displayMessage("User login to Okta")
+          .actor(actorId, "User", actor == 0 ? BOB_LOGIN : "user" + actor + "@contoso.com", "User " + actor)
+          .client(attacker ? ATTACKER_IP : "198.51.100." + actor, "Mozilla/5.0 (Macintosh) \u00e9", "Mac OS X", "CHROME",
+              "Computer", new SimEvent.Place("Seattle", "Washington", "United States", "98101", 47.6, -122.3))
+          .network(attacker ? ATTACKER_ASN : 7922L, "comcast", "comcast", "comcast.net", false)
+          .session(attacker ? ATTACKER_SESSION : "idx" + actor, null)
+          .transaction("WEB", "tx" + i);
+      if (i >= ACTORS && actor != 0 && actor % 4 == 1) {
+        e.target(BOB, "User", BOB_LOGIN, "Bob Victim");
+      }
+      out[i] = e.toJson();
+    }
+    return out;
+  }
+
+  private static JsonNode user(String id, String login) {
+    ObjectNode u = Json.MAPPER.createObjectNode();
+    u.put("id", id);
+    u.put("status", "ACTIVE");
+    u.put("created", "2025-01-01T00:00:00.000Z");
+    ObjectNode profile = u.putObject("profile");
+    profile.put("login", login);
+    profile.put("email", login);
+    profile.put("firstName", login.substring(0, login.indexOf('@')));
+    profile.put("lastName", "Test");
+    return u;
+  }
+}
