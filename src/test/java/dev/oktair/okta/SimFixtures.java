@@ -4,6 +4,7 @@ import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import dev.oktair.sim.SimEvent;
 import dev.oktair.sim.TenantSeed;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ public final class SimFixtures {
   public static final long ATTACKER_ASN = 9009L;
   public static final String ATTACKER_SESSION = "idxATTACKERSESSION0001";
   private static final int ACTORS = 20;
+  private static final String PUBLISHED_MARK = "@@published@@";
+  private static final String UUID_MARK = "@@uuid@@";
 
   private SimFixtures() {}
 
@@ -45,16 +48,48 @@ public final class SimFixtures {
    */
   public static List<LogEvent> events(int n, Instant from, Instant to) {
     ObjectNode[] templates = templates();
+    byte[][][] parts = new byte[templates.length][][];
+    for (int t = 0; t < templates.length; t++) {
+      parts[t] = split(templates[t]);
+    }
     long span = Duration.between(from, to).toMillis();
     List<LogEvent> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      ObjectNode t = templates[(int) ((i * 7919L) % templates.length)];
+      int t = (int) ((i * 7919L) % templates.length);
+      String published = LogQuery.format(from.plusMillis(span * (i / 2 * 2) / Math.max(1, n)));
+      String uuid = uuid(i);
       ObjectNode e = Json.MAPPER.createObjectNode();
-      t.properties().forEach(p -> e.set(p.getKey(), p.getValue()));
-      Instant at = from.plusMillis(span * (i / 2 * 2) / Math.max(1, n));
-      e.put("published", LogQuery.format(at));
-      e.put("uuid", uuid(i));
-      out.add(LogEvent.of(Json.MAPPER.writeValueAsBytes(e), e));
+      templates[t].properties().forEach(p -> e.set(p.getKey(), p.getValue()));
+      e.put("published", published);
+      e.put("uuid", uuid);
+      out.add(LogEvent.of(splice(parts[t], published, uuid), e));
+    }
+    return out;
+  }
+
+  /** Splits a template's bytes around its published and uuid values (it serialises them in that order). */
+  private static byte[][] split(ObjectNode template) {
+    ObjectNode marked = template.deepCopy();
+    marked.put("published", PUBLISHED_MARK);
+    marked.put("uuid", UUID_MARK);
+    String text = new String(Json.MAPPER.writeValueAsBytes(marked), StandardCharsets.UTF_8);
+    int p = text.indexOf(PUBLISHED_MARK);
+    int u = text.indexOf(UUID_MARK);
+    return new byte[][] {
+      text.substring(0, p).getBytes(StandardCharsets.UTF_8),
+      text.substring(p + PUBLISHED_MARK.length(), u).getBytes(StandardCharsets.UTF_8),
+      text.substring(u + UUID_MARK.length()).getBytes(StandardCharsets.UTF_8)};
+  }
+
+  /** Returns the template's bytes with the two values in place: exactly what serialising the event gives. */
+  private static byte[] splice(byte[][] parts, String published, String uuid) {
+    byte[] p = published.getBytes(StandardCharsets.US_ASCII);
+    byte[] u = uuid.getBytes(StandardCharsets.US_ASCII);
+    byte[] out = new byte[parts[0].length + p.length + parts[1].length + u.length + parts[2].length];
+    int at = 0;
+    for (byte[] piece : new byte[][] {parts[0], p, parts[1], u, parts[2]}) {
+      System.arraycopy(piece, 0, out, at, piece.length);
+      at += piece.length;
     }
     return out;
   }
