@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 /**
  * The resumable state of one collection, in {@code .staging/collect-<hash of the query>/}:
  * {@code job.json} (the query as first resolved), and per slice a part file of raw events
- * ({@code slice-NNN.jsonl}) and its checkpoint ({@code slice-NNN.json}: the next link and the
- * part file's length after the last saved page). Checkpoints are replaced atomically after the
+ * ({@code slice-NNN.jsonl}), its sort index ({@code slice-NNN.idx}: each event's published time,
+ * uuid and length, so the merge needs not parse the events twice) and its checkpoint
+ * ({@code slice-NNN.json}: the next link and both files' lengths after the last saved page). Checkpoints are replaced atomically after the
  * page they count was forced to disk, so a crash at any point leaves a consistent state. Holds
  * no credentials. Thread-safe.
  */
@@ -49,13 +50,17 @@ final class Job {
    * @param until its end (exclusive)
    * @param next the next page's URL, or null before the first page
    * @param bytes the part file's length after the last saved page
+   * @param indexBytes the index file's length after the last saved page
    * @param events events saved
    * @param pages pages saved
    * @param done true when the slice has no more pages
    */
-  record SliceState(int index, String since, String until, String next, long bytes, long events, long pages, boolean done) {
-    SliceState after(String nextUrl, long addedBytes, long addedEvents, boolean finished) {
-      return new SliceState(index, since, until, nextUrl, bytes + addedBytes, events + addedEvents, pages + 1, finished);
+  record SliceState(
+      int index, String since, String until, String next, long bytes, long indexBytes, long events, long pages,
+      boolean done) {
+    SliceState after(String nextUrl, long addedBytes, long addedIndexBytes, long addedEvents, boolean finished) {
+      return new SliceState(index, since, until, nextUrl, bytes + addedBytes, indexBytes + addedIndexBytes,
+          events + addedEvents, pages + 1, finished);
     }
   }
 
@@ -96,7 +101,7 @@ final class Job {
     Job job = new Job(dir, file);
     for (int i = 0; i < windows.size(); i++) {
       Slices.Window w = windows.get(i);
-      job.save(new SliceState(i, w.since().toString(), w.until().toString(), null, 0, 0, 0, false));
+      job.save(new SliceState(i, w.since().toString(), w.until().toString(), null, 0, 0, 0, 0, false));
     }
     job.writeAtomically(dir.resolve(JOB), file); // last: a job without job.json is started afresh
     return job;
@@ -113,6 +118,11 @@ final class Job {
   /** Returns the part file of slice {@code index}. */
   Path part(int index) {
     return dir.resolve(String.format(Locale.ROOT, "slice-%03d.jsonl", index));
+  }
+
+  /** Returns the sort index of slice {@code index}. */
+  Path sortIndex(int index) {
+    return dir.resolve(String.format(Locale.ROOT, "slice-%03d.idx", index));
   }
 
   /** Returns every slice's checkpoint, in slice order. */
