@@ -15,15 +15,14 @@ import java.util.function.DoubleSupplier;
 /**
  * Keeps every request within Okta's rate limits, shared by all threads of one client (so
  * concurrent time slices share one budget). Each response's {@code X-Rate-Limit-Limit},
- * {@code -Remaining} and {@code -Reset} update its bucket; a request waits when its bucket has
- * no room left before the reset, and is paced evenly over the time left once fewer than a tenth
- * of the limit remain, so the budget is never driven to zero. Times are compared with the
+ * {@code -Remaining} and {@code -Reset} update its bucket, and requests in flight count against
+ * it; a request waits when its bucket has no room left before the reset, and once fewer than a
+ * tenth of the limit remain the rest is paced evenly over the time left, so the client slows down
+ * before it reaches zero and never runs into a 429 of its own making. Times are compared with the
  * server's clock, estimated from the {@code Date} header (as the official SDK does), falling back
  * to the injected clock. Thread-safe; waiting happens outside the lock, through the Sleeper.
  */
 final class RateLimiter {
-  /** Requests kept in hand in every window, so a skewed count never reaches zero. */
-  static final int RESERVE = 1;
   private static final Duration MARGIN = Duration.ofMillis(50);
   private static final Duration MAX_JITTER = Duration.ofMillis(250);
 
@@ -125,7 +124,7 @@ final class RateLimiter {
     if (b.limit < 0 || !now.isBefore(Instant.ofEpochSecond(b.resetEpochSecond))) {
       return Duration.ZERO; // nothing known, or the window has reset
     }
-    int available = b.remaining - b.inFlight - RESERVE;
+    int available = b.remaining - b.inFlight;
     if (available <= 0) {
       return untilReset(b.resetEpochSecond, now);
     }

@@ -51,20 +51,20 @@ class RateLimiterTest {
   }
 
   @Test
-  void waitsForTheResetInsteadOfSpendingTheLastRequest() throws InterruptedException {
-    request(headers(120, 1, T0.plusSeconds(42), null));
+  void waitsForTheResetOnceTheBudgetIsSpent() throws InterruptedException {
+    request(headers(20, 0, T0.plusSeconds(42), null));
     limiter.acquire(LOGS);
-    // One request is kept in reserve: it waited for the reset (+50 ms margin, no jitter here).
+    // It waited for the reset (+50 ms margin, no jitter here) instead of running into a 429.
     assertThat(time.slept()).isEqualTo(Duration.ofSeconds(42).plusMillis(50));
   }
 
   @Test
   void countsRequestsInFlightAgainstTheBudget() throws InterruptedException {
-    request(headers(20, 3, T0.plusSeconds(30), null)); // above a tenth of the limit: no pacing
-    limiter.acquire(LOGS); // 3 remaining - 0 in flight - 1 reserve: goes
-    limiter.acquire(LOGS); // 3 - 1 - 1: goes
+    request(headers(15, 2, T0.plusSeconds(30), null)); // above a tenth of the limit: no pacing
+    limiter.acquire(LOGS); // 2 remaining - 0 in flight: goes
+    limiter.acquire(LOGS); // 2 - 1: goes
     assertThat(time.sleeps()).isEmpty();
-    limiter.acquire(LOGS); // 3 - 2 - 1 = 0: waits for the reset
+    limiter.acquire(LOGS); // 2 - 2 = 0: waits for the reset
     assertThat(time.slept()).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
   }
 
@@ -74,8 +74,8 @@ class RateLimiterTest {
     limiter.acquire(LOGS);
     limiter.completed(LOGS, headers(100, 10, T0.plusSeconds(60), null));
     limiter.acquire(LOGS);
-    // 10 remain, 9 spendable over 60 s: one every 6 s from the last start.
-    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(6));
+    // 10 remain, paced over the 60 s left: one every 60/11 s from the last start.
+    assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(60).dividedBy(11));
   }
 
   @Test
