@@ -16,9 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,19 +78,31 @@ final class CollectCommand extends BaseCommand {
   @Override
   protected ExitCode execute() {
     Subject subject = new Subject(users, ips, sessions, asns, filter, all);
+    CollectRequest request = follow ? null : request(subject);
+    if (follow && until != null) {
+      throw ExitException.usage("--follow tails the log from --since on; it takes no --until");
+    }
     OktaConfig config = okta.config(ctx, SCOPES);
     if (verbose) {
       info("using " + config);
     }
     EvidenceStore store = EvidenceStore.open(caseDir, ctx.clock());
     OktaClient client = okta.client(ctx, config, false);
-    CollectResult result;
     try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
       Collector collector = new Collector(client, store, ctx.clock(), Sleeper.system(), progress);
-      result = follow ? follow(collector, subject) : collector.collect(request(subject));
+      if (!follow) {
+        CollectResult result = collector.collect(request);
+        progress.close();
+        report(store, result);
+        return ExitCode.OK;
+      }
+      try (StopOnInterrupt stop = StopOnInterrupt.install()) {
+        CollectResult result = follow(collector, subject, stop);
+        progress.close();
+        report(store, result);
+        return ExitCode.OK;
+      }
     }
-    report(store, result);
-    return ExitCode.OK;
   }
 
   private CollectRequest request(Subject subject) {
@@ -107,35 +116,12 @@ final class CollectCommand extends BaseCommand {
     return new CollectRequest(subject, from, to, slices, key);
   }
 
-  /** Follows until Ctrl-C: the shutdown hook asks the follower to stop, then waits for the seal. */
-  private CollectResult follow(Collector collector, Subject subject) {
-    if (until != null) {
-      throw ExitException.usage("--follow tails the log from --since on; it takes no --until");
-    }
+  /** Follows until Ctrl-C, then seals what it has. */
+  private CollectResult follow(Collector collector, Subject subject, StopOnInterrupt stop) {
     Instant from = since == null ? ctx.clock().instant() : bound(since, "--since");
     Duration interval = duration(pollInterval);
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch sealed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stop.set(true);
-      try {
-        sealed.await(30, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "okta-ir-follow-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
     info("following the System Log from " + from + "; Ctrl-C stops and seals what was collected");
-    try {
-      return collector.follow(subject, from, interval, stop::get);
-    } finally {
-      sealed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the JVM is exiting because of Ctrl-C: the hook is running and now returns
-      }
-    }
+    return collector.follow(subject, from, interval, stop::requested);
   }
 
   private void report(EvidenceStore store, CollectResult r) {

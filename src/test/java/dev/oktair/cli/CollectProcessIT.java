@@ -3,6 +3,7 @@ package dev.oktair.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.events.Json;
+import dev.oktair.events.LogEvent;
 import dev.oktair.okta.SimFixtures;
 import dev.oktair.sim.FaultSpec;
 import dev.oktair.sim.OktaSimulator;
@@ -18,17 +19,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 4: a collection killed with SIGKILL mid-way and run again ends with evidence byte-identical
- * to an uninterrupted run. The killed run is a child JVM running the real {@code okta-ir} main
- * against a simulator in this process (on the system clock, as the child's is).
+ * {@code okta-ir collect} as a child process (the real main, on the test classpath) against a
+ * simulator in this process, on the system clock as the child's is: killed with SIGKILL mid-way
+ * and run again, it ends with evidence byte-identical to an uninterrupted run (issue 4); following
+ * the log, Ctrl-C (SIGTERM) seals what it has.
  */
-class CollectKillIT {
+class CollectProcessIT {
   @TempDir Path dir;
 
   @Test
@@ -69,6 +72,44 @@ class CollectKillIT {
       assertThat(resumedBytes).isEqualTo(cleanBytes);
       assertThat(r.get("sha256").asString()).isEqualTo(c.get("sha256").asString());
     }
+  }
+
+  @Test
+  void ctrlCWhileFollowingSealsWhatWasCollected() throws Exception {
+    Instant now = Clock.systemUTC().instant();
+    try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder()
+        .seed(SimFixtures.seed(SimFixtures.events(1200, now.minus(Duration.ofHours(1)), now))).build())) {
+      Map<String, String> env = Map.of("OKTA_CLIENT_ORGURL", sim.baseUrl(), "OKTA_CLIENT_TOKEN", sim.apiToken());
+      Path caseDir = dir.resolve("follow");
+      Process child = startChild(env, caseDir,
+          List.of("collect", "--all", "--follow", "--since", "2h", "--poll-interval", "100ms", "--json"));
+      awaitStderr(child, "following: 1200 events");
+      sim.addEvents(List.of(
+          LogEvent.parse("{\"uuid\":\"late-1\",\"published\":\"" + Clock.systemUTC().instant() + "\"}"),
+          LogEvent.parse("{\"uuid\":\"late-2\",\"published\":\"" + Clock.systemUTC().instant() + "\"}")));
+      awaitStderr(child, "following: 1202 events");
+      child.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the follower and waits for the seal
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      JsonNode summary = Json.MAPPER.readTree(Files.readString(dir.resolve("child.out")));
+      assertThat(summary.get("events").asLong()).isEqualTo(1202);
+      List<String> lines = Files.readAllLines(caseDir.resolve(summary.get("evidence").asString()));
+      assertThat(lines).hasSize(1202);
+      assertThat(lines.get(1201)).contains("late-2");
+      assertThat(Files.readString(caseDir.resolve("evidence/manifest.json"))).contains(summary.get("sha256").asString());
+    }
+  }
+
+  private void awaitStderr(Process child, String text) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      String err = Files.readString(dir.resolve("child.err"));
+      if (err.contains(text)) {
+        return;
+      }
+      assertThat(child.isAlive()).as(err).isTrue();
+      Thread.sleep(20);
+    }
+    throw new AssertionError("the child never printed '" + text + "': " + Files.readString(dir.resolve("child.err")));
   }
 
   private static long countBefore(OktaSimulator sim, Instant since) {
