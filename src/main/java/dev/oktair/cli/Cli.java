@@ -16,6 +16,9 @@ import picocli.CommandLine.IVersionProvider;
     description = "Okta incident response: collect, investigate, contain, report.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ImportCommand.class,
+      VerifyCommand.class,
+      EventsCommand.class,
       CollectCommand.class,
     },
     footerHeading = "%nExit codes:%n",
@@ -27,6 +30,7 @@ import picocli.CommandLine.IVersionProvider;
       "  4  remote API failure after retries",
       "  5  containment partially applied",
       "  6  completed, but some input was rejected (quarantined)",
+      "  7  evidence verification failed (a file changed, added or removed)",
       "  10 findings at or above --fail-on",
     })
 public final class Cli extends BaseCommand {

@@ -16,6 +16,8 @@ public enum ExitCode {
   PARTIAL(5),
   /** Completed, but some input was rejected (quarantined; the summary says where). */
   INPUT_REJECTED(6),
+  /** Evidence verification failed: an evidence file was changed, added or removed. */
+  EVIDENCE_MISMATCH(7),
   /** Findings at or above --fail-on (opt-in). */
   FINDINGS(10);
 

@@ -1,6 +1,7 @@
 package dev.oktair.cli;
 
 import dev.oktair.collect.CollectException;
+import dev.oktair.events.filter.FilterParseException;
 import dev.oktair.evidence.EvidenceException;
 import dev.oktair.okta.OktaApiException;
 import dev.oktair.okta.OktaConfigException;
@@ -16,7 +17,9 @@ final class Failures {
     if (t instanceof ExitException e) {
       return e.exitCode();
     }
-    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException
+    if (t instanceof CommandLine.ParameterException
+        || t instanceof EvidenceException
+        || t instanceof FilterParseException
         || t instanceof CollectException) {
       return ExitCode.USAGE;
     }

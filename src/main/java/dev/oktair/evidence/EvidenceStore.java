@@ -176,7 +176,7 @@ public final class EvidenceStore {
     }
   }
 
-  private static String safeName(String baseName) {
+  static String safeName(String baseName) {
     String s = baseName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+", "");
     if (s.endsWith(".jsonl")) {
       s = s.substring(0, s.length() - ".jsonl".length());

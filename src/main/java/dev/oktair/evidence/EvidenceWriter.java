@@ -83,10 +83,15 @@ public final class EvidenceWriter implements AutoCloseable {
 
   /** Closes the file, moves it into the evidence and records it; returns its manifest entry. */
   public EvidenceFile seal() {
+    return seal(source);
+  }
+
+  /** Seals with a source completed by what was learnt while writing (an import's input hash). */
+  EvidenceFile seal(Source finalSource) {
     closeStream();
     finished = true;
     String sha = HexFormat.of().formatHex(digest.digest());
-    return store.seal(staged, baseName, sha, bytes, events, firstText, lastText, source);
+    return store.seal(staged, baseName, sha, bytes, events, firstText, lastText, finalSource);
   }
 
   @Override

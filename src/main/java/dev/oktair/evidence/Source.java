@@ -1,5 +1,6 @@
 package dev.oktair.evidence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,12 +11,32 @@ import java.util.Objects;
  * @param location the imported file's path, or the org URL queried
  * @param query the query parameters exactly as sent (filter, q, since, until, sortOrder); empty
  *     for imports. Never holds credentials.
+ * @param sha256 for imports, lowercase hex SHA-256 of the input file exactly as given (before
+ *     decompression), so the evidence can be traced to it; null otherwise
+ * @param format for imports, how the input was laid out: {@code jsonl} or {@code json-array},
+ *     with {@code +gzip} when it was compressed; null otherwise
+ * @param compacted for imports, how many pretty-printed array elements had their insignificant
+ *     whitespace removed to fit on one line (every other byte is kept); 0 otherwise
  */
-public record Source(String kind, String location, Map<String, String> query) {
+public record Source(
+    String kind,
+    String location,
+    Map<String, String> query,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String sha256,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String format,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long compacted) {
   public Source {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(location, "location");
     query = query == null ? Map.of() : Map.copyOf(query);
+    if (compacted < 0) {
+      throw new IllegalArgumentException("negative compacted count");
+    }
+  }
+
+  /** Returns a source without import details. */
+  public Source(String kind, String location, Map<String, String> query) {
+    this(kind, location, query, null, null, 0);
   }
 
   /** Returns the source of a file imported from {@code path}. */
@@ -26,5 +47,10 @@ public record Source(String kind, String location, Map<String, String> query) {
   /** Returns the source of a System Log query against {@code orgUrl}. */
   public static Source okta(String orgUrl, Map<String, String> query) {
     return new Source("okta", orgUrl, query);
+  }
+
+  /** Returns this source with what an import learnt about the input file. */
+  public Source withImportDetails(String inputSha256, String inputFormat, long compactedElements) {
+    return new Source(kind, location, query, inputSha256, inputFormat, compactedElements);
   }
 }

@@ -1,0 +1,109 @@
+package dev.oktair.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads System Log events from JSONL or a JSON array, either of them optionally gzip-compressed,
+ * streaming: memory stays bounded by the longest line kept whole, whatever the size of the input.
+ *
+ * <p>Layout is detected from the bytes, never the file name: gzip by its magic bytes, a UTF-8 BOM
+ * is skipped, and input whose first non-blank byte is {@code [} is a JSON array (so a JSONL file
+ * must not start with an array line). Lines may end in LF or CRLF. Every JSON object becomes a
+ * {@link LogEvent} with its exact bytes, whatever fields it lacks; everything else (malformed
+ * JSON, non-objects, invalid UTF-8, lines over {@link #MAX_LINE}) is handed to the handler as a
+ * {@link RejectedLine} with its line number, and reading goes on. Blank lines are only counted.
+ *
+ * <p>A {@link LinePredicate} can rule lines out on their raw bytes before any parsing, which is
+ * what makes filtered reads fast; lines it rules out are neither validated nor reported.
+ * Immutable and thread-safe; each {@code read} uses its own buffers.
+ */
+public final class EventReader {
+  /** The longest line (or array element) read whole: 16 MiB. Longer ones are streamed past and rejected. */
+  public static final int MAX_LINE = 16 << 20;
+  /** How much is read from the input at a time. */
+  static final int CHUNK = 1 << 20;
+
+  private static final EventReader ALL = new EventReader(LinePredicate.ALL);
+
+  private final LinePredicate prefilter;
+
+  private EventReader(LinePredicate prefilter) {
+    this.prefilter = prefilter;
+  }
+
+  /** Returns a reader that parses every line. */
+  public static EventReader create() {
+    return ALL;
+  }
+
+  /** Returns a reader that parses only the lines {@code prefilter} lets through. */
+  public EventReader withPrefilter(LinePredicate prefilter) {
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"));
+  }
+
+  /** Reads {@code file}, naming it in rejects as it is named here. */
+  public ReadSummary read(Path file, EventHandler handler) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString(), handler);
+    }
+  }
+
+  /**
+   * Reads {@code input} to its end, or until the handler stops; does not close it. A gzip stream
+   * is read to the end of its last member; bytes after it are left unread.
+   *
+   * @param source how rejects name the input
+   */
+  public ReadSummary read(InputStream input, String source, EventHandler handler) throws IOException {
+    PushbackInputStream peek = new PushbackInputStream(input, 2);
+    boolean gzip = isGzip(peek);
+    InputStream body = gzip ? new GZIPInputStream(peek, 1 << 16) : peek;
+    Input in = new Input(body);
+    in.refill(0);
+    skipBom(in);
+    boolean array = firstNonBlank(in) == '[';
+    LineDecoder decoder = new LineDecoder(source, handler, prefilter);
+    long lines = array ? new ArrayScanner(in, decoder).run() : new JsonlSplitter(in, decoder).run();
+    return new ReadSummary(
+        array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL, gzip, in.consumed, lines,
+        decoder.events, decoder.rejected, decoder.blank, decoder.skipped, decoder.compacted, decoder.stopped);
+  }
+
+  private static boolean isGzip(PushbackInputStream in) throws IOException {
+    byte[] magic = new byte[2];
+    int n = in.readNBytes(magic, 0, 2);
+    if (n > 0) {
+      in.unread(magic, 0, n);
+    }
+    return n == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b;
+  }
+
+  private static void skipBom(Input in) throws IOException {
+    while (in.limit < 3 && !in.eof) {
+      in.refill(0);
+    }
+    if (in.limit >= 3 && in.buf[0] == (byte) 0xEF && in.buf[1] == (byte) 0xBB && in.buf[2] == (byte) 0xBF) {
+      in.pos = 3;
+    }
+  }
+
+  /** Returns the first non-whitespace byte within the first chunk, or 0. */
+  private static byte firstNonBlank(Input in) throws IOException {
+    for (int i = in.pos; ; i++) {
+      if (i == in.limit) {
+        if (in.eof || in.limit >= CHUNK) {
+          return 0;
+        }
+        in.refill(0);
+      } else if (!Bytes.isWhitespace(in.buf[i])) {
+        return in.buf[i];
+      }
+    }
+  }
+}

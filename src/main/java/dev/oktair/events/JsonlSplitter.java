@@ -1,0 +1,67 @@
+package dev.oktair.events;
+
+import java.io.IOException;
+
+/**
+ * Splits JSONL into lines over the {@link Input} window: lines are handed on as ranges of the
+ * buffer (no copy, no String), and a line longer than {@link EventReader#MAX_LINE} is streamed
+ * past into an {@link Oversize} instead of being held. Not thread-safe.
+ */
+final class JsonlSplitter {
+  private final Input in;
+  private final LineDecoder decoder;
+  private long line = 1;
+
+  JsonlSplitter(Input in, LineDecoder decoder) {
+    this.in = in;
+    this.decoder = decoder;
+  }
+
+  /** Reads to the end (or until the handler stops); returns the number of lines seen. */
+  long run() throws IOException {
+    int start = in.pos;
+    int scan = start;
+    for (;;) {
+      int nl = Bytes.indexOfNewline(in.buf, scan, in.limit);
+      if (nl >= 0) {
+        if (!decoder.line(in.buf, start, nl - start, line++)) {
+          return line - 1;
+        }
+        start = nl + 1;
+        scan = start;
+      } else if (in.eof) {
+        if (start < in.limit) {
+          decoder.line(in.buf, start, in.limit - start, line);
+          return line;
+        }
+        return line - 1;
+      } else if (in.limit - start > EventReader.MAX_LINE + 1) {
+        start = skipLongLine(start);
+        scan = start;
+      } else {
+        int searched = in.limit;
+        int shift = in.refill(start);
+        start -= shift;
+        scan = searched - shift;
+      }
+    }
+  }
+
+  /** Streams the rest of an over-long line into an {@link Oversize}; returns where the next line starts. */
+  private int skipLongLine(int start) throws IOException {
+    Oversize record = new Oversize(line);
+    record.add(in.buf, start, in.limit - start);
+    for (;;) {
+      in.refill(in.limit);
+      int nl = Bytes.indexOfNewline(in.buf, 0, in.limit);
+      if (nl >= 0 || in.eof) {
+        int end = nl >= 0 ? nl : in.limit;
+        record.add(in.buf, 0, end);
+        decoder.oversize(record, "a line");
+        line++;
+        return nl >= 0 ? nl + 1 : in.limit;
+      }
+      record.add(in.buf, 0, in.limit);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.oktair.evidence;
+
+import dev.oktair.events.RejectedLine;
+
+/**
+ * Hears about the problems of an import as they happen, so a command can report them while it
+ * runs. Every method does nothing unless overridden. Called on the importing thread.
+ */
+public interface ImportListener {
+  /** A line of an input file was rejected (and quarantined). */
+  default void rejected(RejectedLine line) {}
+
+  /**
+   * An input file could not be read, or not to its end ({@code message} says which and where);
+   * events read before the failure are kept.
+   */
+  default void unreadable(String file, String message) {}
+
+  /** An event has the uuid of an earlier one but different bytes; both are kept. */
+  default void uuidCollision(String file, long line, String uuid) {}
+}

@@ -1,0 +1,126 @@
+package dev.oktair.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code okta-ir events}: filters sealed evidence; --json is byte-exact, the table is terminal-safe. */
+class EventsCommandIT {
+  // Clock: 2026-11-28T12:00:00Z. Events at 48h, 36h, 24h and 12h before it.
+  static final String OLD = Runs.event("old", Instant.parse("2026-11-26T12:00:00Z"), "user.session.start", "203.0.113.1", "User login to Okta");
+  static final String MID = Runs.event("mid", Instant.parse("2026-11-27T00:00:00Z"), "user.mfa.factor.activate", "203.0.113.2", "Enroll factor");
+  static final String EVIL = Runs.event("evil", Instant.parse("2026-11-27T12:00:00Z"), "user.session.start", "198.51.100.66",
+      "\u001b[31mred\u001b[0m \u202eevil\r\nForged row");
+  // Odd spacing, key order and escapes that a re-serialisation would change.
+  static final String ODD = "{ \"published\" : \"2026-11-28 00:00:00.000\",\"uuid\":\"odd\", \"eventType\":\"user.session.start\","
+      + "\"displayMessage\":\"caf\\u00e9\",\"n\":1.10}";
+
+  @TempDir Path tmp;
+  Path caseDir;
+
+  @BeforeEach
+  void importEvents() throws Exception {
+    caseDir = tmp.resolve("case");
+    Path first = tmp.resolve("first.jsonl");
+    Path second = tmp.resolve("second.json");
+    Files.writeString(first, OLD + "\n" + MID + "\n", UTF_8);
+    Files.writeString(second, "[" + EVIL + ",\n" + ODD + "]", UTF_8);
+    assertThat(Runs.run(tmp, "import", "--case", caseDir.toString(), first.toString(), second.toString()).exit()).isZero();
+  }
+
+  Runs.Run events(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "events";
+    all[1] = "--case";
+    all[2] = caseDir.toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    return Runs.run(tmp, all);
+  }
+
+  @Test
+  void jsonPrintsTheStoredBytesExactly() {
+    Runs.Run r = events("--json");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(OLD + "\n" + MID + "\n" + EVIL + "\n" + ODD + "\n");
+  }
+
+  @Test
+  void filterSelectsAndKeepsBytes() {
+    Runs.Run r = events("--json", "--filter", "eventType eq \"user.session.start\"");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(OLD + "\n" + EVIL + "\n" + ODD + "\n");
+    assertThat(r.err()).contains("3 events matched");
+  }
+
+  @Test
+  void keywordQueryAndLimit() {
+    assertThat(events("--json", "--q", "Enroll").out()).isEqualTo(MID + "\n");
+    assertThat(events("--json", "--limit", "2").out()).isEqualTo(OLD + "\n" + MID + "\n");
+  }
+
+  @Test
+  void sinceIsInclusiveUntilExclusiveWithRelativeTimes() {
+    // since 36h = 2026-11-27T00:00Z (MID, included); until 12h = 2026-11-28T00:00Z (ODD, excluded).
+    Runs.Run r = events("--json", "--since", "36h", "--until", "12h");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo(MID + "\n" + EVIL + "\n");
+    assertThat(events("--json", "--since", "2026-11-28").out()).isEqualTo(ODD + "\n");
+  }
+
+  @Test
+  void tableIsReadableAndNeutralisesControlCharacters() {
+    Runs.Run r = events("--filter", "eventType eq \"user.session.start\"");
+    assertThat(r.exit()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).startsWith("TIME").contains("EVENT TYPE", "ACTOR", "IP", "OUTCOME", "MESSAGE");
+    assertThat(lines[1]).startsWith("2026-11-26T12:00:00Z").contains("user.session.start", "alex@contoso.example",
+        "203.0.113.1", "SUCCESS", "User login to Okta");
+    assertThat(lines[2]).contains("\\u001b[31mred\\u001b[0m \\u202eevil\\r\\nForged row");
+    assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\r");
+    assertThat(lines[3]).startsWith("2026-11-28T00:00:00Z").contains("caf\u00e9");
+  }
+
+  @Test
+  void longCellsAreCut() throws Exception {
+    Path big = tmp.resolve("big.jsonl");
+    String message = "m".repeat(500);
+    Files.writeString(big, Runs.event("big", Instant.parse("2026-11-28T01:00:00Z"), "x".repeat(100), "203.0.113.5", message) + "\n");
+    Runs.run(tmp, "import", "--case", caseDir.toString(), big.toString());
+    String row = events("--q", "big").out().split("\n")[1];
+    assertThat(row).contains("x".repeat(35) + "\u2026").doesNotContain(message).contains("m".repeat(71) + "\u2026");
+  }
+
+  @Test
+  void badFilterExitsTwoWithTheParseMessage() {
+    Runs.Run r = events("--filter", "eventType equals \"x\"");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("invalid filter").contains("equals");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void badTimeOrWindowExitsTwo() {
+    assertThat(events("--since", "last tuesday").exit()).isEqualTo(2);
+    Runs.Run r = events("--since", "1h", "--until", "2h");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("must be before --until");
+  }
+
+  @Test
+  void tamperedEvidenceLineIsReportedWithExitSeven() throws Exception {
+    Path file = caseDir.resolve("evidence/0001-first.jsonl");
+    file.toFile().setWritable(true);
+    Files.writeString(file, OLD + "\n{broken\n", UTF_8);
+    Runs.Run r = events("--json");
+    assertThat(r.exit()).isEqualTo(7);
+    assertThat(r.out()).startsWith(OLD + "\n");
+    assertThat(r.err()).contains(file + ":2: malformed JSON").contains("okta-ir verify");
+  }
+}

@@ -1,0 +1,42 @@
+package dev.oktair.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TimesTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void parsesIsoAndSiemPublishedForms() {
+    assertThat(Times.parsePublished("2024-08-13T15:58:20.353Z")).isEqualTo(Instant.parse("2024-08-13T15:58:20.353Z"));
+    assertThat(Times.parsePublished("2024-08-13T17:58:20.353+02:00")).isEqualTo(Instant.parse("2024-08-13T15:58:20.353Z"));
+    assertThat(Times.parsePublished("2023-01-10 17:39:40.526")).isEqualTo(Instant.parse("2023-01-10T17:39:40.526Z"));
+    assertThat(Times.parsePublished("2023-01-10 17:39:40")).isEqualTo(Instant.parse("2023-01-10T17:39:40Z"));
+    assertThat(Times.parsePublished("yesterday")).isNull();
+    assertThat(Times.parsePublished(null)).isNull();
+  }
+
+  @Test
+  void parsesRelativeAndAbsoluteBounds() {
+    assertThat(Times.parseBound("7d", CLOCK)).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
+    assertThat(Times.parseBound("36h", CLOCK)).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));
+    assertThat(Times.parseBound("90m", CLOCK)).isEqualTo(Instant.parse("2026-11-28T10:30:00Z"));
+    assertThat(Times.parseBound("2w", CLOCK)).isEqualTo(Instant.parse("2026-11-14T12:00:00Z"));
+    assertThat(Times.parseBound("2024-06-14", CLOCK)).isEqualTo(Instant.parse("2024-06-14T00:00:00Z"));
+    assertThat(Times.parseBound("2024-06-14T09:00:00Z", CLOCK)).isEqualTo(Instant.parse("2024-06-14T09:00:00Z"));
+    assertThat(Times.parseBound("now", CLOCK)).isEqualTo(CLOCK.instant());
+  }
+
+  @Test
+  void rejectsUnknownFormsNamingTheText() {
+    assertThatThrownBy(() -> Times.parseBound("last tuesday", CLOCK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'last tuesday'")
+        .hasMessageContaining("36h");
+  }
+}

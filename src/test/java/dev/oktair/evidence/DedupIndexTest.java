@@ -1,0 +1,33 @@
+package dev.oktair.evidence;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DedupIndexTest {
+  @Test
+  void classifiesNewDuplicateAndCollisionAcrossGrowth() {
+    DedupIndex index = new DedupIndex();
+    for (int i = 0; i < 50_000; i++) {
+      assertThat(index.add("u" + i, ("{\"uuid\":\"u" + i + "\"}").getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.NEW);
+    }
+    for (int i = 0; i < 50_000; i += 997) {
+      assertThat(index.add("u" + i, ("{\"uuid\":\"u" + i + "\"}").getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+      assertThat(index.add("u" + i, ("{\"uuid\":\"u" + i + "\",\"x\":1}").getBytes(UTF_8)))
+          .isEqualTo(DedupIndex.Verdict.COLLISION);
+      // Both variants are now remembered.
+      assertThat(index.add("u" + i, ("{\"uuid\":\"u" + i + "\",\"x\":1}").getBytes(UTF_8)))
+          .isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    }
+  }
+
+  @Test
+  void baseNameDropsCompressionAndJsonExtensions() {
+    assertThat(EvidenceImport.baseName(Path.of("/x/export.json.gz"))).isEqualTo("export");
+    assertThat(EvidenceImport.baseName(Path.of("logs.JSONL"))).isEqualTo("logs");
+    assertThat(EvidenceImport.baseName(Path.of("page-2.ndjson.gzip"))).isEqualTo("page-2");
+    assertThat(EvidenceImport.baseName(Path.of("siem.csv"))).isEqualTo("siem.csv");
+  }
+}
