@@ -31,9 +31,8 @@ import java.util.Locale;
  *       {@code ceil(P / slices) * latency}, and the point is the speed-up over sequential paging.
  * </ul>
  *
- * <p>Run: {@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt &&
- * java -Xmx3g -cp target/test-classes:target/classes:$(cat target/cp.txt) dev.oktair.collect.CollectBench
- * [events] [limitPerWindow] [timeFactor] [slices]}; defaults 200000 10 30 8.
+ * <p>Run: {@code mvn -o -Pbench-collect -DskipTests test-compile [-Dbench.collect.args="events
+ * limitPerWindow timeFactor slices"]}; defaults 200000 10 30 8.
  */
 public final class CollectBench {
   private static final Duration LATENCY = Duration.ofMillis(100);

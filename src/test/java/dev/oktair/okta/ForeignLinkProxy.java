@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * A hostile hop for tests: a loopback proxy in front of the simulator that rewrites every
  * {@code rel="next"} link to point at a second loopback listener on another port, which records
- * whatever reaches it (method, path, and every header value).
+ * whatever reaches it (method, path, and every header value). A path ending in
+ * {@code /redirect-me} is answered with a 302 to that listener.
  */
 public final class ForeignLinkProxy implements AutoCloseable {
   private final HttpServer proxy;
@@ -59,6 +60,12 @@ public final class ForeignLinkProxy implements AutoCloseable {
   }
 
   private void forward(HttpExchange ex) throws IOException {
+    if (ex.getRequestURI().getPath().endsWith("/redirect-me")) {
+      ex.getResponseHeaders().add("Location", foreignUrl() + ex.getRequestURI());
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+      return;
+    }
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + ex.getRequestURI()))
           .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(ex.getRequestBody().readAllBytes()));

@@ -276,6 +276,8 @@ class OktaClientIT {
         .isInstanceOf(OktaException.class).hasMessageContaining("refusing to send");
     assertThatThrownBy(() -> client.logPage(URI.create(proxy.foreignUrl() + "/api/v1/logs")))
         .isInstanceOf(OktaException.class).hasMessageContaining("refusing to send");
+    assertThatThrownBy(() -> client.get("/api/v1/users/redirect-me"))
+        .isInstanceOfSatisfying(OktaApiException.class, e -> assertThat(e.status()).isEqualTo(302));
     assertThat(proxy.foreignRequests()).isEmpty();
   }
 }
