@@ -24,7 +24,7 @@ public record OktaConfig(
     URI orgUrl, AuthMode authMode, Secret token, String clientId, List<String> scopes, Secret privateKey) {
 
   public OktaConfig {
-    Objects.requireNonNull(orgUrl, "orgUrl");
+    orgUrl = OrgUrls.validate(Objects.requireNonNull(orgUrl, "orgUrl").toString(), "the org URL");
     Objects.requireNonNull(authMode, "authMode");
     scopes = List.copyOf(scopes);
     if (authMode == AuthMode.SSWS && token == null) {
