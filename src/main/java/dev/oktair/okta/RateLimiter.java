@@ -83,13 +83,13 @@ final class RateLimiter {
     if (headers == null) {
       return;
     }
-    observeDate(headers);
     OptionalLong limit = number(headers, "X-Rate-Limit-Limit");
     OptionalLong remaining = number(headers, "X-Rate-Limit-Remaining");
     OptionalLong reset = number(headers, "X-Rate-Limit-Reset");
     if (limit.isEmpty() || remaining.isEmpty() || reset.isEmpty()) {
       return;
     }
+    observeDate(headers, reset.getAsLong());
     if (reset.getAsLong() > b.resetEpochSecond || b.limit < 0) {
       b.resetEpochSecond = reset.getAsLong();
       b.remaining = (int) remaining.getAsLong();
@@ -150,15 +150,22 @@ final class RateLimiter {
   /**
    * Updates the server-clock offset from a {@code Date} header. The header is truncated to the
    * second, so each sample is a lower bound of the true offset; the largest recent one is the best
-   * estimate. A sample two seconds below it means the server's clock moved: start over.
+   * estimate. A sample two seconds below it means the server's clock moved: start over. A Date
+   * that does not agree with the response's own reset time (which always lies within the next
+   * hour of the server's clock) was not written by the clock that keeps the rate limit, e.g. by a
+   * proxy: it is ignored, and waits are measured on the injected clock.
    */
-  private void observeDate(HttpHeaders headers) {
+  private void observeDate(HttpHeaders headers, long resetEpochSecond) {
     String date = headers.firstValue("Date").orElse(null);
     if (date == null) {
       return;
     }
     try {
       Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Instant reset = Instant.ofEpochSecond(resetEpochSecond);
+      if (reset.isBefore(server.minusSeconds(60)) || reset.isAfter(server.plus(Duration.ofHours(1)))) {
+        return;
+      }
       Duration sample = Duration.between(clock.instant(), server);
       if (offset == null || sample.compareTo(offset) > 0 || sample.compareTo(offset.minusSeconds(2)) < 0) {
         offset = sample;

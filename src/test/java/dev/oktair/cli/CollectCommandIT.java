@@ -97,7 +97,7 @@ class CollectCommandIT {
         "--private-key", sim.privateKeyPem().toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Json.MAPPER.readTree(r.out()).get("events").asLong()).isPositive();
-    assertThat(sim.journal().requests()).anyMatch(e -> e.path().equals("/oauth2/v1/token") && e.status() == 200);
+    assertThat(SimFixtures.requests(sim)).anyMatch(e -> e.path().equals("/oauth2/v1/token") && e.status() == 200);
   }
 
   @Test
@@ -142,7 +142,7 @@ class CollectCommandIT {
     assertThat(ancient.err()).contains("180 days", "okta-ir import");
     assertThat(run(ssws(sim), "collect", "--case", caseDir, "--user", "ghost@contoso.com", "--since", "1d").code())
         .isEqualTo(2);
-    assertThat(sim.journal().requests()).extracting(e -> e.path()).containsExactly("/api/v1/users/ghost@contoso.com");
+    assertThat(SimFixtures.requests(sim)).extracting(e -> e.path()).containsExactly("/api/v1/users/ghost@contoso.com");
   }
 
   @Test

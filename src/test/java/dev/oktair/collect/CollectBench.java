@@ -96,7 +96,7 @@ public final class CollectBench {
       long start = System.nanoTime();
       CollectResult r = collector.collect(new CollectRequest(Subject.all(), since, now, slices, "bench " + slices));
       long end = System.nanoTime();
-      List<RequestJournal.Entry> requests = sim.journal().requests();
+      List<RequestJournal.Entry> requests = SimFixtures.requests(sim);
       long limited = requests.stream().filter(e -> e.status() == 429).count();
       Instant last = requests.get(requests.size() - 1).time();
       double seal = Duration.between(last, time.instant()).toNanos() / 1e9 / factor - LATENCY.toMillis() / 1000.0;

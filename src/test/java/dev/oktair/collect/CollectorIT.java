@@ -190,11 +190,11 @@ class CollectorIT {
     Instant old = NOW.minus(Duration.ofDays(100));
     collect(sim, dir.resolve("a"), new CollectRequest(Subject.all(), old, NOW, 2, "old"), progress);
     assertThat(progress.notes).anyMatch(n -> n.contains("90-day retention") && n.contains("okta-ir import"));
-    sim.journal().clear();
+    SimFixtures.clearJournal(sim);
     CollectRequest ancient = new CollectRequest(Subject.all(), NOW.minus(Duration.ofDays(181)), NOW, 2, "ancient");
     assertThatThrownBy(() -> collect(sim, dir.resolve("b"), ancient, Progress.silent()))
         .isInstanceOf(CollectException.class).hasMessageContaining("180 days").hasMessageContaining("okta-ir import");
-    assertThat(sim.journal().requests()).isEmpty();
+    assertThat(SimFixtures.requests(sim)).isEmpty();
   }
 
   @Test
@@ -227,6 +227,6 @@ class CollectorIT {
     assertThat(lines).hasSize(1502);
     assertThat(lines.subList(1500, 1502)).containsExactly(late.get(0).rawText(), late.get(1).rawText());
     assertThat(r.evidence().source().query()).doesNotContainKey("until");
-    assertThat(sim.journal().requests()).hasSizeGreaterThan(2); // polled again after empty pages
+    assertThat(SimFixtures.requests(sim)).hasSizeGreaterThan(2); // polled again after empty pages
   }
 }

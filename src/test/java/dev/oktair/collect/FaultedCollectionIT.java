@@ -69,7 +69,7 @@ class FaultedCollectionIT {
       }
       assertThat(lines).isEqualTo(EVENTS).isEqualTo(r.events());
       assertThat(got).isEqualTo(expected);
-      assertThat(sim.journal().requests()).extracting(RequestJournal.Entry::status).contains(429, 500, 0);
+      assertThat(SimFixtures.requests(sim)).extracting(RequestJournal.Entry::status).contains(429, 500, 0);
     }
   }
 }

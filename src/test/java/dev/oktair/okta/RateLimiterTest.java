@@ -97,6 +97,14 @@ class RateLimiterTest {
   }
 
   @Test
+  void ignoresADateThatDisagreesWithTheResetTime() throws InterruptedException {
+    Instant proxyClock = T0.plus(Duration.ofDays(200)); // a hop that stamps its own Date
+    request(headers(120, 0, T0.plusSeconds(20), proxyClock));
+    limiter.acquire(LOGS);
+    assertThat(time.slept()).isEqualTo(Duration.ofSeconds(20).plusMillis(50));
+  }
+
+  @Test
   void after429WaitsUntilTheResetOnTheServersClock() throws InterruptedException {
     Instant server = T0.minusSeconds(5);
     HttpHeaders h = headers(120, 0, server.plusSeconds(7), server);

@@ -2,6 +2,8 @@ package dev.oktair.okta;
 
 import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
+import dev.oktair.sim.OktaSimulator;
+import dev.oktair.sim.RequestJournal;
 import dev.oktair.sim.SimEvent;
 import dev.oktair.sim.TenantSeed;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,39 @@ public final class SimFixtures {
   private static final String UUID_MARK = "@@uuid@@";
 
   private SimFixtures() {}
+
+  /**
+   * Returns the simulator's journal once it has settled: the simulator records a request after it
+   * has sent the response, so a client can have its answer before the entry exists. Waits until
+   * the journal has not grown for 100 ms (at most 5 s).
+   */
+  public static List<RequestJournal.Entry> requests(OktaSimulator sim) {
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    int size = -1;
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      int now = sim.journal().requests().size();
+      if (now != size) {
+        size = now;
+        stableSince = System.nanoTime();
+      } else if (System.nanoTime() - stableSince > 100_000_000L) {
+        break;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return sim.journal().requests();
+  }
+
+  /** Clears the simulator's journal once every request so far has been recorded. */
+  public static void clearJournal(OktaSimulator sim) {
+    requests(sim);
+    sim.journal().clear();
+  }
 
   /** Returns a tenant holding {@code events}; anchored at {@link #NOW}. */
   public static TenantSeed seed(List<LogEvent> events) {
