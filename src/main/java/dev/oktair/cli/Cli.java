@@ -19,6 +19,7 @@ import picocli.CommandLine.IVersionProvider;
       ImportCommand.class,
       VerifyCommand.class,
       EventsCommand.class,
+      CollectCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
     },

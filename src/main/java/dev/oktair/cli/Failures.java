@@ -1,7 +1,11 @@
 package dev.oktair.cli;
 
+import dev.oktair.collect.CollectException;
 import dev.oktair.events.filter.FilterParseException;
 import dev.oktair.evidence.EvidenceException;
+import dev.oktair.okta.OktaApiException;
+import dev.oktair.okta.OktaConfigException;
+import dev.oktair.okta.OktaException;
 import picocli.CommandLine;
 
 /** Maps every failure to its exit code and one line for the user: the one place that does so. */
@@ -15,8 +19,18 @@ final class Failures {
     }
     if (t instanceof CommandLine.ParameterException
         || t instanceof EvidenceException
-        || t instanceof FilterParseException) {
+        || t instanceof FilterParseException
+        || t instanceof CollectException) {
       return ExitCode.USAGE;
+    }
+    if (t instanceof OktaConfigException) {
+      return ExitCode.CONFIG;
+    }
+    if (t instanceof OktaApiException e) {
+      return e.isCredentialProblem() ? ExitCode.CONFIG : ExitCode.REMOTE;
+    }
+    if (t instanceof OktaException) {
+      return ExitCode.REMOTE;
     }
     return ExitCode.INTERNAL;
   }

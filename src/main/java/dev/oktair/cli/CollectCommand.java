@@ -1,0 +1,166 @@
+package dev.oktair.cli;
+
+import dev.oktair.collect.CollectRequest;
+import dev.oktair.collect.CollectResult;
+import dev.oktair.collect.Collector;
+import dev.oktair.collect.Subject;
+import dev.oktair.events.Json;
+import dev.oktair.events.Times;
+import dev.oktair.evidence.EvidenceStore;
+import dev.oktair.okta.OktaClient;
+import dev.oktair.okta.OktaConfig;
+import dev.oktair.okta.Sleeper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code okta-ir collect}: a subject's System Log events from a live org into the case's evidence. */
+@Command(
+    name = "collect",
+    description = {
+      "Collect System Log events from a live Okta org into the case's evidence (byte-exact JSONL).",
+      "A window is split into time slices fetched concurrently within the org's rate limits; an",
+      "interrupted run resumes when re-run with the same arguments. --follow tails the log live",
+      "until Ctrl-C. Credentials: OKTA_CLIENT_TOKEN (SSWS) or a service app (see --auth-mode);",
+      "the token is read from the environment or ~/.okta/okta.yaml only, never from a flag."
+    })
+final class CollectCommand extends BaseCommand {
+  private static final List<String> SCOPES = List.of("okta.logs.read", "okta.users.read");
+
+  @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory.")
+  Path caseDir;
+
+  @Option(names = "--user", paramLabel = "LOGIN", description = "A user (login or id), as actor or as target. Repeatable.")
+  List<String> users = new ArrayList<>();
+
+  @Option(names = "--ip", paramLabel = "IP", description = "Events from this client IP, tenant-wide. Repeatable.")
+  List<String> ips = new ArrayList<>();
+
+  @Option(names = "--session", paramLabel = "ID", description = "Events of this externalSessionId. Repeatable.")
+  List<String> sessions = new ArrayList<>();
+
+  @Option(names = "--asn", paramLabel = "N", description = "Events from this autonomous system. Repeatable.")
+  List<Long> asns = new ArrayList<>();
+
+  @Option(names = "--filter", paramLabel = "EXPR", description = "An Okta filter expression, sent as given.")
+  String filter;
+
+  @Option(names = "--all", description = "Every event of the tenant (instead of a subject).")
+  boolean all;
+
+  @Option(names = "--since", paramLabel = "T", description = "Window start: ISO-8601 or an age (7d, 36h). Required unless --follow.")
+  String since;
+
+  @Option(names = "--until", paramLabel = "T", description = "Window end (exclusive; default: now).")
+  String until;
+
+  @Option(names = "--follow", description = "Tail the log live (polling) until Ctrl-C, then seal what was collected.")
+  boolean follow;
+
+  @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
+      description = "With --follow, how long to wait after an empty page (default: ${DEFAULT-VALUE}).")
+  String pollInterval;
+
+  @Option(names = "--slices", paramLabel = "N", defaultValue = "4",
+      description = "Time slices collected concurrently (1 = sequential paging; default: ${DEFAULT-VALUE}).")
+  int slices;
+
+  @Mixin OktaOptions okta;
+  @Mixin JsonOption json;
+
+  @Override
+  protected ExitCode execute() {
+    Subject subject = new Subject(users, ips, sessions, asns, filter, all);
+    CollectRequest request = follow ? null : request(subject);
+    if (follow && until != null) {
+      throw ExitException.usage("--follow tails the log from --since on; it takes no --until");
+    }
+    OktaConfig config = okta.config(ctx, SCOPES);
+    if (verbose) {
+      info("using " + config);
+    }
+    EvidenceStore store = EvidenceStore.open(caseDir, ctx.clock());
+    OktaClient client = okta.client(ctx, config, false);
+    try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
+      Collector collector = new Collector(client, store, ctx.clock(), Sleeper.system(), progress);
+      if (!follow) {
+        CollectResult result = collector.collect(request);
+        progress.close();
+        report(store, result);
+        return ExitCode.OK;
+      }
+      try (StopOnInterrupt stop = StopOnInterrupt.install()) {
+        CollectResult result = follow(collector, subject, stop);
+        progress.close();
+        report(store, result);
+        return ExitCode.OK;
+      }
+    }
+  }
+
+  private CollectRequest request(Subject subject) {
+    if (since == null) {
+      throw ExitException.usage("--since is required (e.g. --since 30d), unless --follow");
+    }
+    Instant from = bound(since, "--since");
+    Instant to = until == null ? ctx.clock().instant() : bound(until, "--until");
+    String key = String.join("\u0000", "users=" + users, "ips=" + ips, "sessions=" + sessions, "asns=" + asns,
+        "filter=" + filter, "all=" + all, "since=" + since, "until=" + until, "slices=" + slices);
+    return new CollectRequest(subject, from, to, slices, key);
+  }
+
+  /** Follows until Ctrl-C, then seals what it has. */
+  private CollectResult follow(Collector collector, Subject subject, StopOnInterrupt stop) {
+    Instant from = since == null ? ctx.clock().instant() : bound(since, "--since");
+    Duration interval = duration(pollInterval);
+    info("following the System Log from " + from + "; Ctrl-C stops and seals what was collected");
+    return collector.follow(subject, from, interval, stop::requested);
+  }
+
+  private void report(EvidenceStore store, CollectResult r) {
+    String file = caseDir.relativize(store.pathOf(r.evidence())).toString();
+    if (json.json) {
+      ObjectNode o = Json.MAPPER.createObjectNode();
+      o.put("events", r.events());
+      o.put("pages", r.pages());
+      o.put("slices", r.slices());
+      o.put("seconds", r.seconds());
+      o.put("evidence", file);
+      o.put("sha256", r.evidence().sha256());
+      o.put("resumed", r.resumed());
+      ctx.out().println(o);
+    } else {
+      ctx.out().printf(Locale.ROOT, "collected %d events (%d pages, %d slices, %.1f s) into %s%nsha256 %s%n",
+          r.events(), r.pages(), r.slices(), r.seconds(), file, r.evidence().sha256());
+    }
+  }
+
+  private Instant bound(String text, String option) {
+    try {
+      return Times.parseBound(text, ctx.clock());
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(option + ": " + e.getMessage());
+    }
+  }
+
+  static Duration duration(String text) {
+    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw ExitException.usage("--poll-interval: '" + text + "' is not a duration such as 500ms, 15s, 2m");
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofHours(n);
+    };
+  }
+}

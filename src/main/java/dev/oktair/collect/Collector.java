@@ -1,0 +1,120 @@
+package dev.oktair.collect;
+
+import dev.oktair.evidence.EvidenceFile;
+import dev.oktair.evidence.EvidenceStore;
+import dev.oktair.evidence.EvidenceWriter;
+import dev.oktair.evidence.Source;
+import dev.oktair.okta.LogQuery;
+import dev.oktair.okta.OktaClient;
+import dev.oktair.okta.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Collects System Log events into a case's evidence: {@link #collect} for a window (sliced,
+ * concurrent, resumable), {@link #follow} to tail the log live. Each run seals one evidence file
+ * whose manifest entry records the org and the exact query. Not thread-safe; one run at a time.
+ */
+public final class Collector {
+  private final OktaClient client;
+  private final EvidenceStore store;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Progress progress;
+
+  /** Returns a collector writing into {@code store} through {@code client}. */
+  public Collector(OktaClient client, EvidenceStore store, Clock clock, Sleeper sleeper, Progress progress) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.progress = Objects.requireNonNull(progress, "progress");
+  }
+
+  /**
+   * Collects a window, resuming the interrupted run of the same job if there is one, and seals
+   * the events as one evidence file.
+   *
+   * @throws CollectException when the window is too old or a user does not exist
+   * @throws dev.oktair.okta.OktaException when Okta fails after retries (the checkpoints stay, so
+   *     a re-run resumes)
+   */
+  public CollectResult collect(CollectRequest request) {
+    Instant started = clock.instant();
+    String warning = Retention.check(request.since(), clock.instant());
+    if (warning != null) {
+      progress.note(warning);
+    }
+    String key = client.orgUrl() + " " + request.jobKey();
+    java.nio.file.Path dir = Job.dirFor(store.stagingDir(), key);
+    Job job = Job.open(dir);
+    boolean resumed = job != null;
+    if (job == null) {
+      String filter = request.subject().oktaFilter(client);
+      Job.JobFile file = new Job.JobFile(1, key, request.since().toString(), request.until().toString(), filter,
+          request.slices(), null);
+      job = Job.create(dir, file, Slices.split(request.since(), request.until(), request.slices()));
+    } else {
+      progress.note("resuming the interrupted collection of " + job.file().since() + " .. " + job.file().until()
+          + " (checkpoints in " + dir + ")");
+    }
+    if (job.file().sealed() != null) {
+      return alreadySealed(job, started);
+    }
+    List<Job.SliceState> states = job.slices();
+    Tally tally = new Tally(progress, states);
+    progress.started(states.size(), resumed, tally.events());
+    LogQuery query = baseQuery(job.file());
+    SliceScheduler.run(client, job, states, query, tally);
+    return seal(job, request.subject(), tally.pages(), started, resumed);
+  }
+
+  /**
+   * Tails the log with a polling query from {@code since} until {@code stop} says so: follows
+   * next links, waits {@code pollInterval} after an empty page, keeps each uuid once (polling order
+   * is persistence time, so the same event may come twice), and seals what it has.
+   */
+  public CollectResult follow(Subject subject, Instant since, Duration pollInterval, BooleanSupplier stop) {
+    return new Follower(client, store, clock, sleeper, progress).follow(subject, since, pollInterval, stop);
+  }
+
+  static LogQuery baseQuery(Job.JobFile file) {
+    return LogQuery.bounded(Instant.parse(file.since()), Instant.parse(file.until()), file.filter());
+  }
+
+  private CollectResult seal(Job job, Subject subject, long pages, Instant started, boolean resumed) {
+    Job.JobFile file = job.file();
+    Map<String, String> query = new LinkedHashMap<>(baseQuery(file).parameters());
+    query.put("slices", Integer.toString(file.slices()));
+    EvidenceFile sealed;
+    long events;
+    try (EvidenceWriter writer = store.create("okta-" + subject.label(), Source.okta(client.orgUrl().toString(), query))) {
+      events = Merger.merge(job, job.slices(), writer);
+      sealed = writer.seal();
+    }
+    job.markSealed(sealed.name());
+    job.delete();
+    return new CollectResult(events, pages, file.slices(), seconds(started), sealed, resumed);
+  }
+
+  private CollectResult alreadySealed(Job job, Instant started) {
+    String name = job.file().sealed();
+    EvidenceFile file = store.files().stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new CollectException("the collection was sealed as " + name
+            + " but the manifest does not list it: remove " + job.dir() + " and collect again"));
+    long pages = job.slices().stream().mapToLong(Job.SliceState::pages).sum();
+    job.delete();
+    progress.note("this collection was already sealed as " + name);
+    return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true);
+  }
+
+  private double seconds(Instant started) {
+    return Duration.between(started, clock.instant()).toMillis() / 1000.0;
+  }
+}
