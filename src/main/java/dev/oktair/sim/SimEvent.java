@@ -20,7 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SimEvent {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final DateTimeFormatter MILLIS = DateTimeFormatter.ISO_INSTANT;
+  /** Okta always writes three fraction digits ({@code ISO_INSTANT} drops them at .000). */
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
   private final String uuid;
   private final Instant published;
@@ -98,6 +100,17 @@ public final class SimEvent {
     hop.put("version", ip.contains(":") ? "V6" : "V4");
     hop.putNull("source");
     this.ipChain = F.arrayNode().add(hop);
+    return this;
+  }
+
+  /**
+   * Sets {@code client.id}: the OAuth client (or agent) the request came through. Call after
+   * {@link #client}; without a client it does nothing.
+   */
+  public SimEvent clientId(String id) {
+    if (client instanceof ObjectNode c) {
+      c.put("id", id);
+    }
     return this;
   }
 

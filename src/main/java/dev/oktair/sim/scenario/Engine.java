@@ -1,0 +1,81 @@
+package dev.oktair.sim.scenario;
+
+import dev.oktair.events.LogEvent;
+import dev.oktair.sim.TenantSeed;
+import dev.oktair.sim.scenario.Model.Origin;
+import dev.oktair.sim.scenario.Model.Person;
+import dev.oktair.sim.scenario.ScenarioSpec.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Materialises a scenario spec: builds the tenant as it stood before the window, runs the
+ * background changes and the attack steps, lives the baseline days around them, and renders the
+ * result with its story. Deterministic for (spec, seed, anchor).
+ */
+final class Engine {
+  private Engine() {}
+
+  static TenantSeed run(ScenarioSpec spec, long seed, Instant anchor) {
+    Tenant tenant = TenantBuilder.build(spec, seed, anchor);
+    Instant from = anchor.minus(Duration.ofDays(spec.baseline().days()));
+    Events events = new Events(tenant, Rand.stream(seed, "events"), from, anchor);
+    Flows flows = new Flows(events);
+    StoryLog story = new StoryLog();
+    Actions actions = new Actions(flows, story);
+    LocalDate today = anchor.atZone(tenant.zone).toLocalDate();
+    for (Step s : spec.baseline().changes()) {
+      LocalDate day = today.plusDays(Durations.parse(s.at()).toDays());
+      Instant at = day.atTime(LocalTime.parse(s.time() == null ? "10:30" : s.time())).atZone(tenant.zone).toInstant();
+      actions.run(s, at, false);
+    }
+    Instant attackStart = anchor.plus(Durations.parse(spec.attack().start()));
+    for (Step s : spec.attack().steps()) {
+      actions.run(s, attackStart.plus(Durations.parse(s.at())), true);
+    }
+    new Baseline(flows, Rand.stream(seed, "baseline")).run();
+    List<LogEvent> sorted = sortByPublished(events.collected());
+    TenantJson json = new TenantJson(tenant);
+    PolicyJson policy = new PolicyJson(tenant);
+    return new TenantSeed(anchor, json.users(), json.groups(), json.groupMembers(), json.apps(), json.appUsers(),
+        json.factors(), json.roles(), json.grants(), json.clients(), json.refreshTokens(), json.apiTokens(),
+        policy.threatInsight(), policy.policies(), policy.rules(), sorted, story(spec, tenant, story, attackStart));
+  }
+
+  /** Okta's fixed-width {@code published} text sorts as time does; read it once per event. */
+  private static List<LogEvent> sortByPublished(List<LogEvent> events) {
+    List<Map.Entry<String, LogEvent>> keyed = new ArrayList<>(events.size());
+    for (LogEvent e : events) {
+      keyed.add(Map.entry(e.publishedText(), e));
+    }
+    keyed.sort(Map.Entry.comparingByKey());
+    List<LogEvent> out = new ArrayList<>(keyed.size());
+    keyed.forEach(k -> out.add(k.getValue()));
+    return out;
+  }
+
+  private static TenantSeed.Story story(ScenarioSpec spec, Tenant tenant, StoryLog log, Instant attackStart) {
+    List<String> victims = spec.attack().victims();
+    String victim = victims.isEmpty() ? "" : victims.get(0);
+    List<String> victimIps = new ArrayList<>();
+    if (!victim.isEmpty()) {
+      Person p = tenant.person(victim);
+      Set<String> ips = new LinkedHashSet<>(List.of(p.home.ip(), p.office.ip(), p.cellular.ip()));
+      victimIps.addAll(ips);
+    }
+    Set<Long> asns = new LinkedHashSet<>();
+    for (Origin o : log.attackerOrigins.values()) {
+      asns.add(o.net().asNumber());
+    }
+    return new TenantSeed.Story(spec.name(), victim, victims.size() > 1 ? victims.subList(1, victims.size()) : List.of(),
+        log.attackStart == null ? attackStart : log.attackStart, new ArrayList<>(log.attackerOrigins.keySet()),
+        victimIps, new ArrayList<>(asns), log.rogueFactors, log.rogueTokens, log.rogueGrants);
+  }
+}
