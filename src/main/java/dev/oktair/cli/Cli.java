@@ -19,6 +19,11 @@ import picocli.CommandLine.IVersionProvider;
       ImportCommand.class,
       VerifyCommand.class,
       EventsCommand.class,
+      LoadCommand.class,
+      PivotCommand.class,
+      TimelineCommand.class,
+      SqlCommand.class,
+      ExportCommand.class,
     },
     footerHeading = "%nExit codes:%n",
     footer = {

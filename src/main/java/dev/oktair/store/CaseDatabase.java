@@ -1,6 +1,5 @@
 package dev.oktair.store;
 
-import dev.oktair.events.LogEvent;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The case database of one case directory ({@code CASE/case.duckdb}): the front door for loading
@@ -83,7 +81,7 @@ public final class CaseDatabase {
    * Returns the events of {@code window} that {@code filter} keeps (all when null), grouped by
    * session; sessions in order of their first event, events without a session last.
    */
-  public List<TimelineSession> timeline(Window window, Predicate<LogEvent> filter) {
+  public List<TimelineSession> timeline(Window window, EventSelector filter) {
     return read("timeline", c -> Timelines.run(c, window, filter));
   }
 

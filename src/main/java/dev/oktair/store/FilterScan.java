@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Predicate;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -24,9 +23,9 @@ final class FilterScan {
 
   /**
    * Scans the rows of {@code events} satisfying {@code candidates} (with {@code params}) and keeps
-   * those {@code filter} accepts.
+   * those {@code filter} accepts, skipping the parse of lines its prefilter rules out.
    */
-  static void run(Connection c, Predicate<LogEvent> filter, String candidates, List<Object> params)
+  static void run(Connection c, EventSelector filter, String candidates, List<Object> params)
       throws SQLException {
     Duck.exec(c, "CREATE OR REPLACE TEMP TABLE matched (rid BIGINT)");
     try (DuckDBAppender appender = ((DuckDBConnection) c).createAppender("temp", "main", "matched");
@@ -34,7 +33,8 @@ final class FilterScan {
       ps.setFetchSize(4096);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (filter.test(LogEvent.parse(rs.getString(2).getBytes(StandardCharsets.UTF_8)))) {
+          byte[] raw = rs.getString(2).getBytes(StandardCharsets.UTF_8);
+          if (filter.prefilter().mightMatch(raw, 0, raw.length) && filter.test().test(LogEvent.parse(raw))) {
             appender.beginRow();
             appender.append(rs.getLong(1));
             appender.endRow();

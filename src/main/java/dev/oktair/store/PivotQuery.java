@@ -1,11 +1,9 @@
 package dev.oktair.store;
 
-import dev.oktair.events.LogEvent;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * One pivot: group the events of a window by one or more keys.
@@ -19,7 +17,7 @@ import java.util.function.Predicate;
  *     events --filter} does); applies to the baseline too; null for all events
  */
 public record PivotQuery(
-    List<PivotKey> keys, Window window, Instant baselineUntil, int limit, Predicate<LogEvent> filter) {
+    List<PivotKey> keys, Window window, Instant baselineUntil, int limit, EventSelector filter) {
   public PivotQuery {
     keys = List.copyOf(keys);
     Objects.requireNonNull(window, "window");

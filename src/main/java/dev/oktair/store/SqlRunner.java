@@ -85,7 +85,20 @@ final class SqlRunner {
     return text;
   }
 
+  /**
+   * Returns the first line of a DuckDB message with control characters escaped: messages can
+   * quote event values (attacker-controlled), and end up on a terminal.
+   */
   static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
+    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    StringBuilder out = new StringBuilder(line.length());
+    line.codePoints().forEach(cp -> {
+      if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || Character.getType(cp) == Character.FORMAT) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", cp));
+      } else {
+        out.appendCodePoint(cp);
+      }
+    });
+    return out.toString();
   }
 }

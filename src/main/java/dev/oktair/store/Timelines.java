@@ -1,6 +1,5 @@
 package dev.oktair.store;
 
-import dev.oktair.events.LogEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Reads the events of a window in time order and groups them by session (root session id, else
@@ -24,7 +22,7 @@ final class Timelines {
 
   private Timelines() {}
 
-  static List<TimelineSession> run(Connection c, Window window, Predicate<LogEvent> filter) throws SQLException {
+  static List<TimelineSession> run(Connection c, Window window, EventSelector filter) throws SQLException {
     List<Object> params = new ArrayList<>();
     String where = window.where(params);
     if (filter != null) {

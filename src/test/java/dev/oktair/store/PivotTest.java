@@ -117,7 +117,7 @@ class PivotTest {
   @Test
   void filterRestrictsTheCountsAndTheBaseline() {
     List<PivotRow> rows = db.pivot(new PivotQuery(List.of(PivotKey.IP), Window.ALL, Instant.parse("2024-06-05T00:00:00Z"), 0,
-        e -> "bob@x".equals(e.actor().alternateId()) || "6.6.6.6".equals(e.client().ipAddress())));
+        EventSelector.of(e -> "bob@x".equals(e.actor().alternateId()) || "6.6.6.6".equals(e.client().ipAddress()))));
     assertThat(rows).extracting(PivotTest::v, PivotRow::events, PivotRow::isNew)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("6.6.6.6", 3L, true),
             org.assertj.core.groups.Tuple.tuple("1.1.1.1", 1L, true));

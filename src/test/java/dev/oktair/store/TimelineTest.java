@@ -49,6 +49,6 @@ class TimelineTest {
             + "\"outcome\":\"SUCCESS\",\"displayMessage\":\"msg user.mfa.factor.activate\",\"ip\":\"6.6.6.7\"}");
 
     Window later = new Window(Instant.parse("2024-06-10T09:06:00Z"), null);
-    assertThat(db.timeline(later, e -> !e.uuid().equals("a2"))).extracting(TimelineSession::session).containsExactly("idxUser");
+    assertThat(db.timeline(later, EventSelector.of(e -> !e.uuid().equals("a2")))).extracting(TimelineSession::session).containsExactly("idxUser");
   }
 }
