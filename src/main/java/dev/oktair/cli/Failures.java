@@ -17,7 +17,8 @@ final class Failures {
     if (t instanceof StoreException e) {
       return e.kind() == StoreException.Kind.EVIDENCE_CHANGED ? ExitCode.EVIDENCE_MISMATCH : ExitCode.USAGE;
     }
-    if (t instanceof CommandLine.ParameterException || t instanceof EvidenceException
+    if (t instanceof CommandLine.ParameterException
+        || t instanceof EvidenceException
         || t instanceof FilterParseException) {
       return ExitCode.USAGE;
     }

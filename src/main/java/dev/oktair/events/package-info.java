@@ -1,7 +1,9 @@
 /**
  * The Okta System Log event: {@link dev.oktair.events.LogEvent} (raw bytes plus a read-only view),
- * dotted {@link dev.oktair.events.FieldPath}s, and the time forms okta-ir accepts. Readers of
- * JSONL, JSON arrays and gzip live here too; filter expressions in the {@code filter} subpackage.
- * Depends on nothing else in okta-ir.
+ * dotted {@link dev.oktair.events.FieldPath}s, and the time forms okta-ir accepts. Reading is
+ * {@link dev.oktair.events.EventReader}: JSONL, JSON arrays and gzip of either, streamed, with
+ * every non-event line handed on as a {@link dev.oktair.events.RejectedLine} and a raw-bytes
+ * {@link dev.oktair.events.LinePredicate} to skip lines before parsing. Filter expressions live
+ * in the {@code filter} subpackage. Depends on nothing else in okta-ir.
  */
 package dev.oktair.events;

@@ -114,6 +114,17 @@ public final class SimEvent {
     return this;
   }
 
+  /**
+   * Sets {@code client.zone}: the name of the network zone the address is in. Call after
+   * {@link #client}; without a client it does nothing.
+   */
+  public SimEvent zone(String name) {
+    if (client instanceof ObjectNode c) {
+      c.put("zone", name);
+    }
+    return this;
+  }
+
   /** Sets the top-level {@code device} object (OIE device context). */
   public SimEvent device(String id, String name, String osPlatform, String osVersion, boolean managed) {
     ObjectNode d = F.objectNode();

@@ -102,11 +102,11 @@ final class Loader {
   private LoadedFile loadFile(Connection c, EvidenceFile file, ExecutorService hasher) throws SQLException {
     Path path = evidence.pathOf(file);
     checkSize(file, path);
-    CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> EvidenceStore.sha256(path), hasher);
+    CompletableFuture<FileDigest> digest = CompletableFuture.supplyAsync(() -> FileDigest.of(path), hasher);
     c.setAutoCommit(false);
     try {
       boolean exact = insert(c, file, path);
-      checkHash(file, sha);
+      checkDigest(c, file, digest);
       try (PreparedStatement ps = Duck.prepare(c, "INSERT INTO loaded_files VALUES (?, ?, ?, ?)",
           file.name(), file.sha256(), file.events(), Duck.timestamp(clock.instant()))) {
         ps.execute();
@@ -115,7 +115,7 @@ final class Loader {
       return new LoadedFile(file.name(), file.sha256(), file.events(), exact);
     } catch (SQLException | RuntimeException e) {
       c.rollback();
-      checkHash(file, sha); // a file that changed on disk explains any failure best
+      checkHash(file, join(digest)); // a file that changed on disk explains any failure best
       throw e;
     } finally {
       c.setAutoCommit(true);
@@ -136,10 +136,20 @@ final class Loader {
     return true;
   }
 
-  private void checkHash(EvidenceFile file, CompletableFuture<String> sha) {
-    String actual = join(sha);
-    if (!actual.equals(file.sha256())) {
-      throw changed(file.name() + " has sha256 " + actual + " on disk but " + file.sha256() + " in the manifest");
+  private void checkHash(EvidenceFile file, FileDigest digest) {
+    if (!digest.sha256().equals(file.sha256())) {
+      throw changed(file.name() + " has sha256 " + digest.sha256() + " on disk but " + file.sha256() + " in the manifest");
+    }
+  }
+
+  /** Checks the file's hash, and that every row carries the line number its bytes sit at. */
+  private void checkDigest(Connection c, EvidenceFile file, CompletableFuture<FileDigest> pending) throws SQLException {
+    FileDigest digest = join(pending);
+    checkHash(file, digest);
+    long positions = Duck.longValue(c, "SELECT coalesce(sum((evidence_line * strlen(raw)) % " + FileDigest.PRIME
+        + "), 0)::BIGINT FROM events WHERE evidence_file = ?", file.name());
+    if (positions != digest.positions()) {
+      throw new IllegalStateException("the rows loaded from " + file.name() + " do not sit at their evidence line numbers");
     }
   }
 
@@ -210,9 +220,9 @@ final class Loader {
     Duck.exec(c, "DROP TABLE temp.staging");
   }
 
-  private String join(CompletableFuture<String> sha) {
+  private FileDigest join(CompletableFuture<FileDigest> digest) {
     try {
-      return sha.get();
+      return digest.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while hashing evidence", e);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventReaderTest {
   static final String A = "{\"uuid\":\"a\",\"published\":\"2024-06-14T09:00:00.000Z\",\"eventType\":\"user.session.start\"}";
@@ -211,6 +213,20 @@ class EventReaderTest {
   }
 
   @Test
+  void overLongArrayElementIsStreamedPastAndTheNextStillLoads() throws Exception {
+    String pad = "y".repeat(EventReader.MAX_LINE + 10);
+    String big = "{\"uuid\":\"big\",\"pad\":\"" + pad + "\", \"tricky\": \"]}\\\"\"}";
+    Seen seen = read(("[" + A + ",\n" + big + ",\n" + B + "]").getBytes(UTF_8));
+    assertThat(seen.events).containsExactly(A, B);
+    RejectedLine r = seen.rejects.get(0);
+    assertThat(r.reason()).isEqualTo(RejectedLine.Reason.TOO_LONG);
+    assertThat(r.line()).isEqualTo(2);
+    assertThat(r.bytes()).isEqualTo(big.length());
+    assertThat(r.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(big.getBytes(UTF_8))));
+  }
+
+  @Test
   void invalidUtf8IsRejectedWithItsBytes() {
     byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}'};
     ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -225,9 +241,11 @@ class EventReaderTest {
     assertThat(r.truncated()).isFalse();
   }
 
-  @Test
-  void readsFromAStreamThatReturnsFewBytesAtATime() {
-    byte[] data = (A + "\n" + B + "\n" + C + "\n").getBytes(UTF_8);
+  @ParameterizedTest
+  @ValueSource(strings = {"jsonl", "array"})
+  void readsFromAStreamThatReturnsFewBytesAtATime(String layout) {
+    String text = layout.equals("jsonl") ? A + "\n" + B + "\n" + C + "\n" : "  \n\n  [" + A + ",\n" + B + ",\n" + C + "]";
+    byte[] data = text.getBytes(UTF_8);
     InputStream trickle = new ByteArrayInputStream(data) {
       @Override
       public synchronized int read(byte[] b, int off, int len) {

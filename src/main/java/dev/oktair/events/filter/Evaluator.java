@@ -6,12 +6,13 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One node of a compiled filter: a small immutable evaluator. Evaluators are thread-safe and may
- * be used concurrently.
+ * One node of a compiled filter: a small immutable evaluator. Evaluators are thread-safe and may be
+ * used concurrently.
  */
 sealed interface Evaluator {
   /** Binding strength when rendering: {@code or} binds loosest, comparisons tightest. */
   int OR = 1;
+
   int AND = 2;
   int NOT = 3;
   int LEAF = 4;
@@ -20,8 +21,8 @@ sealed interface Evaluator {
   boolean test(JsonNode event);
 
   /**
-   * Returns false only when no event whose raw bytes are {@code buf[off, off + len)} can match:
-   * a conservative prefilter that never needs the bytes parsed.
+   * Returns false only when no event whose raw bytes are {@code buf[off, off + len)} can match: a
+   * conservative prefilter that never needs the bytes parsed.
    */
   boolean mightMatch(byte[] buf, int off, int len);
 
@@ -217,7 +218,8 @@ sealed interface Evaluator {
     @Override
     public boolean test(JsonNode event) {
       for (JsonNode value : path.values(event)) {
-        boolean empty = value.isString() ? value.asString().isEmpty() : value.isContainer() && value.isEmpty();
+        boolean empty =
+            value.isString() ? value.asString().isEmpty() : value.isContainer() && value.isEmpty();
         if (!empty) {
           return true;
         }

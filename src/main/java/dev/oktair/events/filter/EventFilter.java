@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * </pre>
  *
  * Precedence: comparison binds tightest, then {@code not}, {@code and}, {@code or}. Operators and
- * the words {@code and or not true false} are case-insensitive; attribute names are
- * case-sensitive ({@code eventType}, never {@code eventtype}: a misspelt name is simply absent).
+ * the words {@code and or not true false} are case-insensitive; attribute names are case-sensitive
+ * ({@code eventType}, never {@code eventtype}: a misspelt name is simply absent).
  *
  * <h2>Semantics</h2>
  *
@@ -38,19 +38,18 @@ import java.util.function.Predicate;
  *   <li><b>Strings</b> compare case-insensitively ({@code eq ne sw co ew}, and the lexicographic
  *       order), the SCIM default. Only scalars compare; an object never equals anything.
  *   <li><b>Booleans</b> compare by their text, so {@code isProxy eq true} and {@code isProxy eq
- *       "true"} both match a JSON {@code true} and the string {@code "true"} that Okta's
- *       debugData holds.
- *   <li><b>Numbers</b> compare numerically when at least one side is a JSON number (a bare
- *       literal, or a number in the event) and the other reads as one: {@code asNumber eq 16509}
- *       and {@code asNumber eq "16509"} match the number 16509; {@code threshold gt 50} compares
- *       the string {@code "100"} as 100. Two quoted strings compare as text.
- *   <li><b>{@code gt ge lt le}</b> compare numbers numerically (above); a quoted ISO-8601
- *       date-time against a date-time value chronologically; anything else lexicographically,
- *       ignoring case.
+ *       "true"} both match a JSON {@code true} and the string {@code "true"} that Okta's debugData
+ *       holds.
+ *   <li><b>Numbers</b> compare numerically when at least one side is a JSON number (a bare literal,
+ *       or a number in the event) and the other reads as one: {@code asNumber eq 16509} and {@code
+ *       asNumber eq "16509"} match the number 16509; {@code threshold gt 50} compares the string
+ *       {@code "100"} as 100. Two quoted strings compare as text.
+ *   <li><b>{@code gt ge lt le}</b> compare numbers numerically (above); a quoted ISO-8601 date-time
+ *       against a date-time value chronologically; anything else lexicographically, ignoring case.
  *   <li><b>{@code ne}</b> is exactly {@code not eq}: it matches when no value equals the literal,
  *       so an absent attribute matches {@code ne}.
- *   <li><b>{@code pr}</b> holds when some value is present and non-empty: not missing, null,
- *       {@code "null"}, {@code ""}, an empty array or an empty object.
+ *   <li><b>{@code pr}</b> holds when some value is present and non-empty: not missing, null, {@code
+ *       "null"}, {@code ""}, an empty array or an empty object.
  * </ul>
  *
  * <h2>What Okta rejects, rejected here too</h2>
@@ -96,9 +95,8 @@ public final class EventFilter implements Predicate<LogEvent> {
    * Returns false only when the event whose raw JSON bytes are {@code buf[off, off + len)}
    * certainly does not match, so a reader can skip parsing it; true means "parse and {@link
    * #test}". It looks for the literals of {@code eq sw co ew} comparisons (ASCII, ignoring case)
-   * combined through {@code and}/{@code or}; {@code not}, {@code ne}, numbers, non-ASCII
-   * literals and lines with escapes that could hide a literal are never ruled out. Allocates
-   * nothing.
+   * combined through {@code and}/{@code or}; {@code not}, {@code ne}, numbers, non-ASCII literals
+   * and lines with escapes that could hide a literal are never ruled out. Allocates nothing.
    */
   public boolean mightMatch(byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);

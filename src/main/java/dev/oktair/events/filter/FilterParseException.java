@@ -14,21 +14,34 @@ import java.util.Objects;
 public final class FilterParseException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** Okta's code for an invalid filter, field or parameter. */
-  static final String INVALID_FILTER = "E0000053";
-  /** Okta's code for an operator not supported on a field. */
-  static final String UNSUPPORTED_OPERATOR = "E0000031";
-  /** Okta's code for API validation failures, such as an overlong {@code q}. */
-  static final String VALIDATION = "E0000001";
+  /** Why Okta refuses an input: the word the message starts with and Okta's error code. */
+  enum Kind {
+    /** A filter that does not parse, or uses a field Okta refuses (E0000053). */
+    INVALID_FILTER("filter", "E0000053"),
+    /** An operator Okta does not support on that field (E0000031). */
+    UNSUPPORTED_OPERATOR("filter", "E0000031"),
+    /** A {@code q} that fails Okta's validation, such as an overlong keyword (E0000001). */
+    INVALID_Q("q", "E0000001");
+
+    private final String what;
+    private final String code;
+
+    Kind(String what, String code) {
+      this.what = what;
+      this.code = code;
+    }
+  }
 
   private final String errorCode;
   private final String expression;
   private final int position;
   private final String errorSummary;
 
-  /** Returns an exception for an invalid filter with only a message (code E0000053, no position). */
+  /**
+   * Returns an exception for an invalid filter with only a message (code E0000053, no position).
+   */
   public FilterParseException(String message) {
-    this(message, INVALID_FILTER, "", -1, message);
+    this(message, Kind.INVALID_FILTER.code, "", -1, message);
   }
 
   private FilterParseException(
@@ -41,30 +54,33 @@ public final class FilterParseException extends IllegalArgumentException {
   }
 
   /**
-   * Returns an exception pointing at {@code expression[position, position + length)}.
+   * Returns an exception pointing at {@code expression[start, end)}.
    *
-   * @param what "filter" or "q", the word the message starts with
    * @param detail what is wrong, in okta-ir's words
    * @param errorSummary what Okta's API says, for the simulator
    */
   static FilterParseException at(
-      String what, String errorCode, String expression, int position, int length, String detail,
-      String errorSummary) {
+      Kind kind, String expression, int start, int end, String detail, String errorSummary) {
+    String caret = " ".repeat(start) + "^".repeat(Math.max(1, end - start));
     String message =
-        "invalid " + what + " at position " + position + ": " + detail + "\n"
-            + "  " + printable(expression) + "\n"
-            + "  " + " ".repeat(position) + "^".repeat(Math.max(1, length));
-    return new FilterParseException(message, errorCode, expression, position, errorSummary);
+        String.join(
+            "\n",
+            "invalid " + kind.what + " at position " + start + ": " + detail,
+            "  " + printable(expression),
+            "  " + caret);
+    return new FilterParseException(message, kind.code, expression, start, errorSummary);
   }
 
   /** Returns a syntax error (E0000053) in a filter, worded for Okta as "Invalid filter ...". */
-  static FilterParseException syntax(String expression, int position, int length, String detail) {
-    return at(
-        "filter", INVALID_FILTER, expression, position, length, detail,
-        "Invalid filter '" + expression + "': " + detail + " at position " + position);
+  static FilterParseException syntax(String expression, int start, int end, String detail) {
+    String summary = "Invalid filter '" + expression + "': " + detail + " at position " + start;
+    return at(Kind.INVALID_FILTER, expression, start, end, detail, summary);
   }
 
-  /** Returns Okta's error code: E0000053 (invalid filter), E0000031 (unsupported operator on field), E0000001 (q). */
+  /**
+   * Returns Okta's error code: E0000053 (invalid filter), E0000031 (unsupported operator on field),
+   * E0000001 (q).
+   */
   public String errorCode() {
     return errorCode;
   }

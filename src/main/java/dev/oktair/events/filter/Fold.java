@@ -3,11 +3,11 @@ package dev.oktair.events.filter;
 /**
  * The one case-insensitive comparison filters and keyword search use.
  *
- * <p>ASCII letters fold to lower case. Other characters fold with {@link Character#toLowerCase}
- * of {@link Character#toUpperCase}, except that a non-ASCII character never folds onto an ASCII
- * one: the Kelvin sign {@code K} does not equal {@code k}, nor dotless {@code ı} equal {@code i}.
- * That rule is what lets the raw-bytes prefilter stay exact: an ASCII literal can only be matched
- * by the same ASCII bytes, in either case.
+ * <p>ASCII letters fold to lower case. Other characters fold with {@link Character#toLowerCase} of
+ * {@link Character#toUpperCase}, except that a non-ASCII character never folds onto an ASCII one:
+ * the Kelvin sign {@code K} does not equal {@code k}, nor dotless {@code ı} equal {@code i}. That
+ * rule is what lets the raw-bytes prefilter stay exact: an ASCII literal can only be matched by the
+ * same ASCII bytes, in either case.
  */
 final class Fold {
   private Fold() {}

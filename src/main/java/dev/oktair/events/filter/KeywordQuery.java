@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Okta's {@code q} keyword search, evaluated locally over {@link LogEvent}s.
  *
- * <p>{@code q} is split on whitespace into at most 10 keywords of at most 40 characters each
- * (more, or longer, is refused as Okta refuses it: code {@code E0000001}). There is no quoting; an
- * empty {@code q} matches every event. An event matches when <em>every</em> keyword matches some
+ * <p>{@code q} is split on whitespace into at most 10 keywords of at most 40 characters each (more,
+ * or longer, is refused as Okta refuses it: code {@code E0000001}). There is no quoting; an empty
+ * {@code q} matches every event. An event matches when <em>every</em> keyword matches some
  * attribute value of it, ignoring case ({@link Fold}).
  *
  * <p>Okta says keywords "must be matched exactly" and that hyphenated values also match their
@@ -23,15 +23,17 @@ import tools.jackson.databind.JsonNode;
  *   <li>the whole value, e.g. {@code /api/v1/authn} or {@code homer.simpson@springfield.com};
  *   <li>a whitespace-separated piece of it, as is or without leading and trailing punctuation:
  *       {@code Mozilla/5.0}, {@code level=HIGH} in {@code {reasons=..., level=HIGH}};
- *   <li>a word: a maximal run of letters, digits, {@code _ . -} without leading or trailing
- *       {@code . -}: {@code Francisco} in {@code San Francisco}, {@code interestingURI.com} in
- *       {@code https://interestingURI.com/x}, {@code Okta} in {@code to Okta.};
- *   <li>a hyphen-separated part of such a word: {@code XOxBw} and {@code 2JIRnCFd0gG0GjHAAABjY}
- *       in {@code XOxBw-2JIRnCFd0gG0GjHAAABjY}.
+ *   <li>a word: a maximal run of letters, digits, {@code _ . -} without leading or trailing {@code
+ *       . -}: {@code Francisco} in {@code San Francisco}, {@code interestingURI.com} in {@code
+ *       https://interestingURI.com/x}, {@code Okta} in {@code to Okta.};
+ *   <li>a hyphen-separated part of such a word: {@code XOxBw} and {@code 2JIRnCFd0gG0GjHAAABjY} in
+ *       {@code XOxBw-2JIRnCFd0gG0GjHAAABjY}.
  * </ul>
  *
  * A keyword never matches inside a word: {@code Fran} does not match {@code San Francisco}, nor
- * {@code homer} {@code homer.simpson@springfield.com}. Immutable and thread-safe.
+ * {@code homer} {@code homer.simpson@springfield.com}; {@code @} does separate words, so {@code
+ * alice} matches {@code alice@example.com}. Numbers match by their value's text as read ({@code
+ * 16509} matches {@code 1.6509E4}). Immutable and thread-safe.
  */
 public final class KeywordQuery implements Predicate<LogEvent> {
   /** Okta's limit on the number of keywords. */
@@ -39,8 +41,8 @@ public final class KeywordQuery implements Predicate<LogEvent> {
 
   private static final String TOO_LONG =
       "Api validation failed: 'q': Freeform search cannot contain items longer than 40 characters."
-          + " Please shorten the items in your search or use an advanced filter to query by specific"
-          + " fields.";
+          + " Please shorten the items in your search or use an advanced filter to query by"
+          + " specific fields.";
   private static final String TOO_MANY =
       "Api validation failed: 'q': Freeform search cannot contain more than 10 items. Please"
           + " shorten your search or use an advanced filter to query by specific fields.";
@@ -66,8 +68,8 @@ public final class KeywordQuery implements Predicate<LogEvent> {
   /**
    * Parses a {@code q} value (already URL-decoded).
    *
-   * @throws FilterParseException code E0000001, pointing at the first keyword over 40 characters
-   *     or at the eleventh keyword
+   * @throws FilterParseException code E0000001, pointing at the first keyword over 40 characters or
+   *     at the eleventh keyword
    */
   public static KeywordQuery parse(String q) {
     Objects.requireNonNull(q, "q");
@@ -88,14 +90,23 @@ public final class KeywordQuery implements Predicate<LogEvent> {
       int length = keyword.codePointCount(0, keyword.length());
       if (length > Keywords.MAX_LENGTH) {
         throw FilterParseException.at(
-            "q", FilterParseException.VALIDATION, q, start, keyword.length(),
-            "Freeform search cannot contain items longer than 40 characters (this one has " + length + ")",
+            FilterParseException.Kind.INVALID_Q,
+            q,
+            start,
+            i,
+            "Freeform search cannot contain items longer than 40 characters (this one has "
+                + length
+                + ")",
             TOO_LONG);
       }
       if (keywords.size() == MAX_KEYWORDS) {
         throw FilterParseException.at(
-            "q", FilterParseException.VALIDATION, q, start, keyword.length(),
-            "Freeform search cannot contain more than 10 items", TOO_MANY);
+            FilterParseException.Kind.INVALID_Q,
+            q,
+            start,
+            i,
+            "Freeform search cannot contain more than 10 items",
+            TOO_MANY);
       }
       keywords.add(keyword);
     }

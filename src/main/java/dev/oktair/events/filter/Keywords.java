@@ -3,8 +3,8 @@ package dev.oktair.events.filter;
 /**
  * Which keywords a value's text matches: the tokenisation behind {@link KeywordQuery}.
  *
- * <p>A keyword matches a text when, after folding case, it equals one of these spans of it:
- * the whole text (trimmed); a whitespace-separated piece, as is or with leading and trailing
+ * <p>A keyword matches a text when, after folding case, it equals one of these spans of it: the
+ * whole text (trimmed); a whitespace-separated piece, as is or with leading and trailing
  * punctuation removed; a word — a maximal run of letters, digits, {@code _ . -}, with leading and
  * trailing {@code . -} removed; or a hyphen-separated part of such a word. Stateless.
  */
@@ -15,10 +15,13 @@ final class Keywords {
   private Keywords() {}
 
   /**
-   * Returns {@code matched} with bit {@code j} set for every keyword {@code folded[j]} that
-   * {@code text} matches; keywords already set are not looked at again.
+   * Returns {@code matched} with bit {@code j} set for every keyword {@code folded[j]} that {@code
+   * text} matches; keywords already set are not looked at again.
    */
   static int match(String text, String[] folded, int matched) {
+    if (!anyOccurs(text, folded, matched)) {
+      return matched; // the common case, and cheap: no span of this text can be a keyword
+    }
     int all = (1 << folded.length) - 1;
     int n = text.length();
     int s = 0;
@@ -37,6 +40,22 @@ final class Keywords {
       matched = words(text, folded, matched);
     }
     return matched;
+  }
+
+  private static boolean anyOccurs(String text, String[] folded, int matched) {
+    for (int j = 0; j < folded.length; j++) {
+      if ((matched & (1 << j)) != 0) {
+        continue;
+      }
+      String keyword = folded[j];
+      char first = keyword.charAt(0);
+      for (int i = 0; i + keyword.length() <= text.length(); i++) {
+        if (Fold.fold(text.charAt(i)) == first && Fold.regionEquals(text, i, keyword)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static int pieces(String text, String[] folded, int matched) {

@@ -64,6 +64,9 @@ final class Lexer {
         return new Token(Token.Type.STRING, value.toString(), start, pos);
       }
       if (c == '\\') {
+        if (pos + 1 == expr.length()) {
+          break; // a trailing backslash escapes the missing closing quote
+        }
         value.append(escape());
       } else {
         value.append(c);
@@ -71,15 +74,12 @@ final class Lexer {
       }
     }
     throw FilterParseException.syntax(
-        expr, start, expr.length() - start, "unterminated string (a closing '\"' is missing)");
+        expr, start, expr.length(), "unterminated string (a closing '\"' is missing)");
   }
 
   /** Reads the escape at {@code pos} (a backslash) and returns the character it stands for. */
   private char escape() {
     int at = pos;
-    if (pos + 1 >= expr.length()) {
-      throw badEscape(at, 1);
-    }
     char e = expr.charAt(pos + 1);
     pos += 2;
     switch (e) {
@@ -128,8 +128,9 @@ final class Lexer {
     return FilterParseException.syntax(
         expr,
         at,
-        len,
-        "invalid escape '" + expr.substring(at, at + len)
+        at + len,
+        "invalid escape '"
+            + expr.substring(at, at + len)
             + "' in string (use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
   }
 }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A comparison value from a filter, with every reading of it prepared once: folded text, number
- * and date-time.
+ * A comparison value from a filter, with every reading of it prepared once: folded text, number and
+ * date-time.
  *
  * @param kind how it was written: a quoted string, a bare number, or {@code true}/{@code false}
  * @param text the value as text (strings unescaped, numbers as written, booleans lower case)
@@ -44,7 +44,9 @@ record Literal(Kind kind, String text, String folded, BigDecimal number, Instant
   /** Returns a bare number literal, or null when {@code text} is not a JSON number. */
   static Literal number(String text) {
     BigDecimal n = parseNumber(text);
-    return n == null ? null : new Literal(Kind.NUMBER, text, text.toLowerCase(java.util.Locale.ROOT), n, null);
+    return n == null
+        ? null
+        : new Literal(Kind.NUMBER, text, text.toLowerCase(java.util.Locale.ROOT), n, null);
   }
 
   /** Returns {@code true} or {@code false}. */

@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The attribute operators, each knowing how it compares one event value with a literal.
  *
- * <p>Only scalars (strings, numbers, booleans) compare; objects never match. Text comparison
- * folds case ({@link Fold}) and allocates nothing. Numbers compare as numbers when at least one
- * side is a JSON number (a bare literal, or a number in the event) and the other side reads as
- * one; ordering compares date-times chronologically when both sides are ISO-8601 date-times.
+ * <p>Only scalars (strings, numbers, booleans) compare; objects never match. Text comparison folds
+ * case ({@link Fold}) and allocates nothing. Numbers compare as numbers when at least one side is a
+ * JSON number (a bare literal, or a number in the event) and the other side reads as one; ordering
+ * compares date-times chronologically when both sides are ISO-8601 date-times.
  */
 enum Op {
   EQ {
@@ -22,7 +22,8 @@ enum Op {
         return numeric == 0;
       }
       String text = value.asString();
-      return text.length() == literal.folded().length() && Fold.regionEquals(text, 0, literal.folded());
+      return text.length() == literal.folded().length()
+          && Fold.regionEquals(text, 0, literal.folded());
     }
   },
   /** Exactly {@code not eq}; evaluated by {@link Evaluator.Compare}, never per value. */

@@ -7,15 +7,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Recursive-descent parser from a filter expression to a tree of {@link Evaluator}s; the grammar
- * is in {@link EventFilter}'s documentation. Not thread-safe: one parser per expression.
+ * Recursive-descent parser from a filter expression to a tree of {@link Evaluator}s; the grammar is
+ * in {@link EventFilter}'s documentation. Not thread-safe: one parser per expression.
  */
 final class Parser {
   private static final Pattern ATTR_PATH =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*(?:\\.[A-Za-z_][A-Za-z0-9_-]*)*");
+
   /** Okta refuses {@code co} on these (E0000031). */
   private static final Set<String> NO_CONTAINS =
       Set.of("debugContext.debugData.url", "debugContext.debugData.requestUri");
+
   /** Parentheses and {@code not}s nest at most this deep, which bounds the recursion. */
   private static final int MAX_DEPTH = 100;
 
@@ -41,7 +43,8 @@ final class Parser {
       throw parser.error(rest, "unbalanced ')': no '(' to close");
     }
     if (rest.type() != Token.Type.END) {
-      throw parser.error(rest, "unexpected " + rest.describe() + " after a complete expression (expected and, or)");
+      throw parser.error(
+          rest, "expected 'and' or 'or' after a complete expression, found " + rest.describe());
     }
     return root;
   }
@@ -63,7 +66,9 @@ final class Parser {
       index++;
       parts.add(not());
     }
-    return parts.size() == 1 ? parts.get(0) : new Evaluator.And(flatten(parts, Evaluator.And.class));
+    return parts.size() == 1
+        ? parts.get(0)
+        : new Evaluator.And(flatten(parts, Evaluator.And.class));
   }
 
   /** Merges parenthesised groups of the same connective: {@code a and (b and c)} is one And. */
@@ -104,7 +109,12 @@ final class Parser {
     depth--;
     Token close = peek();
     if (close.type() != Token.Type.CLOSE) {
-      throw error(close, "expected ')' to close the '(' at position " + open.start() + ", found " + close.describe());
+      throw error(
+          close,
+          "expected ')' to close the '(' at position "
+              + open.start()
+              + ", found "
+              + close.describe());
     }
     index++;
     return inner;
@@ -122,14 +132,19 @@ final class Parser {
       throw error(attr, "expected an attribute path, found " + attr.describe());
     }
     if (!ATTR_PATH.matcher(attr.text()).matches()) {
-      throw error(attr, "invalid attribute path '" + attr.text() + "' (dotted names such as actor.alternateId)");
+      throw error(
+          attr,
+          "invalid attribute path '" + attr.text() + "' (dotted names such as actor.alternateId)");
     }
     if (attr.text().equals("published")) {
-      throw FilterParseException.at(
-          "filter", FilterParseException.INVALID_FILTER, expr, attr.start(), attr.end() - attr.start(),
+      throw reject(
+          FilterParseException.Kind.INVALID_FILTER,
+          attr,
           "filtering on 'published' is not supported (use the since and until parameters)",
-          "Invalid filter '" + expr + "': SCIM filter expressions can't use the published attribute;"
-              + " use the since and until parameters");
+          "Invalid filter '"
+              + expr
+              + "': SCIM filter expressions can't use the published"
+              + " attribute; use the since and until parameters");
     }
     FieldPath path = FieldPath.parse(attr.text());
     Token opToken = next();
@@ -142,26 +157,39 @@ final class Parser {
     }
     Literal literal = literal(next());
     if (op == Op.CO && NO_CONTAINS.contains(path.text())) {
-      throw FilterParseException.at(
-          "filter", FilterParseException.UNSUPPORTED_OPERATOR, expr, opToken.start(),
-          opToken.end() - opToken.start(),
+      throw reject(
+          FilterParseException.Kind.UNSUPPORTED_OPERATOR,
+          opToken,
           "operator 'co' is not supported on " + path.text() + " (Okta refuses it; use eq or sw)",
-          "The supplied combination of operator and field is not currently supported. Operator: co,"
-              + " Field: " + path.text());
+          "The supplied combination of operator and field is not currently supported."
+              + " Operator: co, Field: "
+              + path.text());
     }
     return Evaluator.Compare.of(path, op, literal);
   }
 
   private FilterParseException unknownOperator(Token attr, Token opToken) {
     if (opToken.type() != Token.Type.WORD) {
-      return error(opToken, "expected an operator after '" + attr.text() + "' (" + Op.EXPECTED + "), found " + opToken.describe());
+      return error(
+          opToken,
+          "expected an operator after '"
+              + attr.text()
+              + "' ("
+              + Op.EXPECTED
+              + "), found "
+              + opToken.describe());
     }
-    String detail = "unknown operator '" + opToken.text() + "' (expected " + Op.EXPECTED + ")";
-    return FilterParseException.at(
-        "filter", FilterParseException.INVALID_FILTER, expr, opToken.start(),
-        opToken.end() - opToken.start(), detail,
-        "Invalid filter '" + expr + "': Unrecognized attribute operator '" + opToken.text()
-            + "' at position " + opToken.start() + ". Expected: eq,ne,gt,ge,lt,le,pr,sw,co,ew");
+    return reject(
+        FilterParseException.Kind.INVALID_FILTER,
+        opToken,
+        "unknown operator '" + opToken.text() + "' (expected " + Op.EXPECTED + ")",
+        "Invalid filter '"
+            + expr
+            + "': Unrecognized attribute operator '"
+            + opToken.text()
+            + "' at position "
+            + opToken.start()
+            + ". Expected: eq,ne,gt,ge,lt,le,pr,sw,co,ew");
   }
 
   private Literal literal(Token t) {
@@ -173,14 +201,18 @@ final class Parser {
         return Literal.bool(t.isWord("true"));
       }
       if (t.isWord("null")) {
-        throw error(t, "null is not a supported value (use 'not (attribute pr)' for absent attributes)");
+        throw error(
+            t, "null is not a supported value (use 'not (attribute pr)' for absent attributes)");
       }
       Literal number = Literal.number(t.text());
       if (number != null) {
         return number;
       }
     }
-    throw error(t, "expected a value (a double-quoted string, a number, true or false), found " + t.describe());
+    throw error(
+        t,
+        "expected a value (a double-quoted string, a number, true or false), found "
+            + t.describe());
   }
 
   private static boolean isConnective(Token t) {
@@ -200,6 +232,11 @@ final class Parser {
   }
 
   private FilterParseException error(Token t, String detail) {
-    return FilterParseException.syntax(expr, t.start(), t.end() - t.start(), detail);
+    return FilterParseException.syntax(expr, t.start(), t.end(), detail);
+  }
+
+  private FilterParseException reject(
+      FilterParseException.Kind kind, Token t, String detail, String errorSummary) {
+    return FilterParseException.at(kind, expr, t.start(), t.end(), detail, errorSummary);
   }
 }

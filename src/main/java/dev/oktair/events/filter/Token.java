@@ -13,7 +13,10 @@ import java.util.Objects;
 record Token(Type type, String text, int start, int end) {
   /** Token kinds. */
   enum Type {
-    /** A run of characters other than whitespace, parentheses and quotes: paths, operators, keywords, numbers. */
+    /**
+     * A run of characters other than whitespace, parentheses and quotes: paths, operators,
+     * keywords, numbers.
+     */
     WORD,
     STRING,
     OPEN,

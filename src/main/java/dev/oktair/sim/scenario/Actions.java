@@ -182,13 +182,7 @@ final class Actions {
     if (rogue) {
       story.rogueFactor(f.id);
     }
-    SimEvent e = ev.request("user.mfa.factor.activate", at, v, "/idp/myaccount/authenticators")
-        .displayMessage("Activate factor or authenticator enrollment method for user")
-        .legacyEventType("core.user.factor.activate").result("SUCCESS", "User set up " + kind.logName + " factor")
-        .debug("factor", kind.logName);
-    ev.userTarget(e, p).target(f.id, "AuthenticatorEnrollment", "unknown", kind.authenticator,
-        Map.of("methodTypeUsed", kind.method));
-    ev.emit(at, e);
+    flows.factorChange(v, at, f, true, "/idp/myaccount/authenticators");
   }
 
   private void deactivate(Step s, Instant at, boolean attack) {
@@ -201,12 +195,7 @@ final class Actions {
     }
     f.removed = at;
     p.lastUpdated = at;
-    SimEvent e = ev.request("user.mfa.factor.deactivate", at, v, "/idp/myaccount/authenticators/" + f.id)
-        .displayMessage("Reset factor for user").legacyEventType("core.user.factor.deactivate")
-        .result("SUCCESS", "User reset " + kind.logName + " factor").debug("factor", kind.logName);
-    ev.userTarget(e, p).target(f.id, "AuthenticatorEnrollment", "unknown", kind.authenticator,
-        Map.of("methodTypeUsed", kind.method));
-    ev.emit(at, e);
+    flows.factorChange(v, at, f, false, "/idp/myaccount/authenticators/" + f.id);
   }
 
   private void assign(Step s, Instant at, boolean attack) {

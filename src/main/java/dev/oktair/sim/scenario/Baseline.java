@@ -202,13 +202,7 @@ final class Baseline {
         continue;
       }
       Visit v = Visit.usual(p, p.home, f.device.mobile() ? p.phone : p.laptop).session(rand.sessionId());
-      SimEvent e = ev.request("user.mfa.factor.activate", f.created, v, "/idp/idx/challenge/answer")
-          .displayMessage("Activate factor or authenticator enrollment method for user")
-          .legacyEventType("core.user.factor.activate").result("SUCCESS", "User set up " + f.type.logName + " factor")
-          .debug("factor", f.type.logName);
-      ev.userTarget(e, p).target(f.id, "AuthenticatorEnrollment", "unknown", f.type.authenticator,
-          Map.of("methodTypeUsed", f.type.method));
-      ev.emit(f.created, e);
+      flows.factorChange(v, f.created, f, true, "/idp/idx/challenge/answer");
     }
   }
 }

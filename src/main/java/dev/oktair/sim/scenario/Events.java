@@ -95,6 +95,9 @@ final class Events {
     e.client(v.origin().ip(), d.profile().userAgent(), d.profile().os(), d.profile().browser(),
         d.profile().clientDevice(), v.origin().place());
     var n = v.origin().net();
+    if (n.zone() != null) {
+      e.zone(n.zone());
+    }
     e.network(n.asNumber(), n.asOrg(), n.isp(), n.domain(), Boolean.TRUE.equals(n.isProxy()));
     if (d.registered() && !d.name().isEmpty()) {
       e.device(d.oieId(), d.name(), d.profile().platform(), d.profile().osVersion(), d.profile().managed());

@@ -192,8 +192,10 @@ final class Flows {
     if (type.endsWith("authorize.code")) {
       e.displayMessage("OAuth2 authorization code request").target(rand.alnum(43), "code", null, "Authorization Code");
     } else {
-      e.displayMessage("OAuth2 access token is granted").target("AT." + rand.alnum(40), "access_token", null, "Access Token",
-          Map.of("expires", at.plusSeconds(3600).toString(), "subject", v.user().id));
+      Map<String, String> detail = new LinkedHashMap<>();
+      detail.put("expires", at.plusSeconds(3600).toString());
+      detail.put("subject", v.user().id);
+      e.displayMessage("OAuth2 access token is granted").target("AT." + rand.alnum(40), "access_token", null, "Access Token", detail);
     }
     return e;
   }
@@ -263,6 +265,23 @@ final class Flows {
       }
     }
     return dashboard();
+  }
+
+  /** A factor enrolled ({@code activate}) or removed ({@code deactivate}) by the visiting user. */
+  void factorChange(Visit v, Instant at, Factor f, boolean activate, String uri) {
+    FactorKind k = f.type;
+    SimEvent e = ev.request(activate ? "user.mfa.factor.activate" : "user.mfa.factor.deactivate", at, v, uri)
+        .debug("factor", k.logName);
+    if (activate) {
+      e.displayMessage("Activate factor or authenticator enrollment method for user")
+          .legacyEventType("core.user.factor.activate").result("SUCCESS", "User set up " + k.logName + " factor");
+    } else {
+      e.displayMessage("Reset factor for user").legacyEventType("core.user.factor.deactivate")
+          .result("SUCCESS", "User reset " + k.logName + " factor");
+    }
+    ev.userTarget(e, f.owner).target(f.id, "AuthenticatorEnrollment", "unknown", k.authenticator,
+        Map.of("methodTypeUsed", k.method));
+    ev.emit(at, e);
   }
 
   /** An explicit sign-out. */

@@ -1,6 +1,8 @@
 package dev.oktair.sim.scenario;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,17 +41,18 @@ record ScenarioSpec(
     return value == null ? List.of() : List.copyOf(value);
   }
 
+  /** Keeps the file's order: weighted picks and probabilities iterate it, so it must not vary. */
   static <K, V> Map<K, V> map(Map<K, V> value) {
-    return value == null ? Map.of() : Map.copyOf(value);
+    return value == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(value));
   }
 
   /** The organisation: names, the Okta domain, its local time zone and age. */
   record Org(String name, String domain, String oktaDomain, String timezone, String age) {}
 
-  /** A network people or attackers come from. */
+  /** A network people or attackers come from; {@code zone} names the Okta network zone it is in. */
   record Network(
       String key, String kind, List<String> ips, String prefix, Long asNumber, String asOrg,
-      String isp, String domain, Boolean isProxy, List<PlaceSpec> places) {
+      String isp, String domain, Boolean isProxy, String zone, List<PlaceSpec> places) {
     Network {
       ips = list(ips);
       places = list(places);
@@ -190,8 +193,8 @@ record ScenarioSpec(
       Objects.requireNonNull(action, "do");
       apps = list(apps);
       scopes = list(scopes);
-      behaviors = behaviors == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(behaviors));
-      detections = detections == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(detections));
+      behaviors = map(behaviors);
+      detections = map(detections);
     }
   }
 }

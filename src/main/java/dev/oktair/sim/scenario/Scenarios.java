@@ -64,11 +64,18 @@ public final class Scenarios {
       if (in == null) {
         throw new IllegalStateException("scenario file " + resource + " is missing from the build");
       }
-      return YAML.readValue(in, ScenarioSpec.class);
+      return parse(in, resource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  /** Reads a scenario file; unknown keys are errors, so a typo cannot silently drop a step. */
+  static ScenarioSpec parse(InputStream in, String source) {
+    try {
+      return YAML.readValue(in, ScenarioSpec.class);
     } catch (JacksonException e) {
-      throw new IllegalStateException("scenario file " + resource + " is invalid: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("scenario file " + source + " is invalid: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -1,0 +1,80 @@
+package dev.oktair.events.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktair.events.LogEvent;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden tables: each filter expression (and each {@code q}) against the fixture events, with the
+ * uuids it must match. Every row also proves the raw-bytes prefilter never rules out a match and,
+ * for filters, that the normalised form parses back to the same filter.
+ */
+class FilterGoldenTest {
+  private static final List<LogEvent> EVENTS = Fixtures.events();
+
+  static Stream<Arguments> filters() {
+    return Fixtures.table("/events/filter-golden.tsv").stream().map(r -> Arguments.of(r[0], r[1]));
+  }
+
+  static Stream<Arguments> queries() {
+    return Fixtures.table("/events/q-golden.tsv").stream().map(r -> Arguments.of(r[0], r[1]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("filters")
+  void filterMatchesExactlyTheExpectedEvents(String expression, String expected) {
+    EventFilter filter = EventFilter.parse(expression);
+
+    assertThat(matching(filter)).as(expression).containsExactlyElementsOf(Fixtures.uuids(expected));
+    for (LogEvent event : EVENTS) {
+      if (filter.test(event)) {
+        byte[] raw = event.raw();
+        assertThat(filter.mightMatch(raw, 0, raw.length))
+            .as("mightMatch %s on %s", expression, event)
+            .isTrue();
+      }
+    }
+    EventFilter again = EventFilter.parse(filter.toString());
+    assertThat(again).isEqualTo(filter);
+    assertThat(again.toString()).isEqualTo(filter.toString());
+    assertThat(matching(again)).isEqualTo(matching(filter));
+  }
+
+  @ParameterizedTest(name = "q={0}")
+  @MethodSource("queries")
+  void keywordQueryMatchesExactlyTheExpectedEvents(String q, String expected) {
+    KeywordQuery query = KeywordQuery.parse(q);
+
+    assertThat(matching(query)).as(q).containsExactlyElementsOf(Fixtures.uuids(expected));
+    for (LogEvent event : EVENTS) {
+      if (query.test(event)) {
+        byte[] raw = event.raw();
+        assertThat(query.mightMatch(raw, 0, raw.length))
+            .as("mightMatch q=%s on %s", q, event)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void fixtureUuidsAreUniqueSoTheTablesMeanSomething() {
+    List<String> uuids = EVENTS.stream().map(LogEvent::uuid).toList();
+    assertThat(uuids).hasSize(13).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void emptyQueryMatchesEverything() {
+    assertThat(matching(KeywordQuery.parse("  "))).hasSize(EVENTS.size());
+  }
+
+  private static List<String> matching(Predicate<LogEvent> predicate) {
+    return EVENTS.stream().filter(predicate).map(LogEvent::uuid).toList();
+  }
+}

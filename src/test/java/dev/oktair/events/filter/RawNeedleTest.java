@@ -1,0 +1,82 @@
+package dev.oktair.events.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The word-at-a-time byte search agrees with a naive search, and refuses untrustworthy needles. */
+class RawNeedleTest {
+  @Test
+  void findsTheSameFirstOccurrenceAsANaiveSearch() {
+    Random random = new Random(7);
+    String alphabet = "aAbB.\\u\"0é";
+    for (int round = 0; round < 20_000; round++) {
+      byte[] hay =
+          randomText(random, alphabet, random.nextInt(40)).getBytes(StandardCharsets.UTF_8);
+      String literal = randomText(random, "aAbB.u\"0", 1 + random.nextInt(4));
+      RawNeedle needle = RawNeedle.of(literal);
+      if (needle == null) {
+        continue;
+      }
+      int off = hay.length == 0 ? 0 : random.nextInt(hay.length + 1);
+      int len = random.nextInt(hay.length - off + 1);
+
+      assertThat(needle.indexOf(hay, off, len))
+          .as("'%s' in '%s' [%d,+%d)", literal, new String(hay, StandardCharsets.UTF_8), off, len)
+          .isEqualTo(naiveIndexOf(hay, off, len, literal));
+    }
+  }
+
+  @Test
+  void findsOccurrencesAtTheEdgesOfLongWindows() {
+    String pad = "x".repeat(37);
+    byte[] hay = ("Needle" + pad + "NEEDLE" + pad + "needlE").getBytes(StandardCharsets.US_ASCII);
+    RawNeedle needle = RawNeedle.of("needle");
+
+    assertThat(needle.indexOf(hay, 0, hay.length)).isZero();
+    assertThat(needle.indexOf(hay, 1, hay.length - 1)).isEqualTo(43);
+    assertThat(needle.indexOf(hay, 44, hay.length - 44)).isEqualTo(hay.length - 6);
+    assertThat(needle.indexOf(hay, 44, hay.length - 45)).isEqualTo(-1);
+    assertThat(needle.indexOf(hay, 0, 5)).isEqualTo(-1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "16509", "-1.5", "5E+", "e", "e-", ".", "+3", "1.5e+3", "caf\u00e9"})
+  void noNeedleForLiteralsThatCouldHideFromAByteSearch(String literal) {
+    assertThat(RawNeedle.of(literal)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.2.3.4", "2024-06-14", "2001:db8::1", "00u1alice", "1e3x", "a\"b", "x"})
+  void needlesForEverythingElse(String literal) {
+    assertThat(RawNeedle.of(literal)).isNotNull();
+  }
+
+  private static int naiveIndexOf(byte[] hay, int off, int len, String literal) {
+    String folded = Fold.fold(literal);
+    outer:
+    for (int i = off; i + folded.length() <= off + len; i++) {
+      for (int k = 0; k < folded.length(); k++) {
+        int b = hay[i + k] & 0xff;
+        char c = b < 0x80 ? Fold.fold((char) b) : '\uffff';
+        if (c != folded.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+}
