@@ -32,7 +32,8 @@ import org.duckdb.DuckDBConnection;
  * Loads evidence files into the database: only files not loaded yet, each in one transaction
  * that also records it in {@code loaded_files}, so a load is incremental, idempotent, and never
  * leaves half a file behind. Each file is hashed while DuckDB reads it, and committed only when
- * its SHA-256, line count and byte count match the manifest.
+ * its SHA-256, line count and byte count match the manifest and every row carries the line number
+ * its bytes sit at ({@link FileDigest}).
  */
 final class Loader {
   private final EvidenceStore evidence;

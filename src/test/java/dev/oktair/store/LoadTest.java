@@ -182,4 +182,15 @@ class LoadTest {
       assertThat(rs.getString(8)).isNull();
     }
   }
+
+  @Test
+  void theLineDigestWeighsEachLineByItsPosition() throws Exception {
+    Path file = caseDir.resolve("d.jsonl");
+    Files.writeString(file, "ab\nc\n");
+    FileDigest d = FileDigest.of(file);
+    assertThat(d.positions()).isEqualTo(1 * 2 + 2 * 1);
+    assertThat(d.sha256()).isEqualTo(EvidenceStore.sha256(file));
+    Files.writeString(file, "c\nab\n");
+    assertThat(FileDigest.of(file).positions()).as("same lines, other order").isEqualTo(1 * 1 + 2 * 2);
+  }
 }
