@@ -40,7 +40,16 @@ final class Duck {
     if (mode != Mode.WRITE) {
       p.setProperty("duckdb.read_only", "true");
     }
-    Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw StoreException.invalid("the case database " + db + " is open in another process (an okta-ir load,"
+            + " or a DuckDB shell): close it and try again");
+      }
+      throw e;
+    }
     try {
       exec(c, "SET TimeZone = 'UTC'");
       if (mode == Mode.LOCKED) {
