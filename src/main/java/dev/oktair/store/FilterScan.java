@@ -1,7 +1,6 @@
 package dev.oktair.store;
 
 import dev.oktair.events.LogEvent;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,17 +22,18 @@ final class FilterScan {
 
   /**
    * Scans the rows of {@code events} satisfying {@code candidates} (with {@code params}) and keeps
-   * those {@code filter} accepts, skipping the parse of lines its prefilter rules out.
+   * those {@code filter} accepts, skipping the parse of lines its prefilter rules out. Rows arrive
+   * as their UTF-8 bytes ({@code encode(raw)}), the very bytes of the evidence line.
    */
   static void run(Connection c, EventSelector filter, String candidates, List<Object> params)
       throws SQLException {
     Duck.exec(c, "CREATE OR REPLACE TEMP TABLE matched (rid BIGINT)");
     try (DuckDBAppender appender = ((DuckDBConnection) c).createAppender("temp", "main", "matched");
-        PreparedStatement ps = Duck.prepare(c, "SELECT rowid, raw FROM events WHERE " + candidates, params.toArray())) {
+        PreparedStatement ps = Duck.prepare(c, "SELECT rowid, encode(raw) FROM events WHERE " + candidates, params.toArray())) {
       ps.setFetchSize(4096);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byte[] raw = rs.getString(2).getBytes(StandardCharsets.UTF_8);
+          byte[] raw = rs.getBytes(2);
           if (filter.prefilter().mightMatch(raw, 0, raw.length) && filter.test().test(LogEvent.parse(raw))) {
             appender.beginRow();
             appender.append(rs.getLong(1));
