@@ -179,6 +179,9 @@ class StoreCommandsIT {
     assertThat(csv.out().lines().toList()).containsExactly("uuid,target_app,evidence_line",
         "u1,\"'=HYPERLINK(\"\"http://x\"\")\",2", "u2,\"'=HYPERLINK(\"\"http://x\"\")\",3");
 
+    Runs.Run evil = Runs.run(home, "sql", "--case", c(), "SELECT DISTINCT user_agent AS \"ua\u001b[2J\" FROM events ORDER BY 1");
+    assertThat(evil.out()).contains("evil\\u001b[31mUA").contains("ua\\u001b[2J").doesNotContain("\u001b");
+
     Runs.Run drop = Runs.run(home, "sql", "--case", c(), "DROP TABLE events");
     assertThat(drop.exit()).isEqualTo(2);
     assertThat(drop.err()).contains("read-only query");
