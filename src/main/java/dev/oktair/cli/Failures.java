@@ -6,6 +6,7 @@ import dev.oktair.evidence.EvidenceException;
 import dev.oktair.okta.OktaApiException;
 import dev.oktair.okta.OktaConfigException;
 import dev.oktair.okta.OktaException;
+import dev.oktair.store.StoreException;
 import picocli.CommandLine;
 
 /** Maps every failure to its exit code and one line for the user: the one place that does so. */
@@ -16,6 +17,9 @@ final class Failures {
   static ExitCode exitCodeOf(Throwable t) {
     if (t instanceof ExitException e) {
       return e.exitCode();
+    }
+    if (t instanceof StoreException e) {
+      return e.kind() == StoreException.Kind.EVIDENCE_CHANGED ? ExitCode.EVIDENCE_MISMATCH : ExitCode.USAGE;
     }
     if (t instanceof CommandLine.ParameterException
         || t instanceof EvidenceException

@@ -1,0 +1,47 @@
+package dev.oktair.cli;
+
+import dev.oktair.store.CaseDatabase;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code okta-ir sql}: one read-only query over the case database. */
+@Command(
+    name = "sql",
+    description = {
+      "Run one read-only SQL query (DuckDB dialect) over the case database: the table 'events'",
+      "(one row per event, typed columns plus raw JSON) and 'loaded_files'. See",
+      "docs/case-database.md for the columns. Anything but a single SELECT, WITH, FROM, DESCRIBE,",
+      "SHOW, SUMMARIZE, PIVOT, UNPIVOT or EXPLAIN is refused; files outside the database are out",
+      "of reach. CSV output neutralises cells a spreadsheet would run as formulas."
+    },
+    footer = {"", "Example: okta-ir sql --case c \"SELECT client_ip, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"",
+      "Exit status: 0; 2 on a refused or failing query, or no case; 7 when evidence changed."})
+final class SqlCommand extends BaseCommand {
+  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
+  Path caseDir;
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "The query.")
+  String query;
+
+  @Mixin JsonOption json;
+
+  @Option(names = "--csv", description = "Print CSV (header row, RFC 4180 quoting, formulas neutralised).")
+  boolean csv;
+
+  @Override
+  protected ExitCode execute() {
+    if (json.json && csv) {
+      throw ExitException.usage("--json and --csv exclude each other");
+    }
+    SqlOutput format = json.json ? SqlOutput.JSON : csv ? SqlOutput.CSV : SqlOutput.TABLE;
+    CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
+    if (db.loadedOnOpen() != null) {
+      info("loaded " + db.loadedOnOpen().rowsAdded() + " new events into " + CaseDatabase.path(caseDir));
+    }
+    db.sql(query, format.sink(ctx.out()));
+    return ExitCode.OK;
+  }
+}

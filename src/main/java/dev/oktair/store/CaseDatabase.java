@@ -1,0 +1,149 @@
+package dev.oktair.store;
+
+import dev.oktair.evidence.EvidenceFile;
+import dev.oktair.evidence.EvidenceStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case database of one case directory ({@code CASE/case.duckdb}): the front door for loading
+ * it from the evidence and for pivots, timelines, read-only SQL and exports over it.
+ *
+ * <p>The database is derived: {@link #load} adds the evidence files not loaded yet (and only
+ * those, each checked against the manifest), {@code rebuild} drops it and loads everything again.
+ * {@link #open} loads whatever is new before answering, so queries always see all the evidence.
+ * Queries use read-only connections, so several can run at once; a load needs the database to
+ * itself. Instances hold no open resources and are safe to share between threads.
+ */
+public final class CaseDatabase {
+  private final Path caseDir;
+  private final LoadReport opening;
+
+  private CaseDatabase(Path caseDir, LoadReport opening) {
+    this.caseDir = caseDir;
+    this.opening = opening;
+  }
+
+  /** Returns the database file of the case at {@code caseDir}. */
+  public static Path path(Path caseDir) {
+    return caseDir.resolve(Duck.FILE_NAME);
+  }
+
+  /**
+   * Loads the evidence files that are not in the database yet; with {@code rebuild}, drops the
+   * database first and loads every file.
+   *
+   * @throws dev.oktair.evidence.EvidenceException when there is no case at {@code caseDir}
+   * @throws StoreException when evidence changed under a file already loaded
+   */
+  public static LoadReport load(Path caseDir, Clock clock, boolean rebuild) {
+    EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
+    if (rebuild) {
+      drop(caseDir);
+    }
+    try (Connection c = Duck.open(path(caseDir), Duck.Mode.WRITE)) {
+      return new Loader(evidence, clock).load(c, rebuild);
+    } catch (SQLException e) {
+      throw failure("load", e);
+    }
+  }
+
+  /**
+   * Opens the case database for queries, first loading any evidence not in it yet.
+   *
+   * @throws dev.oktair.evidence.EvidenceException when there is no case at {@code caseDir}
+   * @throws StoreException when evidence changed under a file already loaded
+   */
+  public static CaseDatabase open(Path caseDir, Clock clock) {
+    EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
+    LoadReport loaded = upToDate(caseDir, evidence.files()) ? null : load(caseDir, clock, false);
+    return new CaseDatabase(caseDir, loaded);
+  }
+
+  /** Returns what {@link #open} loaded on the way, or null when the database was up to date. */
+  public LoadReport loadedOnOpen() {
+    return opening;
+  }
+
+  /** Returns the rows of a pivot, most events first. */
+  public List<PivotRow> pivot(PivotQuery query) {
+    return read("pivot", c -> Pivots.run(c, query));
+  }
+
+  /**
+   * Returns the events of {@code window} that {@code filter} keeps (all when null), grouped by
+   * session; sessions in order of their first event, events without a session last.
+   */
+  public List<TimelineSession> timeline(Window window, EventSelector filter) {
+    return read("timeline", c -> Timelines.run(c, window, filter));
+  }
+
+  /**
+   * Runs one read-only query and streams its rows to {@code sink}.
+   *
+   * @throws StoreException when the query is not a single read-only query, or fails
+   */
+  public void sql(String query, RowSink sink) {
+    try (Connection c = Duck.open(path(caseDir), Duck.Mode.LOCKED)) {
+      SqlRunner.run(c, query, sink);
+    } catch (SQLException e) {
+      throw failure("sql", e);
+    }
+  }
+
+  /**
+   * Exports the events to {@code out} (a directory that must not exist or be empty); returns the
+   * directory (Parquet) or file (CSV, JSONL) written.
+   */
+  public Path export(ExportFormat format, Path out) {
+    return read("export", c -> Exporter.run(c, format, out));
+  }
+
+  private <T> T read(String what, SqlWork<T> work) {
+    try (Connection c = Duck.open(path(caseDir), Duck.Mode.READ)) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  private static boolean upToDate(Path caseDir, List<EvidenceFile> files) {
+    if (!Files.exists(path(caseDir))) {
+      return false;
+    }
+    try (Connection c = Duck.open(path(caseDir), Duck.Mode.READ)) {
+      Schema.checkVersion(c);
+      Map<String, String> loaded = Loader.loadedFiles(c);
+      return loaded.size() == files.size()
+          && files.stream().allMatch(f -> f.sha256().equals(loaded.get(f.name())));
+    } catch (SQLException e) {
+      return false; // no tables yet, or not a database we wrote: a load sorts it out or says why
+    }
+  }
+
+  private static void drop(Path caseDir) {
+    Path db = path(caseDir);
+    try {
+      Files.deleteIfExists(db);
+      Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + db, e);
+    }
+  }
+
+  private static IllegalStateException failure(String what, SQLException e) {
+    return new IllegalStateException("case database " + what + " failed: " + SqlRunner.firstLine(e.getMessage()), e);
+  }
+
+  /** Work on an open connection. */
+  private interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+}

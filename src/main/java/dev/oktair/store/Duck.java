@@ -1,0 +1,104 @@
+package dev.oktair.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Properties;
+
+/**
+ * Opens DuckDB connections to a case database the one way okta-ir uses them, and a few JDBC
+ * helpers. Every connection works in UTC, so TIMESTAMP columns hold UTC instants.
+ */
+final class Duck {
+  /** The database's file name inside the case directory. */
+  static final String FILE_NAME = "case.duckdb";
+  /** DuckDB's memory ceiling: enough for a million-event load, far below a shared machine's RAM. */
+  static final String MEMORY_LIMIT = "4GB";
+
+  /** How a connection may touch the database and the file system. */
+  enum Mode {
+    /** Loading: read and write. */
+    WRITE,
+    /** Pivots, timelines, exports: read only. */
+    READ,
+    /** Analyst SQL: read only, no file system, settings locked. */
+    LOCKED
+  }
+
+  private Duck() {}
+
+  static Connection open(Path db, Mode mode) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("memory_limit", MEMORY_LIMIT);
+    if (mode != Mode.WRITE) {
+      p.setProperty("duckdb.read_only", "true");
+    }
+    Connection c;
+    try {
+      c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("lock")) {
+        throw StoreException.invalid("the case database " + db + " is open in another process (an okta-ir load,"
+            + " or a DuckDB shell): close it and try again");
+      }
+      throw e;
+    }
+    try {
+      exec(c, "SET TimeZone = 'UTC'");
+      if (mode == Mode.LOCKED) {
+        // Defence in depth behind SqlGuard: no COPY TO, no reading or attaching other files,
+        // no extension installs, and no way to switch that back on.
+        exec(c, "SET enable_external_access = false");
+        exec(c, "SET lock_configuration = true");
+      }
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  static void exec(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  static long longValue(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    for (int i = 0; i < params.length; i++) {
+      ps.setObject(i + 1, params[i]);
+    }
+    return ps;
+  }
+
+  /** Returns a TIMESTAMP column as the UTC instant it holds, or null. */
+  static Instant instant(ResultSet rs, int column) throws SQLException {
+    LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+    return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  /** Returns an instant as a TIMESTAMP parameter (a UTC wall time, free of JVM time zone). */
+  static LocalDateTime timestamp(Instant instant) {
+    return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  /** Returns {@code text} as a single-quoted SQL string literal. */
+  static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+}

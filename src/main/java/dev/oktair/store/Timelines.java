@@ -1,0 +1,61 @@
+package dev.oktair.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the events of a window in time order and groups them by session (root session id, else
+ * external session id, else none), sessions ordered by their first event.
+ */
+final class Timelines {
+  private static final String SELECT =
+      "SELECT uuid, published, event_type, outcome_result, display_message, client_ip, asn, as_org, device,"
+          + " user_agent, CASE WHEN actor_type = 'User' THEN actor_alternate_id END,"
+          + " coalesce(root_session_id, external_session_id) FROM events WHERE %s"
+          + " ORDER BY published ASC NULLS LAST, evidence_file, evidence_line";
+
+  private Timelines() {}
+
+  static List<TimelineSession> run(Connection c, Window window, EventSelector filter) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String where = window.where(params);
+    if (filter != null) {
+      FilterScan.run(c, filter, where, params);
+      where = "(" + where + ") AND " + FilterScan.MATCHED;
+    }
+    Map<String, TimelineSession.Builder> sessions = new LinkedHashMap<>();
+    TimelineSession.Builder none = null;
+    try (PreparedStatement ps = Duck.prepare(c, String.format(SELECT, where), params.toArray())) {
+      ps.setFetchSize(4096);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(12);
+          TimelineSession.Builder b;
+          if (id == null) {
+            if (none == null) {
+              none = new TimelineSession.Builder(null);
+            }
+            b = none;
+          } else {
+            b = sessions.computeIfAbsent(id, TimelineSession.Builder::new);
+          }
+          TimelineSession.Event e = new TimelineSession.Event(rs.getString(1), Duck.instant(rs, 2), rs.getString(3),
+              rs.getString(4), rs.getString(5), rs.getString(6));
+          b.add(e, (Long) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11));
+        }
+      }
+    }
+    List<TimelineSession> out = new ArrayList<>();
+    sessions.values().forEach(b -> out.add(b.build()));
+    if (none != null) {
+      out.add(none.build());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.oktair.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A time window over {@code published}: from {@code since} (inclusive) to {@code until}
+ * (exclusive); either end may be open (null). Events without a readable time fall outside any
+ * window with a bound.
+ *
+ * @param since the first instant included, or null for no lower bound
+ * @param until the first instant excluded, or null for no upper bound
+ */
+public record Window(Instant since, Instant until) {
+  /** The window that holds every event. */
+  public static final Window ALL = new Window(null, null);
+
+  public Window {
+    if (since != null && until != null && !since.isBefore(until)) {
+      throw new IllegalArgumentException("the window's start " + since + " is not before its end " + until);
+    }
+  }
+
+  /** Returns the SQL condition on {@code events} for this window, with its parameters appended. */
+  String where(List<Object> params) {
+    StringBuilder sql = new StringBuilder("TRUE");
+    if (since != null) {
+      sql.append(" AND published >= ?");
+      params.add(Duck.timestamp(since));
+    }
+    if (until != null) {
+      sql.append(" AND published < ?");
+      params.add(Duck.timestamp(until));
+    }
+    return sql.toString();
+  }
+}
