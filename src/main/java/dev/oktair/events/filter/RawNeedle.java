@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * Jackson may write differently from the raw bytes ({@code 1e3} reads as {@code 1E+3}, {@code
  * 165090e-1} as {@code 16509.0}), so a literal that could be part of a number's text ({@code
  * 16509}, {@code 5E+}, but not {@code 1.2.3.4}) gets no needle at all. Non-ASCII literals get none
- * either. Immutable and thread-safe; searching allocates nothing and scans eight bytes at a time
- * for the needle's rarest byte (by its frequency in real System Log JSON), so that few candidates
- * need checking in full.
+ * either. Immutable and thread-safe; searching allocates nothing and probes eight positions at a
+ * time for the needle's two rarest bytes (by their frequency in real System Log JSON) together, so
+ * that few candidates need checking in full.
  */
 final class RawNeedle {
   /** Every substring of a number as Jackson writes it: {@code -12.50E+3}, {@code 16509}. */
@@ -42,9 +42,15 @@ final class RawNeedle {
   private final String text;
   private final byte[] folded;
   private final byte[] caseMask;
+  /** The needle's rarest byte: where single-byte scans anchor. */
   private final int anchor;
-  private final long anchorPattern;
-  private final long anchorCaseBits;
+  /** The two rarest positions ({@code lo <= hi}; equal for a one-byte needle), probed together. */
+  private final int lo;
+  private final int hi;
+  private final long loPattern;
+  private final long loCaseBits;
+  private final long hiPattern;
+  private final long hiCaseBits;
   private final boolean shortEscapeCanHide;
 
   private RawNeedle(String text) {
@@ -59,9 +65,14 @@ final class RawNeedle {
       caseMask[i] = (byte) (c >= 'a' && c <= 'z' ? 0x20 : 0);
       escapable |= c == '"' || c == '\\' || c == '/' || c < 0x20 || c == 0x7f;
     }
-    this.anchor = rarest(folded);
-    this.anchorPattern = ONES * folded[anchor];
-    this.anchorCaseBits = ONES * caseMask[anchor];
+    this.anchor = rarest(folded, -1);
+    int second = n == 1 ? anchor : rarest(folded, anchor);
+    this.lo = Math.min(anchor, second);
+    this.hi = Math.max(anchor, second);
+    this.loPattern = ONES * folded[lo];
+    this.loCaseBits = ONES * caseMask[lo];
+    this.hiPattern = ONES * folded[hi];
+    this.hiCaseBits = ONES * caseMask[hi];
     this.shortEscapeCanHide = escapable;
   }
 
@@ -75,10 +86,14 @@ final class RawNeedle {
     return NUMBER_PART.matcher(literal).matches() ? null : new RawNeedle(literal);
   }
 
-  private static int rarest(byte[] bytes) {
+  /** Returns the position of the rarest byte, other than position {@code except}. */
+  private static int rarest(byte[] bytes, int except) {
     int best = 0;
     int bestRank = -1;
     for (int i = 0; i < bytes.length; i++) {
+      if (i == except) {
+        continue;
+      }
       int rank = BY_FREQUENCY.indexOf(bytes[i]);
       rank = rank < 0 ? Integer.MAX_VALUE : rank;
       if (rank > bestRank) {
@@ -94,9 +109,69 @@ final class RawNeedle {
     return text;
   }
 
-  /** Returns false only when the literal certainly occurs in no decoded value of the line. */
+  /**
+   * Returns false only when the literal certainly occurs in no decoded value of the line.
+   *
+   * <p>One pass, eight needle starts at a time: a start is a candidate when both of the needle's
+   * two rarest bytes sit where they should, and the same words are watched for a backslash. Lines
+   * without a backslash (nearly all) are thus read once; at the first backslash the exact escape
+   * check takes over.
+   */
   boolean mayOccur(byte[] buf, int off, int len) {
-    return indexOf(buf, off, len) >= 0 || escapeMayHide(buf, off, len);
+    int end = off + len;
+    int m = folded.length;
+    int s = off;
+    // Backslashes are watched in the words at s + lo; the few bytes before the first are checked here.
+    for (int i = off, stop = Math.min(off + lo, end); i < stop; i++) {
+      if (buf[i] == '\\') {
+        return escapeMayHide(buf, i, end - i) || indexOf(buf, off, len) >= 0;
+      }
+    }
+    for (int lastPair = end - hi - 16; s <= lastPair; s += 16) {
+      long f0 = (long) LONGS.get(buf, s + lo);
+      long f1 = (long) LONGS.get(buf, s + lo + 8);
+      long p0 = ((f0 | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+      long p1 = ((f1 | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi + 8) | hiCaseBits) ^ hiPattern);
+      long b0 = f0 ^ BACKSLASHES;
+      long b1 = f1 ^ BACKSLASHES;
+      if (((((p0 - ONES) & ~p0) | ((b0 - ONES) & ~b0) | ((p1 - ONES) & ~p1) | ((b1 - ONES) & ~b1)) & HIGHS) != 0) {
+        break;
+      }
+    }
+    for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
+      long first = (long) LONGS.get(buf, s + lo);
+      // A byte of pair is zero only where both rare bytes sit at their places.
+      long pair = ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+      long back = first ^ BACKSLASHES;
+      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+        continue;
+      }
+      long hits = zeros(pair);
+      long backslashes = zeros(back);
+      // Flags above a true zero byte may be false; every flag is verified, and none is missed.
+      for (; hits != 0; hits &= hits - 1) {
+        int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
+        if (at <= end - m && matchesAt(buf, at)) {
+          return true;
+        }
+      }
+      if (backslashes != 0) {
+        // The lowest flag is exact, and no backslash came before it: the line's first one.
+        int q = s + lo + (Long.numberOfTrailingZeros(backslashes) >>> 3);
+        return escapeMayHide(buf, q, end - q) || indexOf(buf, s, end - s) >= 0;
+      }
+    }
+    for (int i = Math.min(s + lo, end); i < end; i++) {
+      if (buf[i] == '\\') {
+        return escapeMayHide(buf, i, end - i) || indexOf(buf, s, end - s) >= 0;
+      }
+    }
+    return indexOf(buf, s, end - s) >= 0;
+  }
+
+  /** Flags each zero byte of {@code x} in its high bit: the lowest flag is exact, higher ones may be false. */
+  private static long zeros(long x) {
+    return (x - ONES) & ~x & HIGHS;
   }
 
   /** Returns the offset of the first ASCII-case-insensitive occurrence, or -1. */
@@ -106,11 +181,11 @@ final class RawNeedle {
     int lastP = off + len - folded.length + anchor;
     byte anchorByte = folded[anchor];
     int anchorMask = caseMask[anchor];
+    long anchorPattern = ONES * anchorByte;
+    long anchorCaseBits = ONES * anchorMask;
     while (p <= lastP) {
       if (p + 8 <= lastP + 1) {
-        long word = (long) LONGS.get(buf, p);
-        long x = (word | anchorCaseBits) ^ anchorPattern;
-        long hits = (x - ONES) & ~x & HIGHS;
+        long hits = zeros(((long) LONGS.get(buf, p) | anchorCaseBits) ^ anchorPattern);
         if (hits == 0) {
           p += 8;
           continue;
@@ -143,8 +218,7 @@ final class RawNeedle {
     int i = off;
     while (i < end) {
       if (i + 8 <= end) {
-        long x = (long) LONGS.get(buf, i) ^ BACKSLASHES;
-        long hits = (x - ONES) & ~x & HIGHS;
+        long hits = zeros((long) LONGS.get(buf, i) ^ BACKSLASHES);
         if (hits == 0) {
           i += 8;
           continue;

@@ -44,6 +44,35 @@ class RawNeedleTest {
     assertThat(needle.indexOf(hay, 0, 5)).isEqualTo(-1);
   }
 
+  /**
+   * The one-pass search (two rare bytes and the backslash watched in the same words, sixteen
+   * positions per step, then eight, then one) answers as the plain definition does: a
+   * case-insensitive occurrence, or an escape that could spell the literal. Windows of every
+   * length and alignment hit each stage's edges.
+   */
+  @Test
+  void onePassAgreesWithSearchThenEscapeCheck() {
+    Random random = new Random(11);
+    String[] literals = {"user.session.start", "a.b", "x", "ab", "needle", "a\"b", "a/b", "Okta Verify"};
+    for (int round = 0; round < 30_000; round++) {
+      String literal = literals[random.nextInt(literals.length)];
+      RawNeedle needle = RawNeedle.of(literal);
+      String filler = random.nextInt(4) == 0 ? "xyz.\\u\"" : "xyz.:\" ,";
+      StringBuilder text = new StringBuilder(randomText(random, filler, random.nextInt(60)));
+      if (random.nextBoolean()) {
+        String planted = random.nextBoolean() ? literal : literal.toUpperCase(java.util.Locale.ROOT);
+        text.insert(random.nextInt(text.length() + 1), planted);
+      }
+      byte[] hay = text.toString().getBytes(StandardCharsets.UTF_8);
+      int off = random.nextInt(hay.length + 1);
+      int len = random.nextInt(hay.length - off + 1);
+
+      assertThat(needle.mayOccur(hay, off, len))
+          .as("'%s' in '%s' [%d,+%d)", literal, text, off, len)
+          .isEqualTo(naiveIndexOf(hay, off, len, literal) >= 0 || naiveEscapeMayHide(hay, off, len, literal));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "16509", "-1.5", "5E+", "e", "e-", ".", "+3", "1.5e+3", "caf\u00e9"})
   void noNeedleForLiteralsThatCouldHideFromAByteSearch(String literal) {
@@ -54,6 +83,20 @@ class RawNeedleTest {
   @ValueSource(strings = {"1.2.3.4", "2024-06-14", "2001:db8::1", "00u1alice", "1e3x", "a\"b", "x"})
   void needlesForEverythingElse(String literal) {
     assertThat(RawNeedle.of(literal)).isNotNull();
+  }
+
+  /** A backslash escape in the window that could spell a character of the literal. */
+  private static boolean naiveEscapeMayHide(byte[] hay, int off, int len, String literal) {
+    boolean shortEscapes = literal.chars().anyMatch(c -> c == '"' || c == '\\' || c == '/' || c < 0x20);
+    for (int i = off; i < off + len; i++) {
+      if (hay[i] == '\\') {
+        if (shortEscapes || (i + 1 < off + len && hay[i + 1] == 'u')) {
+          return true;
+        }
+        i++;
+      }
+    }
+    return false;
   }
 
   private static int naiveIndexOf(byte[] hay, int off, int len, String literal) {
