@@ -123,14 +123,14 @@ final class ArrayScanner {
   }
 
   /** Hands on the element ending before {@code end}; returns false when the handler stopped. */
-  private boolean finish(byte[] b, int end) {
+  private boolean finish(byte[] b, int end) throws IOException {
     int from = start;
     start = NONE;
     if (oversize != null) {
       oversize.add(b, from, end - from);
-      decoder.oversize(oversize, "an array element");
+      Oversize record = oversize;
       oversize = null;
-      return true;
+      return decoder.oversize(record, "an array element");
     }
     int len = end - from;
     if (!multiLine) {

@@ -20,8 +20,10 @@ import java.util.zip.GZIPInputStream;
  * {@link RejectedLine} with its line number, and reading goes on. Blank lines are only counted.
  *
  * <p>A {@link LinePredicate} can rule lines out on their raw bytes before any parsing, which is
- * what makes filtered reads fast; lines it rules out are neither validated nor reported.
- * Immutable and thread-safe; each {@code read} uses its own buffers.
+ * what makes filtered reads fast; lines it rules out are neither validated nor reported. The lines
+ * it lets through are parsed on worker threads (one per spare core) while the reading thread reads
+ * on; the handler is still called on the reading thread, in input order.
+ * Immutable and thread-safe; each {@code read} uses its own buffers and workers.
  */
 public final class EventReader {
   /** The longest line (or array element) read whole: 16 MiB. Longer ones are streamed past and rejected. */
@@ -29,12 +31,17 @@ public final class EventReader {
   /** How much is read from the input at a time. */
   static final int CHUNK = 1 << 20;
 
-  private static final EventReader ALL = new EventReader(LinePredicate.ALL);
+  private static final EventReader ALL =
+      new EventReader(LinePredicate.ALL, ParseAhead.WORKERS, ParseAhead.BATCH_BYTES);
 
   private final LinePredicate prefilter;
+  private final int workers;
+  private final int batchBytes;
 
-  private EventReader(LinePredicate prefilter) {
+  private EventReader(LinePredicate prefilter, int workers, int batchBytes) {
     this.prefilter = prefilter;
+    this.workers = workers;
+    this.batchBytes = batchBytes;
   }
 
   /** Returns a reader that parses every line. */
@@ -44,7 +51,15 @@ public final class EventReader {
 
   /** Returns a reader that parses only the lines {@code prefilter} lets through. */
   public EventReader withPrefilter(LinePredicate prefilter) {
-    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"));
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, batchBytes);
+  }
+
+  /**
+   * Returns a reader that parses on {@code workers} threads beside the reading thread (none: on
+   * the reading thread), handing them batches of about {@code batchBytes}; for tests and benchmarks.
+   */
+  EventReader withParsing(int workers, int batchBytes) {
+    return new EventReader(prefilter, workers, batchBytes);
   }
 
   /** Reads {@code file}, naming it in rejects as it is named here. */
@@ -68,11 +83,18 @@ public final class EventReader {
     in.refill(0);
     skipBom(in);
     boolean array = firstNonBlank(in) == '[';
-    LineDecoder decoder = new LineDecoder(source, handler, prefilter);
-    long lines = array ? new ArrayScanner(in, decoder).run() : new JsonlSplitter(in, decoder).run();
-    return new ReadSummary(
-        array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL, gzip, in.consumed, lines,
-        decoder.events, decoder.rejected, decoder.blank, decoder.skipped, decoder.compacted, decoder.stopped);
+    try (ParseAhead ahead = new ParseAhead(new RecordParser(source), handler, workers, batchBytes)) {
+      LineDecoder decoder = new LineDecoder(source, prefilter, ahead);
+      long lines = array ? new ArrayScanner(in, decoder).run() : new JsonlSplitter(in, decoder).run();
+      ahead.finish();
+      ParseAhead.Pending stop = ahead.stoppedAt;
+      // Lines were read ahead of the one the handler stopped on: count as they stood there.
+      return new ReadSummary(
+          array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL, gzip, in.consumed,
+          stop == null ? lines : stop.line(), ahead.events, ahead.rejected,
+          stop == null ? decoder.blank : stop.blank(), stop == null ? decoder.skipped : stop.skipped(),
+          ahead.compacted, ahead.stopped);
+    }
   }
 
   private static boolean isGzip(PushbackInputStream in) throws IOException {

@@ -37,6 +37,9 @@ final class JsonlSplitter {
         return line - 1;
       } else if (in.limit - start > EventReader.MAX_LINE + 1) {
         start = skipLongLine(start);
+        if (start < 0) {
+          return line - 1;
+        }
         scan = start;
       } else {
         int searched = in.limit;
@@ -47,7 +50,10 @@ final class JsonlSplitter {
     }
   }
 
-  /** Streams the rest of an over-long line into an {@link Oversize}; returns where the next line starts. */
+  /**
+   * Streams the rest of an over-long line into an {@link Oversize}; returns where the next line
+   * starts, or -1 when the handler stopped.
+   */
   private int skipLongLine(int start) throws IOException {
     Oversize record = new Oversize(line);
     record.add(in.buf, start, in.limit - start);
@@ -57,9 +63,9 @@ final class JsonlSplitter {
       if (nl >= 0 || in.eof) {
         int end = nl >= 0 ? nl : in.limit;
         record.add(in.buf, 0, end);
-        decoder.oversize(record, "a line");
+        boolean more = decoder.oversize(record, "a line");
         line++;
-        return nl >= 0 ? nl + 1 : in.limit;
+        return !more ? -1 : nl >= 0 ? nl + 1 : in.limit;
       }
       record.add(in.buf, 0, in.limit);
     }

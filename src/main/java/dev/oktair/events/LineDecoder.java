@@ -1,44 +1,29 @@
 package dev.oktair.events;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.HexFormat;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
+import dev.oktair.events.ParseAhead.Pending;
+import dev.oktair.events.RecordParser.Range;
+import java.io.IOException;
 
 /**
- * Turns one record (a JSONL line or a JSON array element) into an event or a reject and counts
- * what it saw. Lines the prefilter rules out are counted and left unparsed, without allocating.
- * Not thread-safe: one per read.
+ * Sorts the records of one read (JSONL lines or JSON array elements): blank lines and lines the
+ * prefilter rules out are counted and left unparsed, without allocating; the rest go, in order, to
+ * a {@link ParseAhead} that parses them and hands them to the handler. Not thread-safe: one per read.
  */
 final class LineDecoder {
-  private static final ObjectReader READER =
-      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final int MAX_DETAIL = 200;
-
   private final String source;
-  private final EventHandler handler;
   private final LinePredicate prefilter;
-  private final MessageDigest digest = Bytes.sha256();
-  long events;
-  long rejected;
+  private final ParseAhead ahead;
   long blank;
   long skipped;
-  long compacted;
-  boolean stopped;
 
-  LineDecoder(String source, EventHandler handler, LinePredicate prefilter) {
+  LineDecoder(String source, LinePredicate prefilter, ParseAhead ahead) {
     this.source = source;
-    this.handler = handler;
     this.prefilter = prefilter;
+    this.ahead = ahead;
   }
 
   /** Takes one JSONL line without its LF; returns false when the handler asked to stop. */
-  boolean line(byte[] b, int off, int len, long line) {
+  boolean line(byte[] b, int off, int len, long line) throws IOException {
     if (len > 0 && b[off + len - 1] == '\r') {
       len--;
     }
@@ -50,102 +35,28 @@ final class LineDecoder {
       skipped++;
       return true;
     }
-    return decode(b, off, len, b, off, len, line, false);
+    Range r = new Range(b, off, len);
+    return ahead.add(new Pending(r, r, line, false, null, blank, skipped));
   }
 
   /**
    * Takes one array element: {@code original} as it stood in the input and, when it spanned
    * lines, {@code parse} with its insignificant whitespace removed (else the same range).
    */
-  boolean element(byte[] original, int off, int len, byte[] parse, int poff, int plen, long line, boolean compact) {
+  boolean element(byte[] original, int off, int len, byte[] parse, int poff, int plen, long line, boolean compact)
+      throws IOException {
     if (!prefilter.mightMatch(parse, poff, plen)) {
       skipped++;
       return true;
     }
-    return decode(parse, poff, plen, original, off, len, line, compact);
+    Range o = new Range(original, off, len);
+    Range p = compact ? new Range(parse, poff, plen) : o;
+    return ahead.add(new Pending(p, o, line, compact, null, blank, skipped));
   }
 
   /** Takes a record that was too long to hold. */
-  void oversize(Oversize record, String what) {
-    reject(record.toRejected(source, what + " of " + record.bytes() + " bytes was skipped"));
-  }
-
-  private boolean decode(byte[] pb, int poff, int plen, byte[] ob, int ooff, int olen, long line, boolean compact) {
-    if (olen > EventReader.MAX_LINE) {
-      reject(rejectOf(ob, ooff, olen, line, RejectedLine.Reason.TOO_LONG, olen + " bytes"));
-      return true;
-    }
-    if (!Utf8.isValid(ob, ooff, olen)) {
-      reject(rejectOf(ob, ooff, olen, line, RejectedLine.Reason.INVALID_UTF8, ""));
-      return true;
-    }
-    JsonNode node;
-    try {
-      node = READER.readTree(pb, poff, plen);
-    } catch (JacksonException e) {
-      reject(rejectOf(ob, ooff, olen, line, RejectedLine.Reason.MALFORMED_JSON, detailOf(e, !compact)));
-      return true;
-    }
-    if (node == null || !node.isObject()) {
-      reject(rejectOf(ob, ooff, olen, line, RejectedLine.Reason.NOT_AN_OBJECT, kindOf(node)));
-      return true;
-    }
-    events++;
-    if (compact) {
-      compacted++;
-    }
-    boolean more = handler.event(LogEvent.of(Arrays.copyOfRange(pb, poff, poff + plen), node), line);
-    stopped = !more;
-    return more;
-  }
-
-  private void reject(RejectedLine r) {
-    rejected++;
-    handler.rejected(r);
-  }
-
-  private RejectedLine rejectOf(byte[] b, int off, int len, long line, RejectedLine.Reason reason, String detail) {
-    digest.reset();
-    digest.update(b, off, len);
-    String sha = HexFormat.of().formatHex(digest.digest());
-    // Malformed and non-object lines passed the UTF-8 check already; the others are not text.
-    boolean whole = len <= RejectedLine.MAX_TEXT
-        && (reason == RejectedLine.Reason.MALFORMED_JSON || reason == RejectedLine.Reason.NOT_AN_OBJECT);
-    String text = whole ? new String(b, off, len, StandardCharsets.UTF_8) : null;
-    byte[] prefix = whole ? null : Arrays.copyOfRange(b, off, off + Math.min(len, RejectedLine.MAX_PREFIX));
-    return new RejectedLine(source, line, reason, detail, len, sha, text, prefix);
-  }
-
-  private static String detailOf(JacksonException e, boolean withColumn) {
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-    int cut = message.indexOf('\n');
-    message = cut >= 0 ? message.substring(0, cut) : message;
-    if (message.length() > MAX_DETAIL) {
-      message = message.substring(0, MAX_DETAIL) + "...";
-    }
-    TokenStreamLocation at = e.getLocation();
-    if (withColumn && at != null && at.getColumnNr() > 0) {
-      message += " at column " + at.getColumnNr();
-    }
-    return message;
-  }
-
-  private static String kindOf(JsonNode node) {
-    if (node == null || node.isMissingNode()) {
-      return "no value";
-    }
-    if (node.isArray()) {
-      return "an array";
-    }
-    if (node.isString()) {
-      return "a string";
-    }
-    if (node.isNumber()) {
-      return "a number";
-    }
-    if (node.isBoolean()) {
-      return "a boolean";
-    }
-    return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+  boolean oversize(Oversize record, String what) throws IOException {
+    RejectedLine r = record.toRejected(source, what + " of " + record.bytes() + " bytes was skipped");
+    return ahead.add(new Pending(null, null, r.line(), false, r, blank, skipped));
   }
 }

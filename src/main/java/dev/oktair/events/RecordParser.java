@@ -1,0 +1,121 @@
+package dev.oktair.events;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * Turns the bytes of one record (a JSONL line or a JSON array element) into an event or a reject:
+ * the strict UTF-8 check, the parse, and the reject's hash, text or prefix. Stateless and
+ * thread-safe, so records can be parsed off the reading thread.
+ */
+final class RecordParser {
+  private static final ObjectReader READER =
+      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final int MAX_DETAIL = 200;
+
+  private final String source;
+
+  RecordParser(String source) {
+    this.source = source;
+  }
+
+  /**
+   * Returns the event or the reject for one record: {@code parse} holds the bytes to parse (and to
+   * keep as the event's raw bytes) and {@code original} the bytes as they stood in the input, which
+   * rejects quote; they are the same range unless a pretty-printed array element was compacted.
+   *
+   * @param owned true when {@code parse} is exactly the record, a copy nobody else holds, so the
+   *     event may keep it without copying again
+   */
+  Outcome parse(Range parse, Range original, long line, boolean compact, boolean owned) {
+    if (original.len > EventReader.MAX_LINE) {
+      return rejectOf(original, line, RejectedLine.Reason.TOO_LONG, original.len + " bytes");
+    }
+    if (!Utf8.isValid(original.buf, original.off, original.len)) {
+      return rejectOf(original, line, RejectedLine.Reason.INVALID_UTF8, "");
+    }
+    JsonNode node;
+    try {
+      node = READER.readTree(parse.buf, parse.off, parse.len);
+    } catch (JacksonException e) {
+      return rejectOf(original, line, RejectedLine.Reason.MALFORMED_JSON, detailOf(e, !compact));
+    }
+    if (node == null || !node.isObject()) {
+      return rejectOf(original, line, RejectedLine.Reason.NOT_AN_OBJECT, kindOf(node));
+    }
+    byte[] raw = owned ? parse.buf : Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len);
+    return new Outcome(LogEvent.of(raw, node), null);
+  }
+
+  /**
+   * What one record became: exactly one of an event and a reject.
+   *
+   * @param event the event, or null
+   * @param rejected the reject, or null
+   */
+  record Outcome(LogEvent event, RejectedLine rejected) {
+    Outcome {
+      if ((event == null) == (rejected == null)) {
+        throw new IllegalArgumentException("a record is either an event or a reject");
+      }
+    }
+  }
+
+  /** A range of a byte array. */
+  record Range(byte[] buf, int off, int len) {
+    /** Returns a copy of this range as a range of its own. */
+    Range copy() {
+      return new Range(Arrays.copyOfRange(buf, off, off + len), 0, len);
+    }
+  }
+
+  private Outcome rejectOf(Range r, long line, RejectedLine.Reason reason, String detail) {
+    String sha = HexFormat.of().formatHex(Bytes.sha256(r.buf, r.off, r.len));
+    // Malformed and non-object lines passed the UTF-8 check already; the others are not text.
+    boolean whole = r.len <= RejectedLine.MAX_TEXT
+        && (reason == RejectedLine.Reason.MALFORMED_JSON || reason == RejectedLine.Reason.NOT_AN_OBJECT);
+    String text = whole ? new String(r.buf, r.off, r.len, StandardCharsets.UTF_8) : null;
+    byte[] prefix = whole ? null : Arrays.copyOfRange(r.buf, r.off, r.off + Math.min(r.len, RejectedLine.MAX_PREFIX));
+    return new Outcome(null, new RejectedLine(source, line, reason, detail, r.len, sha, text, prefix));
+  }
+
+  private static String detailOf(JacksonException e, boolean withColumn) {
+    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    int cut = message.indexOf('\n');
+    message = cut >= 0 ? message.substring(0, cut) : message;
+    if (message.length() > MAX_DETAIL) {
+      message = message.substring(0, MAX_DETAIL) + "...";
+    }
+    TokenStreamLocation at = e.getLocation();
+    if (withColumn && at != null && at.getColumnNr() > 0) {
+      message += " at column " + at.getColumnNr();
+    }
+    return message;
+  }
+
+  private static String kindOf(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "no value";
+    }
+    if (node.isArray()) {
+      return "an array";
+    }
+    if (node.isString()) {
+      return "a string";
+    }
+    if (node.isNumber()) {
+      return "a number";
+    }
+    if (node.isBoolean()) {
+      return "a boolean";
+    }
+    return node.isNull() ? "null" : node.getNodeType().toString().toLowerCase(Locale.ROOT);
+  }
+}

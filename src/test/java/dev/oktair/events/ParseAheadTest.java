@@ -1,0 +1,162 @@
+package dev.oktair.events;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Parsing on worker threads changes nothing a handler can see: the same events and rejects, in the
+ * same order, on the same lines, with the same summary, also when the handler stops early. Small
+ * batches make the workers take part even in these small inputs.
+ */
+class ParseAheadTest {
+  private static final LinePredicate KEEP = (b, off, len) -> indexOf(b, off, len, "keep") >= 0 || b[off] != '{';
+
+  /** Every handler call of one read, as text, and the summary. */
+  static final class Log implements EventHandler {
+    final List<String> calls = new ArrayList<>();
+    int stopAfter = Integer.MAX_VALUE;
+    int events;
+
+    @Override
+    public boolean event(LogEvent event, long line) {
+      calls.add(line + " event " + event.rawText());
+      return ++events < stopAfter;
+    }
+
+    @Override
+    public void rejected(RejectedLine r) {
+      calls.add(r.line() + " reject " + r.reason() + " " + r.bytes() + " " + r.sha256() + " " + r.message());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"jsonl", "array"})
+  void workersDeliverWhatTheReadingThreadWould(String layout) throws IOException {
+    byte[] input = corpus(new Random(3), 3000, layout.equals("array"));
+    for (LinePredicate prefilter : List.of(LinePredicate.ALL, KEEP)) {
+      Log sequential = new Log();
+      ReadSummary expected = read(input, EventReader.create().withPrefilter(prefilter).withParsing(0, 0), sequential);
+      assertThat(sequential.events).isGreaterThan(500);
+      for (int workers : new int[] {1, 3}) {
+        Log threaded = new Log();
+        ReadSummary actual = read(input, EventReader.create().withPrefilter(prefilter).withParsing(workers, 700), threaded);
+        assertThat(threaded.calls).isEqualTo(sequential.calls);
+        assertThat(actual).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aStopCountsAsItStoodAtTheStoppingEvent() throws IOException {
+    byte[] input = corpus(new Random(5), 2000, false);
+    for (int stopAfter : new int[] {1, 17, 400}) {
+      Log sequential = new Log();
+      sequential.stopAfter = stopAfter;
+      ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withParsing(0, 0), sequential);
+      Log threaded = new Log();
+      threaded.stopAfter = stopAfter;
+      ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withParsing(1, 500), threaded);
+
+      assertThat(threaded.events).isEqualTo(stopAfter);
+      assertThat(threaded.calls).isEqualTo(sequential.calls);
+      assertThat(actual).isEqualTo(expected);
+      assertThat(actual.stopped()).isTrue();
+    }
+  }
+
+  @Test
+  void aFailingHandlerFailsTheRead() {
+    byte[] input = corpus(new Random(9), 2000, false);
+    EventHandler failing = new EventHandler() {
+      @Override
+      public boolean event(LogEvent event, long line) {
+        if (line > 1000) {
+          throw new IllegalStateException("handler failed at " + line);
+        }
+        return true;
+      }
+
+      @Override
+      public void rejected(RejectedLine rejected) {}
+    };
+    assertThatThrownBy(() -> read(input, EventReader.create().withParsing(1, 500), failing))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("handler failed at ");
+  }
+
+  @Test
+  void overLongLinesAndLinesLongerThanTheBufferKeepTheirPlace() throws IOException {
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    all.writeBytes(corpus(new Random(1), 300, false));
+    all.writeBytes(("{\"keep\":\"" + "x".repeat(EventReader.CHUNK * 2) + "\"}\n").getBytes(UTF_8));
+    all.writeBytes(corpus(new Random(2), 300, false));
+    byte[] tooLong = new byte[EventReader.MAX_LINE + 3];
+    for (int i = 0; i < tooLong.length; i++) {
+      tooLong[i] = (byte) "keep".charAt(i % 4);
+    }
+    tooLong[0] = '{';
+    all.writeBytes(tooLong);
+    all.writeBytes("\n".getBytes(UTF_8));
+    all.writeBytes(corpus(new Random(4), 300, false));
+    byte[] input = all.toByteArray();
+
+    Log sequential = new Log();
+    ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withParsing(0, 0), sequential);
+    Log threaded = new Log();
+    ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withParsing(1, 900), threaded);
+
+    assertThat(threaded.calls).isEqualTo(sequential.calls);
+    assertThat(actual).isEqualTo(expected);
+    assertThat(threaded.calls).anyMatch(c -> c.contains(" reject TOO_LONG "));
+  }
+
+  private static ReadSummary read(byte[] input, EventReader reader, EventHandler handler) throws IOException {
+    return reader.read(new ByteArrayInputStream(input), "in", handler);
+  }
+
+  /**
+   * Events (some marked "keep"), blank and CRLF lines, malformed JSON, non-objects and invalid
+   * UTF-8, at random; as JSONL or as a JSON array with some elements pretty-printed.
+   */
+  static byte[] corpus(Random random, int records, boolean array) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(array ? "[".getBytes(UTF_8) : new byte[0]);
+    for (int i = 0; i < records; i++) {
+      int kind = random.nextInt(20);
+      String uuid = "u" + i + (random.nextInt(3) == 0 ? "keep" : "");
+      String text = switch (kind) {
+        case 0 -> "";
+        case 1 -> "{\"uuid\":\"" + uuid + "\" \"broken\"}";
+        case 2 -> "[1,2]";
+        case 3 -> array ? "{\n  \"uuid\": \"" + uuid + "\",\n  \"n\": " + i + "\n}" : "   ";
+        default -> "{\"uuid\":\"" + uuid + "\",\"pad\":\"" + "p".repeat(random.nextInt(300)) + "\"}";
+      };
+      if (kind == 4) {
+        out.writeBytes("{\"uuid\":\"".getBytes(UTF_8));
+        out.write(0xC3);
+        out.writeBytes("keep\"}".getBytes(UTF_8));
+      } else {
+        out.writeBytes(text.getBytes(UTF_8));
+      }
+      String end = array ? (kind == 0 ? "" : ",") + "\n" : random.nextInt(5) == 0 ? "\r\n" : "\n";
+      out.writeBytes(end.getBytes(UTF_8));
+    }
+    out.writeBytes(array ? "{}]".getBytes(UTF_8) : new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static int indexOf(byte[] b, int off, int len, String what) {
+    return new String(b, off, len, UTF_8).indexOf(what);
+  }
+}
