@@ -42,6 +42,28 @@ final class Bytes {
     return -1;
   }
 
+  /** Returns the index of the last {@code '\n'} in {@code b[from, to)}, or -1. */
+  static int lastIndexOfNewline(byte[] b, int from, int to) {
+    int i = to;
+    for (int first = from + 8; i >= first; i -= 8) {
+      long t = flags((long) LONGS.get(b, i - 8) ^ NEWLINES) & HIGHS;
+      if (t != 0) {
+        // Only the lowest flag is sure; check the flagged bytes from the top down.
+        for (int k = i - 1; k >= i - 8; k--) {
+          if (b[k] == '\n') {
+            return k;
+          }
+        }
+      }
+    }
+    for (i--; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Returns {@code x} with the high bit of each zero byte set, among others: nonzero exactly when x has a zero byte. */
   private static long flags(long x) {
     return (x - ONES) & ~x;

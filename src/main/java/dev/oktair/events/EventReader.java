@@ -20,9 +20,10 @@ import java.util.zip.GZIPInputStream;
  * {@link RejectedLine} with its line number, and reading goes on. Blank lines are only counted.
  *
  * <p>A {@link LinePredicate} can rule lines out on their raw bytes before any parsing, which is
- * what makes filtered reads fast; lines it rules out are neither validated nor reported. The lines
- * it lets through are parsed on worker threads (one per spare core) while the reading thread reads
- * on; the handler is still called on the reading thread, in input order.
+ * what makes filtered reads fast; lines it rules out are neither validated nor reported. JSONL is
+ * split, prefiltered and parsed on worker threads (one per core) in blocks while the calling thread
+ * reads on; the handler is still called on the calling thread, in input order, and the prefilter
+ * must be thread-safe (as {@link LinePredicate} requires).
  * Immutable and thread-safe; each {@code read} uses its own buffers and workers.
  */
 public final class EventReader {
@@ -31,17 +32,16 @@ public final class EventReader {
   /** How much is read from the input at a time. */
   static final int CHUNK = 1 << 20;
 
-  private static final EventReader ALL =
-      new EventReader(LinePredicate.ALL, ParseAhead.WORKERS, ParseAhead.BATCH_BYTES);
+  private static final EventReader ALL = new EventReader(LinePredicate.ALL, defaultWorkers(), ParallelJsonl.BLOCK_BYTES);
 
   private final LinePredicate prefilter;
   private final int workers;
-  private final int batchBytes;
+  private final int blockBytes;
 
-  private EventReader(LinePredicate prefilter, int workers, int batchBytes) {
+  private EventReader(LinePredicate prefilter, int workers, int blockBytes) {
     this.prefilter = prefilter;
     this.workers = workers;
-    this.batchBytes = batchBytes;
+    this.blockBytes = blockBytes;
   }
 
   /** Returns a reader that parses every line. */
@@ -51,15 +51,21 @@ public final class EventReader {
 
   /** Returns a reader that parses only the lines {@code prefilter} lets through. */
   public EventReader withPrefilter(LinePredicate prefilter) {
-    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, batchBytes);
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes);
   }
 
   /**
-   * Returns a reader that parses on {@code workers} threads beside the reading thread (none: on
-   * the reading thread), handing them batches of about {@code batchBytes}; for tests and benchmarks.
+   * Returns a reader that reads JSONL with {@code workers} threads (none: on the calling thread
+   * alone) in blocks of at least {@code blockBytes}; for tests and benchmarks.
    */
-  EventReader withParsing(int workers, int batchBytes) {
-    return new EventReader(prefilter, workers, batchBytes);
+  EventReader withWorkers(int workers, int blockBytes) {
+    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes));
+  }
+
+  /** One worker per core, up to four; none on a single core, where they would only get in the way. */
+  private static int defaultWorkers() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores < 2 ? 0 : Math.min(4, cores);
   }
 
   /** Reads {@code file}, naming it in rejects as it is named here. */
@@ -83,18 +89,22 @@ public final class EventReader {
     in.refill(0);
     skipBom(in);
     boolean array = firstNonBlank(in) == '[';
-    try (ParseAhead ahead = new ParseAhead(new RecordParser(source), handler, workers, batchBytes)) {
-      LineDecoder decoder = new LineDecoder(source, prefilter, ahead);
+    Delivery delivery = new Delivery(handler);
+    RecordParser parser = new RecordParser(source);
+    ReadSummary.Format format = array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL;
+    if (array || workers == 0) {
+      LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);
       long lines = array ? new ArrayScanner(in, decoder).run() : new JsonlSplitter(in, decoder).run();
-      ahead.finish();
-      ParseAhead.Pending stop = ahead.stoppedAt;
-      // Lines were read ahead of the one the handler stopped on: count as they stood there.
-      return new ReadSummary(
-          array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL, gzip, in.consumed,
-          stop == null ? lines : stop.line(), ahead.events, ahead.rejected,
-          stop == null ? decoder.blank : stop.blank(), stop == null ? decoder.skipped : stop.skipped(),
-          ahead.compacted, ahead.stopped);
+      return new ReadSummary(format, gzip, in.consumed, lines, delivery.events, delivery.rejected, decoder.blank,
+          decoder.skipped, delivery.compacted, delivery.stopped);
     }
+    ParallelJsonl reading = new ParallelJsonl(in, source, prefilter, parser, delivery, workers, blockBytes);
+    reading.run();
+    // Lines were read ahead of the event the handler stopped on: count as they stood there.
+    boolean stopped = delivery.stopped;
+    return new ReadSummary(format, gzip, in.consumed, stopped ? delivery.stopLine : reading.lines,
+        delivery.events, delivery.rejected, stopped ? delivery.stopBlank : reading.blank,
+        stopped ? delivery.stopSkipped : reading.skipped, delivery.compacted, stopped);
   }
 
   private static boolean isGzip(PushbackInputStream in) throws IOException {

@@ -51,6 +51,20 @@ final class Input {
     return keepFrom;
   }
 
+  /**
+   * Hands over the bytes before {@code to}: the window goes on in {@code fresh}, which must be
+   * longer than the bytes kept, and the old buffer is returned to be read by someone else.
+   */
+  byte[] handOff(int to, byte[] fresh) {
+    byte[] old = buf;
+    int keep = limit - to;
+    System.arraycopy(old, to, fresh, 0, keep);
+    buf = fresh;
+    limit = keep;
+    pos = 0;
+    return old;
+  }
+
   private void grow() {
     if (buf.length >= CAPACITY) {
       throw new IllegalStateException("record longer than the reader's limit kept whole");

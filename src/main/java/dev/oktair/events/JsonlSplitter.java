@@ -56,16 +56,24 @@ final class JsonlSplitter {
    */
   private int skipLongLine(int start) throws IOException {
     Oversize record = new Oversize(line);
+    int next = streamPast(in, start, record);
+    boolean more = decoder.oversize(record, "a line");
+    line++;
+    return more ? next : -1;
+  }
+
+  /**
+   * Streams the line starting at {@code start} in the window, which holds no LF, past into
+   * {@code record}; returns where the next line starts in the window (the end at end of input).
+   */
+  static int streamPast(Input in, int start, Oversize record) throws IOException {
     record.add(in.buf, start, in.limit - start);
     for (;;) {
       in.refill(in.limit);
       int nl = Bytes.indexOfNewline(in.buf, 0, in.limit);
       if (nl >= 0 || in.eof) {
-        int end = nl >= 0 ? nl : in.limit;
-        record.add(in.buf, 0, end);
-        boolean more = decoder.oversize(record, "a line");
-        line++;
-        return !more ? -1 : nl >= 0 ? nl + 1 : in.limit;
+        record.add(in.buf, 0, nl >= 0 ? nl : in.limit);
+        return nl >= 0 ? nl + 1 : in.limit;
       }
       record.add(in.buf, 0, in.limit);
     }

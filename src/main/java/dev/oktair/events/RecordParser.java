@@ -31,10 +31,8 @@ final class RecordParser {
    * keep as the event's raw bytes) and {@code original} the bytes as they stood in the input, which
    * rejects quote; they are the same range unless a pretty-printed array element was compacted.
    *
-   * @param owned true when {@code parse} is exactly the record, a copy nobody else holds, so the
-   *     event may keep it without copying again
    */
-  Outcome parse(Range parse, Range original, long line, boolean compact, boolean owned) {
+  Outcome parse(Range parse, Range original, long line, boolean compact) {
     if (original.len > EventReader.MAX_LINE) {
       return rejectOf(original, line, RejectedLine.Reason.TOO_LONG, original.len + " bytes");
     }
@@ -50,8 +48,7 @@ final class RecordParser {
     if (node == null || !node.isObject()) {
       return rejectOf(original, line, RejectedLine.Reason.NOT_AN_OBJECT, kindOf(node));
     }
-    byte[] raw = owned ? parse.buf : Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len);
-    return new Outcome(LogEvent.of(raw, node), null);
+    return new Outcome(LogEvent.of(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null);
   }
 
   /**
@@ -66,15 +63,20 @@ final class RecordParser {
         throw new IllegalArgumentException("a record is either an event or a reject");
       }
     }
+
+    /** Returns this outcome with its line moved down by {@code lines} (a reject quotes its line). */
+    Outcome after(long lines) {
+      if (rejected == null || lines == 0) {
+        return this;
+      }
+      RejectedLine r = rejected;
+      return new Outcome(null, new RejectedLine(r.source(), r.line() + lines, r.reason(), r.detail(), r.bytes(),
+          r.sha256(), r.text(), r.prefix()));
+    }
   }
 
   /** A range of a byte array. */
-  record Range(byte[] buf, int off, int len) {
-    /** Returns a copy of this range as a range of its own. */
-    Range copy() {
-      return new Range(Arrays.copyOfRange(buf, off, off + len), 0, len);
-    }
-  }
+  record Range(byte[] buf, int off, int len) {}
 
   private Outcome rejectOf(Range r, long line, RejectedLine.Reason reason, String detail) {
     String sha = HexFormat.of().formatHex(Bytes.sha256(r.buf, r.off, r.len));

@@ -15,11 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Parsing on worker threads changes nothing a handler can see: the same events and rejects, in the
- * same order, on the same lines, with the same summary, also when the handler stops early. Small
- * batches make the workers take part even in these small inputs.
+ * Reading JSONL on worker threads changes nothing a handler can see: the same events and rejects,
+ * in the same order, on the same lines, with the same summary, also when the handler stops early,
+ * when lines are longer than a block or than the limit, and when the input comes a few bytes at a
+ * time. Small blocks make the workers take part even in these small inputs.
  */
-class ParseAheadTest {
+class ParallelJsonlTest {
   private static final LinePredicate KEEP = (b, off, len) -> indexOf(b, off, len, "keep") >= 0 || b[off] != '{';
 
   /** Every handler call of one read, as text, and the summary. */
@@ -40,33 +41,53 @@ class ParseAheadTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"jsonl", "array"})
-  void workersDeliverWhatTheReadingThreadWould(String layout) throws IOException {
-    byte[] input = corpus(new Random(3), 3000, layout.equals("array"));
+  @Test
+  void workersDeliverWhatTheReadingThreadWould() throws IOException {
+    byte[] input = corpus(new Random(3), 3000);
     for (LinePredicate prefilter : List.of(LinePredicate.ALL, KEEP)) {
       Log sequential = new Log();
-      ReadSummary expected = read(input, EventReader.create().withPrefilter(prefilter).withParsing(0, 0), sequential);
+      ReadSummary expected = read(input, EventReader.create().withPrefilter(prefilter).withWorkers(0, 1), sequential);
       assertThat(sequential.events).isGreaterThan(500);
       for (int workers : new int[] {1, 3}) {
-        Log threaded = new Log();
-        ReadSummary actual = read(input, EventReader.create().withPrefilter(prefilter).withParsing(workers, 700), threaded);
-        assertThat(threaded.calls).isEqualTo(sequential.calls);
-        assertThat(actual).isEqualTo(expected);
+        for (int blockBytes : new int[] {1, 700, 5000}) {
+          Log threaded = new Log();
+          ReadSummary actual =
+              read(input, EventReader.create().withPrefilter(prefilter).withWorkers(workers, blockBytes), threaded);
+          assertThat(threaded.calls).isEqualTo(sequential.calls);
+          assertThat(actual).isEqualTo(expected);
+        }
       }
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 5})
+  void inputThatComesAFewBytesAtATime(int bytesPerRead) throws IOException {
+    byte[] input = corpus(new Random(bytesPerRead), 400);
+    Log sequential = new Log();
+    ReadSummary expected = read(input, EventReader.create().withWorkers(0, 1), sequential);
+    Log threaded = new Log();
+    ReadSummary actual = EventReader.create().withWorkers(2, 300).read(new ByteArrayInputStream(input) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, bytesPerRead));
+      }
+    }, "in", threaded);
+
+    assertThat(threaded.calls).isEqualTo(sequential.calls);
+    assertThat(actual).isEqualTo(expected);
+  }
+
   @Test
   void aStopCountsAsItStoodAtTheStoppingEvent() throws IOException {
-    byte[] input = corpus(new Random(5), 2000, false);
+    byte[] input = corpus(new Random(5), 2000);
     for (int stopAfter : new int[] {1, 17, 400}) {
       Log sequential = new Log();
       sequential.stopAfter = stopAfter;
-      ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withParsing(0, 0), sequential);
+      ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withWorkers(0, 1), sequential);
       Log threaded = new Log();
       threaded.stopAfter = stopAfter;
-      ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withParsing(1, 500), threaded);
+      ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withWorkers(1, 500), threaded);
 
       assertThat(threaded.events).isEqualTo(stopAfter);
       assertThat(threaded.calls).isEqualTo(sequential.calls);
@@ -77,7 +98,7 @@ class ParseAheadTest {
 
   @Test
   void aFailingHandlerFailsTheRead() {
-    byte[] input = corpus(new Random(9), 2000, false);
+    byte[] input = corpus(new Random(9), 2000);
     EventHandler failing = new EventHandler() {
       @Override
       public boolean event(LogEvent event, long line) {
@@ -90,7 +111,7 @@ class ParseAheadTest {
       @Override
       public void rejected(RejectedLine rejected) {}
     };
-    assertThatThrownBy(() -> read(input, EventReader.create().withParsing(1, 500), failing))
+    assertThatThrownBy(() -> read(input, EventReader.create().withWorkers(1, 500), failing))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("handler failed at ");
   }
@@ -98,9 +119,9 @@ class ParseAheadTest {
   @Test
   void overLongLinesAndLinesLongerThanTheBufferKeepTheirPlace() throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
-    all.writeBytes(corpus(new Random(1), 300, false));
+    all.writeBytes(corpus(new Random(1), 300));
     all.writeBytes(("{\"keep\":\"" + "x".repeat(EventReader.CHUNK * 2) + "\"}\n").getBytes(UTF_8));
-    all.writeBytes(corpus(new Random(2), 300, false));
+    all.writeBytes(corpus(new Random(2), 300));
     byte[] tooLong = new byte[EventReader.MAX_LINE + 3];
     for (int i = 0; i < tooLong.length; i++) {
       tooLong[i] = (byte) "keep".charAt(i % 4);
@@ -108,13 +129,13 @@ class ParseAheadTest {
     tooLong[0] = '{';
     all.writeBytes(tooLong);
     all.writeBytes("\n".getBytes(UTF_8));
-    all.writeBytes(corpus(new Random(4), 300, false));
+    all.writeBytes(corpus(new Random(4), 300));
     byte[] input = all.toByteArray();
 
     Log sequential = new Log();
-    ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withParsing(0, 0), sequential);
+    ReadSummary expected = read(input, EventReader.create().withPrefilter(KEEP).withWorkers(0, 1), sequential);
     Log threaded = new Log();
-    ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withParsing(1, 900), threaded);
+    ReadSummary actual = read(input, EventReader.create().withPrefilter(KEEP).withWorkers(1, 900), threaded);
 
     assertThat(threaded.calls).isEqualTo(sequential.calls);
     assertThat(actual).isEqualTo(expected);
@@ -125,13 +146,9 @@ class ParseAheadTest {
     return reader.read(new ByteArrayInputStream(input), "in", handler);
   }
 
-  /**
-   * Events (some marked "keep"), blank and CRLF lines, malformed JSON, non-objects and invalid
-   * UTF-8, at random; as JSONL or as a JSON array with some elements pretty-printed.
-   */
-  static byte[] corpus(Random random, int records, boolean array) {
+  /** Events (some marked "keep"), blank and CRLF lines, malformed JSON, non-objects and invalid UTF-8, at random. */
+  static byte[] corpus(Random random, int records) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(array ? "[".getBytes(UTF_8) : new byte[0]);
     for (int i = 0; i < records; i++) {
       int kind = random.nextInt(20);
       String uuid = "u" + i + (random.nextInt(3) == 0 ? "keep" : "");
@@ -139,7 +156,7 @@ class ParseAheadTest {
         case 0 -> "";
         case 1 -> "{\"uuid\":\"" + uuid + "\" \"broken\"}";
         case 2 -> "[1,2]";
-        case 3 -> array ? "{\n  \"uuid\": \"" + uuid + "\",\n  \"n\": " + i + "\n}" : "   ";
+        case 3 -> "   ";
         default -> "{\"uuid\":\"" + uuid + "\",\"pad\":\"" + "p".repeat(random.nextInt(300)) + "\"}";
       };
       if (kind == 4) {
@@ -149,10 +166,10 @@ class ParseAheadTest {
       } else {
         out.writeBytes(text.getBytes(UTF_8));
       }
-      String end = array ? (kind == 0 ? "" : ",") + "\n" : random.nextInt(5) == 0 ? "\r\n" : "\n";
-      out.writeBytes(end.getBytes(UTF_8));
+      out.writeBytes((random.nextInt(5) == 0 ? "\r\n" : "\n").getBytes(UTF_8));
     }
-    out.writeBytes(array ? "{}]".getBytes(UTF_8) : new byte[0]);
+    // The last line without its LF.
+    out.writeBytes("{\"uuid\":\"lastkeep\"}".getBytes(UTF_8));
     return out.toByteArray();
   }
 

@@ -1,0 +1,64 @@
+package dev.oktair.events;
+
+import dev.oktair.events.RecordParser.Outcome;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run of whole JSONL lines decoded apart from the rest of the input (on a worker thread): what
+ * each line that was not skipped became, with line numbers and counts taken from the block's own
+ * start, to be shifted by the blocks before it when delivered. Not thread-safe: made by one thread,
+ * then handed to the reading thread.
+ */
+final class Block implements RecordSink {
+  private final List<Item> items = new ArrayList<>();
+  long lines;
+  long blank;
+  long skipped;
+
+  private record Item(Outcome outcome, long line, boolean compact, long blank, long skipped) {}
+
+  /** Decodes the lines of {@code buf[from, to)}; the last one may lack its LF only at the end of input. */
+  static Block decode(byte[] buf, int from, int to, String source, LinePredicate prefilter, RecordParser parser) {
+    Block block = new Block();
+    LineDecoder decoder = new LineDecoder(source, prefilter, parser, block);
+    long line = 0;
+    for (int start = from; start < to; ) {
+      int nl = Bytes.indexOfNewline(buf, start, to);
+      int end = nl < 0 ? to : nl;
+      decoder.line(buf, start, end - start, ++line);
+      start = end + 1;
+    }
+    block.lines = line;
+    block.blank = decoder.blank;
+    block.skipped = decoder.skipped;
+    return block;
+  }
+
+  /** Returns a block of one line, already decoded (an over-long line streamed past). */
+  static Block of(Outcome outcome) {
+    Block block = new Block();
+    block.take(outcome, 1, false, 0, 0);
+    block.lines = 1;
+    return block;
+  }
+
+  @Override
+  public boolean take(Outcome outcome, long line, boolean compact, long blank, long skipped) {
+    items.add(new Item(outcome, line, compact, blank, skipped));
+    return true;
+  }
+
+  /**
+   * Hands the items on to {@code sink} after {@code lines}, {@code blanks} and {@code skips} of
+   * the blocks before; returns false when the sink stopped.
+   */
+  boolean deliver(RecordSink sink, long lines, long blanks, long skips) {
+    for (Item i : items) {
+      if (!sink.take(i.outcome.after(lines), lines + i.line, i.compact, blanks + i.blank, skips + i.skipped)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

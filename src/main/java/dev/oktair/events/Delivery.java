@@ -1,0 +1,43 @@
+package dev.oktair.events;
+
+import dev.oktair.events.RecordParser.Outcome;
+
+/**
+ * Hands outcomes to the read's {@link EventHandler} on the reading thread and counts them. When
+ * the handler stops, it keeps where: the line and the counts of blank and skipped lines as they
+ * stood at that event, so a summary is exact even when lines were read ahead. Not thread-safe.
+ */
+final class Delivery implements RecordSink {
+  private final EventHandler handler;
+  long events;
+  long rejected;
+  long compacted;
+  boolean stopped;
+  long stopLine;
+  long stopBlank;
+  long stopSkipped;
+
+  Delivery(EventHandler handler) {
+    this.handler = handler;
+  }
+
+  @Override
+  public boolean take(Outcome outcome, long line, boolean compact, long blank, long skipped) {
+    if (outcome.rejected() != null) {
+      rejected++;
+      handler.rejected(outcome.rejected());
+      return true;
+    }
+    events++;
+    if (compact) {
+      compacted++;
+    }
+    if (!handler.event(outcome.event(), line)) {
+      stopped = true;
+      stopLine = line;
+      stopBlank = blank;
+      stopSkipped = skipped;
+    }
+    return !stopped;
+  }
+}
