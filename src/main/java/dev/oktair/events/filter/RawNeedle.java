@@ -127,17 +127,6 @@ final class RawNeedle {
         return escapeMayHide(buf, i, end - i) || indexOf(buf, off, len) >= 0;
       }
     }
-    for (int lastPair = end - hi - 16; s <= lastPair; s += 16) {
-      long f0 = (long) LONGS.get(buf, s + lo);
-      long f1 = (long) LONGS.get(buf, s + lo + 8);
-      long p0 = ((f0 | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
-      long p1 = ((f1 | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi + 8) | hiCaseBits) ^ hiPattern);
-      long b0 = f0 ^ BACKSLASHES;
-      long b1 = f1 ^ BACKSLASHES;
-      if (((((p0 - ONES) & ~p0) | ((b0 - ONES) & ~b0) | ((p1 - ONES) & ~p1) | ((b1 - ONES) & ~b1)) & HIGHS) != 0) {
-        break;
-      }
-    }
     for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.

@@ -45,8 +45,8 @@ class RawNeedleTest {
   }
 
   /**
-   * The one-pass search (two rare bytes and the backslash watched in the same words, sixteen
-   * positions per step, then eight, then one) answers as the plain definition does: a
+   * The one-pass search (two rare bytes and the backslash watched in the same words, eight
+   * positions per step, then one) answers as the plain definition does: a
    * case-insensitive occurrence, or an escape that could spell the literal. Windows of every
    * length and alignment hit each stage's edges.
    */
