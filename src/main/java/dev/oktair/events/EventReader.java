@@ -62,10 +62,9 @@ public final class EventReader {
     return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes));
   }
 
-  /** One worker per core, up to four; none on a single core, where they would only get in the way. */
+  /** One worker per core beside the reading thread (which decodes too), up to three. */
   private static int defaultWorkers() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    return cores < 2 ? 0 : Math.min(4, cores);
+    return Math.max(0, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
   }
 
   /** Reads {@code file}, naming it in rejects as it is named here. */

@@ -3,12 +3,15 @@ package dev.oktair.events;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -78,7 +81,7 @@ final class ParallelJsonl {
           }
           searched = in.limit;
         }
-        searched -= in.refill(in.pos);
+        searched -= refill();
       }
     } finally {
       if (pool != null) {
@@ -87,24 +90,47 @@ final class ParallelJsonl {
     }
   }
 
+  /**
+   * Reads more into the window. When the input fails, the lines read before it are still handed
+   * on, as the sequential splitter would have, and then the failure.
+   */
+  private int refill() throws IOException {
+    try {
+      return in.refill(in.pos);
+    } catch (IOException e) {
+      int last = Bytes.lastIndexOfNewline(in.buf, in.pos, in.limit);
+      if (last >= 0) {
+        inFlight.add(CompletableFuture.completedFuture(
+            Block.decode(in.buf, in.pos, last + 1, source, prefilter, parser)));
+      }
+      deliverReady(0);
+      throw e;
+    }
+  }
+
   /** Hands the window's bytes before {@code end} to a worker; the rest stays in a fresh buffer. */
   private void handOff(int end) throws IOException {
     if (pool == null) {
-      pool = Executors.newFixedThreadPool(workers, ParallelJsonl::daemon);
+      // When the workers are busy and one block waits, the reading thread decodes the next block
+      // itself, while it is still in its cache: every core works, and no more threads than cores.
+      pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers),
+          ParallelJsonl::daemon, new ThreadPoolExecutor.CallerRunsPolicy());
     }
     int keep = in.limit - end;
     byte[] fresh = keep <= EventReader.CHUNK / 2 ? spareBuffer() : new byte[keep + EventReader.CHUNK];
     int from = in.pos;
     byte[] full = in.handOff(end, fresh);
     searched = 0;
-    inFlight.add(pool.submit(() -> {
+    FutureTask<Block> task = new FutureTask<>(() -> {
       Block block = Block.decode(full, from, end, source, prefilter, parser);
       if (full.length == EventReader.CHUNK) {
         spare.add(full);
       }
       return block;
-    }));
-    deliverReady(2 * workers);
+    });
+    inFlight.add(task);
+    pool.execute(task);
+    deliverReady(2 * workers + 1);
   }
 
   /** Streams an over-long line past; its reject takes its place among the blocks. */
@@ -114,7 +140,7 @@ final class ParallelJsonl {
     searched = in.pos;
     RejectedLine r = LineDecoder.rejectOf(record, source, "a line");
     inFlight.add(CompletableFuture.completedFuture(Block.of(new RecordParser.Outcome(null, r))));
-    deliverReady(2 * workers);
+    deliverReady(2 * workers + 1);
   }
 
   /** Decodes what is left (its last line may lack an LF) and delivers everything in flight. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -114,6 +115,42 @@ class ParallelJsonlTest {
     assertThatThrownBy(() -> read(input, EventReader.create().withWorkers(1, 500), failing))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("handler failed at ");
+  }
+
+  /** A read that fails midway has handed on every line before the failure, as the sequential reader does. */
+  @Test
+  void linesReadBeforeAFailureAreDelivered() {
+    byte[] input = corpus(new Random(6), 3000);
+    for (int failAt : new int[] {1000, 200_000, input.length - 5}) {
+      Log sequential = new Log();
+      assertThatThrownBy(() -> EventReader.create().withWorkers(0, 1).read(failingAfter(input, failAt), "in", sequential))
+          .hasMessage("disk gone");
+      Log threaded = new Log();
+      assertThatThrownBy(() -> EventReader.create().withWorkers(1, 700).read(failingAfter(input, failAt), "in", threaded))
+          .hasMessage("disk gone");
+
+      assertThat(threaded.calls).isNotEmpty().isEqualTo(sequential.calls);
+    }
+  }
+
+  /** The input's first {@code failAt} bytes, a few KiB per read, then an I/O error. */
+  private static InputStream failingAfter(byte[] input, int failAt) {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(input, 0, failAt);
+    return new InputStream() {
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = bytes.read(b, off, Math.min(len, 4096));
+        if (n < 0) {
+          throw new IOException("disk gone");
+        }
+        return n;
+      }
+    };
   }
 
   @Test
