@@ -8,7 +8,7 @@ import java.sql.SQLException;
  * Keeps {@code events} at one row per distinct event once an evidence file's lines are in it.
  *
  * <p>Two lines are the same event when they have the same {@code uuid} and the same bytes (lines
- * without a uuid: the same bytes). Overlapping collections (a user's events, then an attacker IP's)
+ * without a uuid: the same bytes), bytes compared by their SHA-256 as the evidence manifest does. Overlapping collections (a user's events, then an attacker IP's)
  * return the very same bytes for the events both saw, so the later lines add nothing but
  * provenance. The same uuid with other bytes is kept as two events, both flagged {@code
  * uuid_collision}: which of them Okta meant is the analyst's call, not ours.
@@ -21,7 +21,9 @@ import java.sql.SQLException;
 final class Dedupe {
   /**
    * Every row (any file) whose key occurs more than once with a row of the file $1 among it: rows
-   * of the same uuid, and rows without uuid of the same hash (compared byte for byte later).
+   * of the same uuid, and rows without uuid of the same (64-bit) hash; with the SHA-256 of their
+   * bytes, which stands for the bytes from here on (so a fully overlapping file costs 64 bytes a
+   * line here, not a copy of its lines).
    */
   private static final String CANDIDATES =
       """
@@ -30,7 +32,7 @@ final class Dedupe {
         SELECT uuid FROM events WHERE uuid IN (SELECT uuid FROM events WHERE evidence_file = $1)
         GROUP BY uuid HAVING count(*) > 1
       )
-      SELECT evidence_file, evidence_line, uuid, raw FROM events WHERE uuid IN (SELECT uuid FROM shared)
+      SELECT evidence_file, evidence_line, uuid, sha256(raw) AS sha FROM events WHERE uuid IN (SELECT uuid FROM shared)
       """;
 
   private static final String CANDIDATES_WITHOUT_UUID =
@@ -41,7 +43,7 @@ final class Dedupe {
         WHERE uuid IS NULL AND hash(raw) IN (SELECT hash(raw) FROM events WHERE evidence_file = $1 AND uuid IS NULL)
         GROUP BY h HAVING count(*) > 1
       )
-      SELECT evidence_file, evidence_line, uuid, raw FROM events
+      SELECT evidence_file, evidence_line, uuid, sha256(raw) AS sha FROM events
       WHERE uuid IS NULL AND hash(raw) IN (SELECT h FROM shared)
       """;
 
@@ -56,7 +58,7 @@ final class Dedupe {
         SELECT evidence_file, evidence_line,
           first_value(evidence_file) OVER w AS first_file, first_value(evidence_line) OVER w AS first_line
         FROM temp.dedupe_candidates
-        WINDOW w AS (PARTITION BY uuid, raw ORDER BY evidence_file = $1, evidence_line)
+        WINDOW w AS (PARTITION BY uuid, sha ORDER BY evidence_file = $1, evidence_line)
       ) WHERE evidence_file = $1 AND NOT (first_file = $1 AND first_line = evidence_line)
       """;
 
@@ -75,7 +77,7 @@ final class Dedupe {
   private static final String FLAG_COLLISIONS =
       """
       UPDATE events SET uuid_collision = true WHERE NOT uuid_collision AND uuid IN (
-        SELECT uuid FROM temp.dedupe_candidates WHERE uuid IS NOT NULL GROUP BY uuid HAVING count(DISTINCT raw) > 1)
+        SELECT uuid FROM temp.dedupe_candidates WHERE uuid IS NOT NULL GROUP BY uuid HAVING count(DISTINCT sha) > 1)
       """;
 
   private Dedupe() {}
