@@ -6,45 +6,33 @@ import dev.oktair.events.Json;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The README's main job: {@code okta-ir demo} runs the runbook against the simulator end to end. */
 class DemoCommandIT {
-  private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+  private static final Instant NOW = Runs.NOW;
 
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run demo(String... extra) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Context ctx = new Context(new PrintWriter(out), new PrintWriter(err), Clock.fixed(NOW, ZoneOffset.UTC),
-        Map.of(), dir.resolve("home"), false);
+  private Runs.Run demo(String... extra) {
     String[] args = new String[extra.length + 3];
     args[0] = "demo";
     args[1] = "--case";
     args[2] = dir.resolve("case").toString();
     System.arraycopy(extra, 0, args, 3, extra.length);
-    int exit = Cli.run(ctx, args);
-    return new Run(exit, out.toString(), err.toString());
+    return Runs.run(dir.resolve("home"), args);
   }
 
   @Test
   void collectsVerifiesAndExposesTheAttacker() {
     TenantSeed.Story story = Scenarios.load(Scenarios.DEFAULT, 1, NOW).story();
 
-    Run run = demo();
+    Runs.Run run = demo();
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("Evidence intact");
@@ -54,7 +42,7 @@ class DemoCommandIT {
     for (String ip : story.victimIps()) {
       assertThat(newRowOf(run.out(), ip)).as("victim IP %s is not NEW", ip).isFalse();
     }
-    EvidenceStore store = EvidenceStore.existing(dir.resolve("case"), Clock.fixed(NOW, ZoneOffset.UTC));
+    EvidenceStore store = EvidenceStore.existing(dir.resolve("case"), Runs.CLOCK);
     assertThat(store.files()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(store.files().get(0).source().kind()).isEqualTo("okta");
     assertThat(store.verify().intact()).isTrue();
@@ -63,7 +51,7 @@ class DemoCommandIT {
 
   @Test
   void jsonPrintsOneSummaryWithEveryStep() {
-    Run run = demo("--json");
+    Runs.Run run = demo("--json");
 
     assertThat(run.exit()).as(run.err()).isZero();
     JsonNode summary = Json.MAPPER.readTree(run.out().strip());
