@@ -4,18 +4,14 @@ import dev.oktair.events.EventHandler;
 import dev.oktair.events.EventReader;
 import dev.oktair.events.LogEvent;
 import dev.oktair.events.RejectedLine;
+import dev.oktair.evidence.DedupIndex;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.store.EventSelector;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -121,27 +117,14 @@ final class EventsCommand extends BaseCommand {
     }
   }
 
-  /**
-   * The events printed so far, as (uuid, 64 bits of the SHA-256 of the line): the case database's
-   * rule (same uuid and same bytes is the same event), in a few dozen bytes per event.
-   */
+  /** The events printed so far, by the evidence's rule: same uuid and same bytes is the same event. */
   static final class SeenEvents {
-    private final Set<Key> seen = new HashSet<>();
-    private final MessageDigest sha;
+    private final DedupIndex index = new DedupIndex();
     private long repeats;
-
-    SeenEvents() {
-      try {
-        sha = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
 
     /** Returns true the first time an event is seen, false (and counts a repeat) afterwards. */
     boolean firstTime(LogEvent event) {
-      long hash = ByteBuffer.wrap(sha.digest(event.raw())).getLong();
-      if (seen.add(new Key(event.uuid(), hash))) {
+      if (index.add(event.uuid(), event.raw()) != DedupIndex.Verdict.DUPLICATE) {
         return true;
       }
       repeats++;
@@ -151,7 +134,5 @@ final class EventsCommand extends BaseCommand {
     long repeats() {
       return repeats;
     }
-
-    private record Key(String uuid, long hash) {}
   }
 }
