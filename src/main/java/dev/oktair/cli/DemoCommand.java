@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,7 +74,7 @@ final class DemoCommand extends BaseCommand {
       run(inner, "Sign-ins through an anonymising proxy",
           "events", "--case", dir.toString(), "--filter",
           "eventType eq \"user.session.start\" and securityContext.isProxy eq true");
-      String attackStart = story.attackStart().toString();
+      String attackStart = story.attackStart().truncatedTo(ChronoUnit.SECONDS).toString();
       run(inner, "Client IPs, NEW = never seen before the attack began (" + attackStart + ")",
           "pivot", "--case", dir.toString(), "--by", "ip", "--baseline-until", attackStart);
       run(inner, "Networks and devices the attacker brought",
@@ -117,7 +118,8 @@ final class DemoCommand extends BaseCommand {
   }
 
   private ExitCode finish(Path dir) {
-    boolean ok = steps.stream().allMatch(s -> s.exit() == 0);
+    int failed = steps.stream().mapToInt(Step::exit).filter(code -> code != 0).findFirst().orElse(0);
+    boolean ok = failed == 0;
     if (json.json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("case", dir.toAbsolutePath().toString());
@@ -136,9 +138,18 @@ final class DemoCommand extends BaseCommand {
       say("Next: okta-ir sql --case %s \"SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC\"", dir);
     }
     if (!ok) {
-      throw new ExitException(ExitCode.INTERNAL, "the demo did not complete: see the failed step above");
+      throw new ExitException(exitCodeOf(failed), "the demo did not complete: see the failed step above");
     }
     return ExitCode.OK;
+  }
+
+  private static ExitCode exitCodeOf(int code) {
+    for (ExitCode candidate : ExitCode.values()) {
+      if (candidate.code() == code) {
+        return candidate;
+      }
+    }
+    return ExitCode.INTERNAL;
   }
 
   private void say(String format, Object... args) {

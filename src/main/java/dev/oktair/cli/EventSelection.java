@@ -13,13 +13,13 @@ import java.util.function.Predicate;
 import picocli.CommandLine.Option;
 
 /**
- * The options that choose events in the case database, with the meaning {@code okta-ir events}
- * gives them: {@code --filter}, {@code --q}, {@code --since} (inclusive), {@code --until}
- * (exclusive).
+ * The options that choose events, with one meaning in {@code okta-ir events} and the case
+ * database: {@code --filter}, {@code --q}, {@code --since} (inclusive), {@code --until}
+ * (exclusive; events without a usable time fall outside any window).
  */
 final class EventSelection {
   @Option(names = "--filter", paramLabel = "EXPR",
-      description = "Okta filter expression, e.g. 'eventType eq \"user.session.start\"' (as okta-ir events).")
+      description = "Okta filter expression, e.g. 'eventType eq \"user.session.start\"'.")
   String filter;
 
   @Option(names = "--q", paramLabel = "TEXT", description = "Okta keyword search (every keyword must match).")
@@ -59,6 +59,21 @@ final class EventSelection {
       prefilter = prefilter.and(q::mightMatch);
     }
     return new EventSelector(test, prefilter);
+  }
+
+  /**
+   * Returns {@code --filter}, {@code --q} and the time window as one selector on parsed events, for
+   * reading evidence files (the case database applies the window in SQL instead).
+   */
+  EventSelector withWindow(Clock clock) {
+    Window window = window(clock);
+    EventSelector chosen = selector();
+    Predicate<LogEvent> test = chosen == null ? e -> true : chosen.test();
+    if (window.bounded()) {
+      Predicate<LogEvent> inWindow = e -> window.contains(e.published());
+      test = inWindow.and(test);
+    }
+    return new EventSelector(test, chosen == null ? LinePredicate.ALL : chosen.prefilter());
   }
 
   /** Parses a time option (ISO-8601 or an age such as 7d); a bad one is a usage error. */

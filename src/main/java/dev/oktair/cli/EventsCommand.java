@@ -2,28 +2,26 @@ package dev.oktair.cli;
 
 import dev.oktair.events.EventHandler;
 import dev.oktair.events.EventReader;
-import dev.oktair.events.LinePredicate;
 import dev.oktair.events.LogEvent;
 import dev.oktair.events.RejectedLine;
-import dev.oktair.events.Times;
-import dev.oktair.events.filter.EventFilter;
-import dev.oktair.events.filter.KeywordQuery;
+import dev.oktair.evidence.DedupIndex;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
+import dev.oktair.store.EventSelector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code okta-ir events}: prints the events of a case's evidence that match a filter. */
+/** {@code okta-ir events}: prints the events of a case's evidence that match a filter, each once. */
 @Command(
     name = "events",
     description = {
-      "Print the events of a case's sealed evidence that match, in evidence order.",
+      "Print the events of a case's sealed evidence that match, in evidence order, each event once:",
+      "a line repeating an earlier one (same uuid, same bytes; overlapping collections) is skipped.",
       "As a table for people, or with --json the raw events exactly as stored, one per line."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
@@ -32,18 +30,7 @@ final class EventsCommand extends BaseCommand {
   @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
   Path caseDir;
 
-  @Option(names = "--filter", paramLabel = "EXPR",
-      description = "Okta filter expression, e.g. 'eventType eq \"user.session.start\"'.")
-  String filter;
-
-  @Option(names = "--q", paramLabel = "TEXT", description = "Okta keyword search (every keyword must match).")
-  String query;
-
-  @Option(names = "--since", paramLabel = "TIME", description = "Only events published at or after TIME.")
-  String since;
-
-  @Option(names = "--until", paramLabel = "TIME", description = "Only events published before TIME.")
-  String until;
+  @Mixin EventSelection selection;
 
   @Option(names = "--limit", paramLabel = "N", description = "Stop after N events.")
   Long limit;
@@ -52,15 +39,18 @@ final class EventsCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
-    Selection selection = selection();
+    if (limit != null && limit < 0) {
+      throw ExitException.usage("--limit must not be negative");
+    }
+    EventSelector selector = selection.withWindow(ctx.clock());
     EvidenceStore store = EvidenceStore.existing(caseDir, ctx.clock());
     PrintWriter out = ctx.out();
     EventTable table = json.json ? null : new EventTable(out);
     if (table != null) {
       table.header();
     }
-    Printer printer = new Printer(selection, table, out);
-    EventReader reader = EventReader.create().withPrefilter(selection.prefilter());
+    Printer printer = new Printer(selector, table, out);
+    EventReader reader = EventReader.create().withPrefilter(selector.prefilter());
     int problems = 0;
     for (EvidenceFile file : store.files()) {
       Path path = store.pathOf(file);
@@ -77,8 +67,8 @@ final class EventsCommand extends BaseCommand {
       }
     }
     out.flush();
-    info(printer.matched + " events matched" + (selection.limit() != null && printer.matched == selection.limit()
-        ? " (limit reached)" : ""));
+    info(printer.matched + " events matched" + (limit != null && printer.matched == limit ? " (limit reached)" : "")
+        + (printer.seen.repeats() > 0 ? " (" + printer.seen.repeats() + " duplicates across evidence files shown once)" : ""));
     if (problems + printer.corrupt > 0) {
       ctx.err().println("okta-ir: the evidence is not intact; run 'okta-ir verify --case " + caseDir + "'");
       return ExitCode.EVIDENCE_MISMATCH;
@@ -86,79 +76,27 @@ final class EventsCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  private Selection selection() {
-    if (limit != null && limit < 0) {
-      throw ExitException.usage("--limit must not be negative");
-    }
-    Instant from = bound("--since", since);
-    Instant to = bound("--until", until);
-    if (from != null && to != null && !from.isBefore(to)) {
-      throw ExitException.usage("--since (" + from + ") must be before --until (" + to + ")");
-    }
-    EventFilter f = filter == null ? null : EventFilter.parse(filter);
-    KeywordQuery q = query == null ? null : KeywordQuery.parse(query);
-    return new Selection(f, q, from, to, limit);
-  }
-
-  private Instant bound(String option, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Times.parseBound(text, ctx.clock());
-    } catch (IllegalArgumentException e) {
-      throw ExitException.usage(option + ": " + e.getMessage());
-    }
-  }
-
-  /**
-   * What to print: filter and keywords (with their raw-bytes prefilters), the time window (since
-   * inclusive, until exclusive; events without a usable time fall outside any window) and a limit.
-   */
-  private record Selection(EventFilter filter, KeywordQuery q, Instant since, Instant until, Long limit) {
-    LinePredicate prefilter() {
-      LinePredicate p = LinePredicate.ALL;
-      if (filter != null) {
-        p = p.and(filter::mightMatch);
-      }
-      if (q != null) {
-        p = p.and(q::mightMatch);
-      }
-      return p;
-    }
-
-    boolean test(LogEvent e) {
-      if (since != null || until != null) {
-        Instant at = e.published();
-        if (at == null || (since != null && at.isBefore(since)) || (until != null && !at.isBefore(until))) {
-          return false;
-        }
-      }
-      return (filter == null || filter.test(e)) && (q == null || q.test(e));
-    }
-  }
-
-  /** Prints matching events, raw or as table rows; reports unreadable evidence lines. */
+  /** Prints matching events once each, raw or as table rows; reports unreadable evidence lines. */
   private final class Printer implements EventHandler {
-    private final Selection selection;
+    private final EventSelector selector;
     private final EventTable table;
     private final PrintWriter out;
+    final SeenEvents seen = new SeenEvents();
     long matched;
     int corrupt;
 
-    Printer(Selection selection, EventTable table, PrintWriter out) {
-      this.selection = selection;
+    Printer(EventSelector selector, EventTable table, PrintWriter out) {
+      this.selector = selector;
       this.table = table;
       this.out = out;
     }
 
     @Override
     public boolean event(LogEvent event, long line) {
-      Long max = selection.limit();
-      if (max != null && matched >= max) {
+      if (limit != null && matched >= limit) {
         return false;
       }
-      if (!selection.test(event)) {
+      if (!selector.test().test(event) || !seen.firstTime(event)) {
         return true;
       }
       matched++;
@@ -169,13 +107,32 @@ final class EventsCommand extends BaseCommand {
         out.write(event.rawText());
         out.write('\n');
       }
-      return max == null || matched < max;
+      return limit == null || matched < limit;
     }
 
     @Override
     public void rejected(RejectedLine line) {
       corrupt++;
       ctx.err().println(TerminalText.neutralise(line.source() + ":" + line.line() + ": " + line.message()));
+    }
+  }
+
+  /** The events printed so far, by the evidence's rule: same uuid and same bytes is the same event. */
+  static final class SeenEvents {
+    private final DedupIndex index = new DedupIndex();
+    private long repeats;
+
+    /** Returns true the first time an event is seen, false (and counts a repeat) afterwards. */
+    boolean firstTime(LogEvent event) {
+      if (index.add(event.uuid(), event.raw()) != DedupIndex.Verdict.DUPLICATE) {
+        return true;
+      }
+      repeats++;
+      return false;
+    }
+
+    long repeats() {
+      return repeats;
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.oktair.events.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -118,6 +119,18 @@ final class ImportCommand extends BaseCommand {
 
     Listing(PrintWriter err) {
       this.err = err;
+    }
+
+    @Override
+    public void started(String file, long bytes) {
+      err.println(TerminalText.neutralise(String.format(Locale.ROOT, "[okta-ir] importing %s (%,d bytes)", file, bytes)));
+      err.flush();
+    }
+
+    @Override
+    public void progress(String file, long events) {
+      err.println(TerminalText.neutralise(String.format(Locale.ROOT, "[okta-ir] %s: %,d events so far", file, events)));
+      err.flush();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.oktair.cli;
 
 import dev.oktair.store.CaseDatabase;
-import dev.oktair.store.LoadReport;
 import dev.oktair.store.PivotKey;
 import dev.oktair.store.PivotQuery;
 import dev.oktair.store.PivotRow;
@@ -60,7 +59,7 @@ final class PivotCommand extends BaseCommand {
     Instant baseline = EventSelection.bound("--baseline-until", baselineUntil, ctx.clock());
     PivotQuery query = new PivotQuery(keys, selection.window(ctx.clock()), baseline, limit, selection.selector());
     CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    note(db.loadedOnOpen());
+    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
     List<PivotRow> rows = db.pivot(query);
     if (json.json) {
       rows.forEach(r -> ctx.out().println(r.toJson()));
@@ -89,13 +88,5 @@ final class PivotCommand extends BaseCommand {
       table.row(cells);
     }
     table.flush();
-  }
-
-  /** Tells the analyst (on stderr) when new evidence was loaded before answering. */
-  void note(LoadReport loaded) {
-    if (loaded != null) {
-      info("loaded " + loaded.rowsAdded() + " new events from " + loaded.loaded().size()
-          + " evidence files into " + CaseDatabase.path(caseDir));
-    }
   }
 }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
     name = "sql",
     description = {
       "Run one read-only SQL query (DuckDB dialect) over the case database: the table 'events'",
-      "(one row per event, typed columns plus raw JSON) and 'loaded_files'. See",
-      "docs/case-database.md for the columns. Anything but a single SELECT, WITH, FROM, DESCRIBE,",
+      "(one row per distinct event, typed columns plus raw JSON), 'evidence_lines' (one row per",
+      "evidence line: which files saw each event) and 'loaded_files'. See docs/case-database.md",
+      "for the columns. Anything but a single SELECT, WITH, FROM, DESCRIBE,",
       "SHOW, SUMMARIZE, PIVOT, UNPIVOT or EXPLAIN is refused; files outside the database are out",
       "of reach. CSV output neutralises cells a spreadsheet would run as formulas."
     },
@@ -38,9 +39,7 @@ final class SqlCommand extends BaseCommand {
     }
     SqlOutput format = json.json ? SqlOutput.JSON : csv ? SqlOutput.CSV : SqlOutput.TABLE;
     CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    if (db.loadedOnOpen() != null) {
-      info("loaded " + db.loadedOnOpen().rowsAdded() + " new events into " + CaseDatabase.path(caseDir));
-    }
+    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
     db.sql(query, format.sink(ctx.out()));
     return ExitCode.OK;
   }

@@ -1,7 +1,6 @@
 package dev.oktair.cli;
 
 import dev.oktair.store.CaseDatabase;
-import dev.oktair.store.LoadReport;
 import dev.oktair.store.TimelineSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -35,10 +34,7 @@ final class TimelineCommand extends BaseCommand {
     var window = selection.window(ctx.clock());
     var selector = selection.selector();
     CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    LoadReport loaded = db.loadedOnOpen();
-    if (loaded != null) {
-      info("loaded " + loaded.rowsAdded() + " new events into " + CaseDatabase.path(caseDir));
-    }
+    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
     List<TimelineSession> sessions = db.timeline(window, selector);
     PrintWriter out = ctx.out();
     for (TimelineSession s : sessions) {

@@ -5,14 +5,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Remembers every (uuid, content) pair seen in one import, compactly: a 64-bit hash of the uuid
+ * Remembers every (uuid, content) pair seen, compactly — the one rule for "the same event" that
+ * import and the analysis views share: a 64-bit hash of the uuid
  * and 128 bits of the SHA-256 of the event's raw bytes, 24 bytes an event in open-addressed
  * arrays. An exact duplicate needs equal content hashes, and content includes the uuid, so a
  * uuid-hash clash can at worst report a false collision, never drop an event. Not thread-safe.
  */
-final class DedupIndex {
+public final class DedupIndex {
   /** What an event is, relative to those seen before. */
-  enum Verdict {
+  public enum Verdict {
     /** Not seen before. */
     NEW,
     /** Same uuid and same bytes as an event seen before: an overlapping page. */
@@ -27,7 +28,8 @@ final class DedupIndex {
   private long[] lows = new long[keys.length];
   private int size;
 
-  DedupIndex() {
+  /** Returns an empty index. */
+  public DedupIndex() {
     try {
       sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -35,12 +37,15 @@ final class DedupIndex {
     }
   }
 
-  /** Classifies an event by its uuid and raw bytes, remembering it unless it is a duplicate. */
-  Verdict add(String uuid, byte[] raw) {
+  /**
+   * Classifies an event by its uuid and raw bytes, remembering it unless it is a duplicate. An
+   * event without a uuid is a duplicate only of byte-identical ones.
+   */
+  public Verdict add(String uuid, byte[] raw) {
     byte[] h = sha256.digest(raw);
     long high = toLong(h, 0);
     long low = toLong(h, 8);
-    long key = hash(uuid) | 1L; // 0 marks an empty slot
+    long key = hash(uuid == null ? "" : uuid) | 1L; // 0 marks an empty slot
     int mask = keys.length - 1;
     boolean sameUuid = false;
     int slot = (int) (mix(key) & mask);

@@ -64,6 +64,7 @@ public final class EvidenceImport {
       listener.unreadable(display, Files.exists(file) ? "not a regular file" : "no such file");
       return;
     }
+    listener.started(display, sizeOf(file));
     MessageDigest inputHash = sha256();
     String absolute = file.toAbsolutePath().normalize().toString();
     String name = baseName(file);
@@ -91,6 +92,14 @@ public final class EvidenceImport {
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, "cannot read (" + describe(e) + ")");
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return -1;
     }
   }
 
@@ -176,6 +185,9 @@ public final class EvidenceImport {
       writer.write(event);
       written++;
       events++;
+      if (written % ImportListener.PROGRESS_EVERY == 0) {
+        listener.progress(display, written);
+      }
       return true;
     }
 

@@ -7,6 +7,15 @@ import dev.oktair.events.RejectedLine;
  * runs. Every method does nothing unless overridden. Called on the importing thread.
  */
 public interface ImportListener {
+  /** An input file is about to be read; {@code bytes} is its size on disk. */
+  default void started(String file, long bytes) {}
+
+  /** {@code events} events of {@code file} are in so far; called every {@link #PROGRESS_EVERY}. */
+  default void progress(String file, long events) {}
+
+  /** How many events pass between two {@link #progress} calls. */
+  long PROGRESS_EVERY = 250_000;
+
   /** A line of an input file was rejected (and quarantined). */
   default void rejected(RejectedLine line) {}
 

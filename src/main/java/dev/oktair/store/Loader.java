@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.events.Json;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.store.LoadReport.LoadedFile;
@@ -29,11 +30,13 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Loads evidence files into the database: only files not loaded yet, each in one transaction
- * that also records it in {@code loaded_files}, so a load is incremental, idempotent, and never
- * leaves half a file behind. Each file is hashed while DuckDB reads it, and committed only when
- * its SHA-256, line count and byte count match the manifest and every row carries the line number
- * its bytes sit at ({@link FileDigest}).
+ * Loads evidence files into the database: only files not loaded yet, in manifest order, each in
+ * one transaction that also records it in {@code loaded_files}, so a load is incremental,
+ * idempotent, and never leaves half a file behind. Each file is hashed while DuckDB reads it, and
+ * committed only when its SHA-256, line count and byte count match the manifest and every row
+ * carries the line number its bytes sit at ({@link FileDigest}); then its lines go to {@code
+ * evidence_lines} and those repeating an event already loaded leave {@code events} ({@link
+ * Dedupe}).
  */
 final class Loader {
   private final EvidenceStore evidence;
@@ -50,21 +53,19 @@ final class Loader {
     Map<String, String> loaded = loadedFiles(c);
     checkUnchanged(files, loaded);
     List<LoadedFile> added = new ArrayList<>();
-    long rows = 0;
     ExecutorService hasher = Executors.newSingleThreadExecutor(Loader::daemon);
     try {
       for (EvidenceFile file : files) {
         if (!loaded.containsKey(file.name())) {
-          LoadedFile done = loadFile(c, file, hasher);
-          added.add(done);
-          rows += done.rows();
+          added.add(loadFile(c, file, hasher));
         }
       }
     } finally {
       hasher.shutdownNow();
     }
     long total = Duck.longValue(c, "SELECT count(*) FROM events");
-    return new LoadReport(added, files.size() - added.size(), rows, total, rebuilt);
+    long collisions = Duck.longValue(c, "SELECT count(DISTINCT uuid) FROM events WHERE uuid_collision");
+    return new LoadReport(added, files.size() - added.size(), total, collisions, rebuilt);
   }
 
   static Map<String, String> loadedFiles(Connection c) throws SQLException {
@@ -108,12 +109,14 @@ final class Loader {
     try {
       boolean exact = insert(c, file, path);
       checkDigest(c, file, digest);
-      try (PreparedStatement ps = Duck.prepare(c, "INSERT INTO loaded_files VALUES (?, ?, ?, ?)",
-          file.name(), file.sha256(), file.events(), Duck.timestamp(clock.instant()))) {
+      long newEvents = file.events() - Dedupe.apply(c, file.name());
+      try (PreparedStatement ps = Duck.prepare(c, "INSERT INTO loaded_files VALUES (?, ?, ?, ?, ?::JSON, ?)",
+          file.name(), file.sha256(), file.events(), newEvents, Json.MAPPER.writeValueAsString(file.source()),
+          Duck.timestamp(clock.instant()))) {
         ps.execute();
       }
       c.commit();
-      return new LoadedFile(file.name(), file.sha256(), file.events(), exact);
+      return new LoadedFile(file.name(), file.sha256(), file.events(), newEvents, exact);
     } catch (SQLException | RuntimeException e) {
       c.rollback();
       checkHash(file, join(digest)); // a file that changed on disk explains any failure best

@@ -11,7 +11,7 @@ import java.sql.Statement;
  */
 final class Schema {
   /** Bumped whenever a column changes meaning; an older database then needs --rebuild. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final String EVENTS_DDL =
       """
@@ -27,13 +27,22 @@ final class Schema {
         asn BIGINT, as_org VARCHAR, isp VARCHAR, domain VARCHAR, is_proxy BOOLEAN,
         external_session_id VARCHAR, root_session_id VARCHAR, transaction_id VARCHAR,
         threat_suspected BOOLEAN, request_uri VARCHAR,
-        evidence_file VARCHAR, evidence_line BIGINT, raw VARCHAR)
+        uuid_collision BOOLEAN, evidence_file VARCHAR, evidence_line BIGINT, raw VARCHAR)
+      """;
+
+  /** One row per evidence line: which files (so which queries) saw each event. */
+  static final String EVIDENCE_LINES_DDL =
+      """
+      CREATE TABLE IF NOT EXISTS evidence_lines (
+        evidence_file VARCHAR NOT NULL, evidence_line BIGINT NOT NULL, uuid VARCHAR,
+        first_file VARCHAR NOT NULL, first_line BIGINT NOT NULL)
       """;
 
   static final String LOADED_FILES_DDL =
       """
       CREATE TABLE IF NOT EXISTS loaded_files (
-        name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, rows BIGINT NOT NULL, loaded_at TIMESTAMP NOT NULL)
+        name VARCHAR PRIMARY KEY, sha256 VARCHAR NOT NULL, lines BIGINT NOT NULL, new_events BIGINT NOT NULL,
+        source JSON NOT NULL, loaded_at TIMESTAMP NOT NULL)
       """;
 
   static final String META_DDL = "CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR)";
@@ -114,6 +123,7 @@ final class Schema {
         CASE WHEN NULLIF(j.debugContext.debugData.threatSuspected, 'null') IS NULL THEN NULL
              ELSE lower(j.debugContext.debugData.threatSuspected) = 'true' END AS threat_suspected,
         NULLIF(j.debugContext.debugData.requestUri, 'null') AS request_uri,
+        false AS uuid_collision,
         $1::VARCHAR AS evidence_file,
         evidence_line,
         raw
@@ -143,6 +153,7 @@ final class Schema {
   /** Creates the tables when missing; fails when the database was built by another version. */
   static void ensure(Connection c) throws SQLException {
     Duck.exec(c, EVENTS_DDL);
+    Duck.exec(c, EVIDENCE_LINES_DDL);
     Duck.exec(c, LOADED_FILES_DDL);
     Duck.exec(c, META_DDL);
     Duck.exec(c, "INSERT OR IGNORE INTO store_meta VALUES ('schema_version', '" + VERSION + "')");

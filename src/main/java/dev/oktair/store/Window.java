@@ -21,6 +21,19 @@ public record Window(Instant since, Instant until) {
     }
   }
 
+  /** Returns true when the window has a bound (else it holds every event, even those without a time). */
+  public boolean bounded() {
+    return since != null || until != null;
+  }
+
+  /** Returns true when an event published at {@code at} (null: unreadable) falls in this window. */
+  public boolean contains(Instant at) {
+    if (!bounded()) {
+      return true;
+    }
+    return at != null && (since == null || !at.isBefore(since)) && (until == null || at.isBefore(until));
+  }
+
   /** Returns the SQL condition on {@code events} for this window, with its parameters appended. */
   String where(List<Object> params) {
     StringBuilder sql = new StringBuilder("TRUE");

@@ -3,9 +3,14 @@ package dev.oktair.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktair.events.LogEvent;
+import dev.oktair.evidence.EvidenceStore;
+import dev.oktair.evidence.EvidenceWriter;
+import dev.oktair.evidence.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +127,27 @@ class EventsCommandIT {
     assertThat(r.exit()).isEqualTo(7);
     assertThat(r.out()).startsWith(OLD + "\n");
     assertThat(r.err()).contains(file + ":2: malformed JSON").contains("okta-ir verify");
+  }
+
+  /** Overlapping collections return the same events again: each is printed once, as first stored. */
+  @Test
+  void eventsRepeatedAcrossEvidenceFilesArePrintedOnce() throws Exception {
+    String oldAgain = OLD.replace("User login to Okta", "User login to Okta, serialised otherwise");
+    assertThat(oldAgain).isNotEqualTo(OLD);
+    // Sealed as a collection would (import drops repeats within one run; a later collection cannot).
+    try (EvidenceWriter w = EvidenceStore.open(caseDir, Runs.CLOCK).create("ip", Source.imported("ip.jsonl"))) {
+      for (String line : List.of(MID, OLD, MID, oldAgain)) {
+        w.write(LogEvent.parse(line));
+      }
+      w.seal();
+    }
+
+    Runs.Run r = events("--json");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).as("same uuid, other bytes: another event").isEqualTo(OLD + "\n" + MID + "\n" + EVIL + "\n" + ODD + "\n" + oldAgain + "\n");
+    assertThat(r.err()).contains("[okta-ir] 5 events matched (3 duplicates across evidence files shown once)");
+    assertThat(events("--filter", "uuid eq \"mid\"").out().split("\n")).hasSize(2);
+    assertThat(events("--json", "--limit", "5").out()).endsWith(oldAgain + "\n");
+    assertThat(events("--json", "--q", "Enroll").err()).contains("1 events matched (2 duplicates");
   }
 }

@@ -117,6 +117,7 @@ class ImportCommandIT {
     Runs.Run r = Runs.run(tmp, "import", "--case", caseDir().toString(), file.toString());
 
     assertThat(r.exit()).isEqualTo(6);
+    assertThat(r.err()).as("progress names the file and its size").contains("[okta-ir] importing " + file + " (");
     assertThat(r.out()).contains("Imported 1 events from 1 file").contains("Rejected 25 lines");
     assertThat(r.err().lines().filter(l -> l.startsWith(file + ":"))).hasSize(20);
     assertThat(r.err()).contains(file + ":21: malformed JSON")

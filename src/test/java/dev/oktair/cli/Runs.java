@@ -28,6 +28,11 @@ final class Runs {
     return new Run(exit, out.toString(), err.toString());
   }
 
+  /** Returns a context whose output nobody reads. */
+  static Context quiet(Path home) {
+    return new Context(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), CLOCK, Map.of(), home, false);
+  }
+
   /** Returns one event as Okta serialises it (every top-level key, compact), as a JSONL line body. */
   static String event(String uuid, Instant published, String eventType, String ip, String message) {
     LogEvent e = SimEvent.of(uuid, published, eventType)

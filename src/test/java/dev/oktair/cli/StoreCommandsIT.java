@@ -85,13 +85,38 @@ class StoreCommandsIT {
     Runs.Run first = Runs.run(home, "load", "--case", c(), "--json");
     assertThat(first.exit()).as(first.err()).isZero();
     JsonNode report = Json.MAPPER.readTree(first.out());
-    assertThat(report.get("rowsAdded").asLong()).isEqualTo(12);
+    assertThat(report.get("eventsAdded").asLong()).isEqualTo(12);
     assertThat(report.get("loaded").get(0).get("name").asString()).isEqualTo("0001-events.jsonl");
     Runs.Run again = Runs.run(home, "load", "--case", c());
     assertThat(again.exit()).isZero();
-    assertThat(again.out()).contains("up to date: 0 events added, 1 files already loaded, 12 events");
+    assertThat(again.out()).contains("up to date: 0 events added from 0 lines (0 duplicates), 1 files already loaded, 12 events");
     Runs.Run rebuilt = Runs.run(home, "load", "--case", c(), "--rebuild");
-    assertThat(rebuilt.out()).contains("rebuilt: 12 events added");
+    assertThat(rebuilt.out()).contains("rebuilt: 12 events added from 12 lines");
+  }
+
+  @Test
+  void overlappingEvidenceAddsOnlyItsNewEventsAndReportsUuidCollisions() throws Exception {
+    assertThat(Runs.run(home, "load", "--case", c()).exit()).isZero();
+    List<String> first = Files.readAllLines(caseDir.resolve("evidence/0001-events.jsonl"));
+    List<String> overlap = List.of(first.get(0), first.get(1), first.get(1), first.get(2).replace("message 2", "message 2 again"));
+    EvidenceStore store = EvidenceStore.open(caseDir, Runs.CLOCK);
+    try (EvidenceWriter w = store.create("by-ip", Source.imported("by-ip.jsonl"))) {
+      overlap.forEach(line -> w.write(LogEvent.parse(line)));
+      w.seal();
+    }
+    Runs.Run r = Runs.run(home, "load", "--case", c(), "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode report = Json.MAPPER.readTree(r.out());
+    assertThat(report.get("loaded").get(0).toString()).isEqualTo(
+        "{\"name\":\"0002-by-ip.jsonl\",\"sha256\":\"" + store.files().get(1).sha256() + "\",\"lines\":4,\"newEvents\":1,\"exact\":false}");
+    assertThat(report.get("linesAdded").asLong()).isEqualTo(4);
+    assertThat(report.get("eventsAdded").asLong()).isEqualTo(1);
+    assertThat(report.get("duplicates").asLong()).isEqualTo(3);
+    assertThat(report.get("uuidCollisions").asLong()).isEqualTo(1);
+    assertThat(report.get("totalEvents").asLong()).isEqualTo(13);
+    assertThat(r.err()).contains("1 uuids each name more than one distinct event (column uuid_collision)");
+    Runs.Run count = Runs.run(home, "sql", "--case", c(), "--csv", "SELECT count(*) AS n, count(DISTINCT uuid) AS u FROM events");
+    assertThat(count.out().lines().toList()).containsExactly("n,u", "13,12");
   }
 
   @Test

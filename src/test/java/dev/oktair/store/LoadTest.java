@@ -32,15 +32,15 @@ class LoadTest {
   void loadsEveryLineOnceAndIsANoOpTheSecondTime() {
     Cases.seal(caseDir, "a", lines(5, "a"));
     LoadReport first = CaseDatabase.load(caseDir, Cases.CLOCK, false);
-    assertThat(first.rowsAdded()).isEqualTo(5);
-    assertThat(first.totalRows()).isEqualTo(5);
+    assertThat(first.eventsAdded()).isEqualTo(5);
+    assertThat(first.totalEvents()).isEqualTo(5);
     assertThat(first.loaded()).extracting(LoadReport.LoadedFile::exact).containsExactly(false);
 
     LoadReport again = CaseDatabase.load(caseDir, Cases.CLOCK, false);
     assertThat(again.noop()).isTrue();
-    assertThat(again.rowsAdded()).isZero();
+    assertThat(again.eventsAdded()).isZero();
     assertThat(again.alreadyLoaded()).isEqualTo(1);
-    assertThat(again.totalRows()).isEqualTo(5);
+    assertThat(again.totalEvents()).isEqualTo(5);
   }
 
   @Test
@@ -50,8 +50,8 @@ class LoadTest {
     EvidenceFile b = Cases.seal(caseDir, "b", lines(7, "b"));
     LoadReport r = CaseDatabase.load(caseDir, Cases.CLOCK, false);
     assertThat(r.loaded()).extracting(LoadReport.LoadedFile::name).containsExactly(b.name());
-    assertThat(r.rowsAdded()).isEqualTo(7);
-    assertThat(r.totalRows()).isEqualTo(12);
+    assertThat(r.eventsAdded()).isEqualTo(7);
+    assertThat(r.totalEvents()).isEqualTo(12);
   }
 
   @Test
@@ -62,8 +62,8 @@ class LoadTest {
     LoadReport r = CaseDatabase.load(caseDir, Cases.CLOCK, true);
     assertThat(r.rebuilt()).isTrue();
     assertThat(r.loaded()).hasSize(2);
-    assertThat(r.rowsAdded()).isEqualTo(8);
-    assertThat(r.totalRows()).isEqualTo(8);
+    assertThat(r.eventsAdded()).isEqualTo(8);
+    assertThat(r.totalEvents()).isEqualTo(8);
   }
 
   @Test
@@ -96,7 +96,7 @@ class LoadTest {
     EvidenceFile file = Cases.seal(caseDir, "cr", List.of("{\"uuid\":\"a\",\r\"eventType\":\"x\"}", "{\"uuid\":\"b\"}\r"));
     LoadReport r = CaseDatabase.load(caseDir, Cases.CLOCK, false);
     assertThat(r.loaded()).extracting(LoadReport.LoadedFile::exact).containsExactly(true);
-    assertThat(r.totalRows()).isEqualTo(2);
+    assertThat(r.totalEvents()).isEqualTo(2);
     List<byte[]> expected = Cases.lines(EvidenceStore.existing(caseDir, Cases.CLOCK).pathOf(file));
     try (Connection c = Duck.open(CaseDatabase.path(caseDir), Duck.Mode.READ);
         Statement s = c.createStatement();

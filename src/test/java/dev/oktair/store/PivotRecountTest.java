@@ -8,10 +8,9 @@ import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Pivot counts equal counts computed independently: the evidence streamed line by line and read
- * with Jackson (through {@link LogEvent}), never through DuckDB.
+ * Pivot counts equal counts computed independently: the evidence read line by line with Jackson
+ * (through {@link LogEvent}), never through DuckDB, each distinct event (uuid and bytes) once.
  */
 class PivotRecountTest {
   private static final Map<PivotKey, Function<LogEvent, Object>> KEYS = new HashMap<>();
@@ -52,7 +51,17 @@ class PivotRecountTest {
     KEYS.put(PivotKey.TARGET, e -> firstTarget(e, "User", LogEvent.Target::alternateId));
   }
 
+  private static TenantSeed scenario;
+
   @TempDir Path caseDir;
+
+  /** The default scenario's tenant, generated once for the tests that read it. */
+  private static synchronized TenantSeed scenario() {
+    if (scenario == null) {
+      scenario = Scenarios.load(Scenarios.DEFAULT, 7, Instant.parse("2026-11-28T12:00:00Z"));
+    }
+    return scenario;
+  }
 
   private static String firstTarget(LogEvent e, String type, Function<LogEvent.Target, String> field) {
     return e.targets().stream().filter(t -> type.equals(t.type())).findFirst().map(field).orElse(null);
@@ -93,18 +102,32 @@ class PivotRecountTest {
     }
   }
 
-  /** Streams every evidence line through Jackson, once. */
+  /**
+   * Reads every evidence line through Jackson, keeping each distinct event once: a line with the
+   * uuid and the very bytes of an earlier line (of any file) is the same event collected again;
+   * the same uuid with other bytes is another event. This is the rule the case database is meant
+   * to follow, written here independently of it.
+   */
   private List<LogEvent> readEvidence() throws IOException {
     List<LogEvent> events = new ArrayList<>();
-    EvidenceStore store = EvidenceStore.existing(caseDir, Cases.CLOCK);
-    for (EvidenceFile file : store.files()) {
-      try (BufferedReader in = Files.newBufferedReader(store.pathOf(file), StandardCharsets.UTF_8)) {
-        for (String line; (line = in.readLine()) != null; ) {
-          events.add(LogEvent.parse(line));
-        }
+    Set<List<Object>> seen = new HashSet<>();
+    for (byte[] line : allLines()) {
+      LogEvent e = LogEvent.parse(line);
+      if (seen.add(Arrays.asList(e.uuid(), ByteBuffer.wrap(line)))) {
+        events.add(e);
       }
     }
     return events;
+  }
+
+  /** Every evidence line, as bytes split on \n, in manifest order. */
+  private List<byte[]> allLines() throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    EvidenceStore store = EvidenceStore.existing(caseDir, Cases.CLOCK);
+    for (EvidenceFile file : store.files()) {
+      lines.addAll(Cases.lines(store.pathOf(file)));
+    }
+    return lines;
   }
 
   private static Map<List<Object>, Expected> recount(List<LogEvent> events, List<PivotKey> keys) {
@@ -149,7 +172,7 @@ class PivotRecountTest {
 
   @Test
   void scenarioPivotsMatchAJacksonRecountAndExposeTheAttacker() throws IOException {
-    TenantSeed seed = Scenarios.load(Scenarios.DEFAULT, 7, Instant.parse("2026-11-28T12:00:00Z"));
+    TenantSeed seed = scenario();
     Cases.sealEvents(caseDir, "scenario", seed.events());
     CaseDatabase db = CaseDatabase.open(caseDir, Cases.CLOCK);
     assertPivotsMatchRecount(db);
@@ -162,5 +185,51 @@ class PivotRecountTest {
     assertThat(story.attackerIps()).isNotEmpty().allSatisfy(ip -> assertThat(isNew.get(ip)).as("attacker %s", ip).isTrue());
     assertThat(story.victimIps()).isNotEmpty().allSatisfy(ip -> assertThat(isNew.get(ip)).as("victim %s", ip).isFalse());
     assertThat(Objects.requireNonNull(story.attackerAsns())).isNotEmpty();
+  }
+
+  /**
+   * Two overlapping collections (a user's events, then an attacker IP's), a line repeated within
+   * one file and a uuid collision: pivots, the timeline and SQL see every event once, and the
+   * provenance table still lists every file that saw it.
+   */
+  @Test
+  void overlappingEvidenceIsCountedOnceByPivotsTimelineAndSql() throws IOException {
+    List<LogEvent> all = scenario().events();
+    int n = all.size();
+    LogEvent shared = all.get(n / 2);
+    LogEvent original = all.get(0);
+    LogEvent collision = LogEvent.parse(original.rawText().replace("\"displayMessage\":\"", "\"displayMessage\":\"(again) "));
+    assertThat(collision.uuid()).isEqualTo(original.uuid());
+    assertThat(collision.rawText()).isNotEqualTo(original.rawText());
+    List<LogEvent> byIp = new ArrayList<>(all.subList(n / 3, n));
+    byIp.add(shared);
+    byIp.add(collision);
+    EvidenceFile user = Cases.sealEvents(caseDir, "user", all.subList(0, 2 * n / 3));
+    EvidenceFile ip = Cases.sealEvents(caseDir, "ip", byIp);
+    CaseDatabase db = CaseDatabase.open(caseDir, Cases.CLOCK);
+
+    assertPivotsMatchRecount(db);
+    long distinct = n + 1;
+    long lines = user.events() + ip.events();
+    assertThat(lines).as("more lines than events: a recount of lines would not match").isGreaterThan(distinct + n / 4);
+    assertThat(db.pivot(new PivotQuery(List.of(PivotKey.EVENT_TYPE), Window.ALL, null, 0, null))
+        .stream().mapToLong(PivotRow::events).sum()).isEqualTo(distinct);
+    List<String> timeline = db.timeline(Window.ALL, null).stream()
+        .flatMap(s -> s.events().stream()).map(TimelineSession.Event::uuid).toList();
+    assertThat(timeline).hasSize((int) distinct);
+    assertThat(new HashSet<>(timeline)).hasSize(n);
+
+    assertThat(sql("SELECT count(*), count(DISTINCT uuid), count(*) FILTER (WHERE uuid_collision) FROM events"))
+        .containsExactly(List.of(distinct, (long) n, 2L));
+    assertThat(sql("SELECT evidence_file, first_file FROM evidence_lines WHERE uuid = '" + shared.uuid() + "'"
+        + " ORDER BY evidence_file, evidence_line")).containsExactly(
+            List.of(user.name(), user.name()), List.of(ip.name(), user.name()), List.of(ip.name(), user.name()));
+    assertThat(sql("SELECT count(*) FROM evidence_lines")).containsExactly(List.of(lines));
+  }
+
+  private List<List<Object>> sql(String query) {
+    SqlTest.Collect rows = new SqlTest.Collect();
+    CaseDatabase.open(caseDir, Cases.CLOCK).sql(query, rows);
+    return rows.rows;
   }
 }

@@ -21,7 +21,7 @@ class SchemaDocTest {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
       Schema.ensure(c);
       try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns"
-          + " WHERE table_name IN ('events', 'loaded_files')")) {
+          + " WHERE table_name IN ('events', 'evidence_lines', 'loaded_files')")) {
         while (rs.next()) {
           String row = "| `" + rs.getString(2) + "` | " + rs.getString(3) + " |";
           if (!doc.contains(row)) {

@@ -74,7 +74,7 @@ public final class StoreBench {
       LoadReport report = CaseDatabase.load(caseDir, clock, true);
       Run load = Run.of(w, c);
       System.out.printf(Locale.ROOT, "round %d  okta-ir load     %6.1f s wall  %6.1f s cpu  (%d rows, exact=%s)%n",
-          round, load.wall(), load.cpu(), report.totalRows(), report.loaded().get(0).exact());
+          round, load.wall(), load.cpu(), report.totalEvents(), report.loaded().get(0).exact());
       bestJson = bestJson == null || json.wall() < bestJson.wall() ? json : bestJson;
       bestLoad = bestLoad == null || load.wall() < bestLoad.wall() ? load : bestLoad;
     }

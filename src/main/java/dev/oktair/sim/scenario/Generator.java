@@ -27,7 +27,6 @@ final class Generator {
   static final int DAYS = 90;
   private static final long HOUR = 3_600_000L;
   /** 100 ns intervals between the Gregorian epoch (1582-10-15) and the Unix epoch. */
-  private static final long UUID_EPOCH = 0x01B21DD213814000L;
   private static final DateTimeFormatter HOUR_PREFIX =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:").withZone(ZoneOffset.UTC);
 
@@ -37,7 +36,7 @@ final class Generator {
   private final Instant anchor;
   private final ZoneId zone;
   private final byte[][] sessions;
-  private final long[] uuidNodes = new long[6];
+  private final long[] uuidNodes;
   private final EventWriter w;
   private ByteSink s;
 
@@ -51,9 +50,7 @@ final class Generator {
     int users = (int) Math.max(50, Math.min(10_000, count / 1_000));
     this.pop = new GenPopulation(spec, users, seed, anchor);
     this.r = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    for (int i = 0; i < uuidNodes.length; i++) {
-      uuidNodes[i] = r.nextLong() & 0xFFFFFFFFFFFFL;
-    }
+    this.uuidNodes = TimeUuid.nodes(r, 6);
     this.sessions = new byte[users][];
     for (int i = 0; i < users; i++) {
       sessions[i] = newSession();
@@ -182,29 +179,9 @@ final class Generator {
 
   /** A version 1 uuid for the instant, as 36 ASCII bytes. */
   private byte[] uuid(long ts) {
-    long t = ts * 10_000L + UUID_EPOCH + r.nextInt(10_000);
-    long node = uuidNodes[r.nextInt(uuidNodes.length)];
-    long clockSeq = 0x8000 | r.nextInt(0x4000);
-    byte[] b = new byte[36];
-    hex(b, 0, t & 0xFFFFFFFFL, 8);
-    b[8] = '-';
-    hex(b, 9, (t >>> 32) & 0xFFFF, 4);
-    b[13] = '-';
-    hex(b, 14, ((t >>> 48) & 0x0FFF) | 0x1000, 4);
-    b[18] = '-';
-    hex(b, 19, clockSeq, 4);
-    b[23] = '-';
-    hex(b, 24, node, 12);
-    return b;
+    return TimeUuid.ascii(ts, r, uuidNodes);
   }
 
-  private static void hex(byte[] b, int at, long v, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      int d = (int) (v & 0xF);
-      b[at + i] = (byte) (d < 10 ? '0' + d : 'a' + d - 10);
-      v >>>= 4;
-    }
-  }
 
   /** An attack in progress: the victim, the attacker's source, the stolen session, the next step. */
   static final class Attack {

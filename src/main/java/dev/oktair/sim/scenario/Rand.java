@@ -1,5 +1,6 @@
 package dev.oktair.sim.scenario;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,6 @@ final class Rand {
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
   /** 100 ns intervals between the Gregorian epoch (1582-10-15) and the Unix epoch. */
-  private static final long UUID_EPOCH = 0x01B21DD213814000L;
 
   private final SplittableRandom random;
   private final String idSuffix;
@@ -32,10 +32,7 @@ final class Rand {
     SplittableRandom org = new SplittableRandom(seed);
     // Every Okta id of one org ends in the same cell marker; uuids come from a few server nodes.
     String suffix = "" + ALNUM[1 + org.nextInt(9)] + ALNUM[10 + org.nextInt(26)] + ALNUM[1 + org.nextInt(9)];
-    long[] nodes = new long[6];
-    for (int i = 0; i < nodes.length; i++) {
-      nodes[i] = org.nextLong() & 0xFFFFFFFFFFFFL;
-    }
+    long[] nodes = TimeUuid.nodes(org, 6);
     return new Rand(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode()), suffix, nodes);
   }
 
@@ -107,27 +104,7 @@ final class Rand {
 
   /** Returns a time-based (version 1) uuid for {@code at}, as Okta's System Log writes them. */
   String uuid(Instant at) {
-    long t = at.toEpochMilli() * 10_000L + UUID_EPOCH + random.nextInt(10_000);
-    long node = uuidNodes[random.nextInt(uuidNodes.length)];
-    int clockSeq = 0x8000 | random.nextInt(0x4000);
-    char[] out = new char[36];
-    putHex(out, 0, t & 0xFFFFFFFFL, 8);
-    out[8] = '-';
-    putHex(out, 9, (t >>> 32) & 0xFFFF, 4);
-    out[13] = '-';
-    putHex(out, 14, ((t >>> 48) & 0x0FFF) | 0x1000, 4);
-    out[18] = '-';
-    putHex(out, 19, clockSeq, 4);
-    out[23] = '-';
-    putHex(out, 24, node, 12);
-    return new String(out);
-  }
-
-  private static void putHex(char[] out, int at, long value, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      out[at + i] = HEX[(int) (value & 0xF)];
-      value >>>= 4;
-    }
+    return new String(TimeUuid.ascii(at.toEpochMilli(), random, uuidNodes), StandardCharsets.US_ASCII);
   }
 
   private String chars(char[] alphabet, int length) {

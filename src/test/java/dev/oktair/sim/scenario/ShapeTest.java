@@ -3,12 +3,16 @@ package dev.oktair.sim.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.oktair.cli.Cli;
+import dev.oktair.cli.Context;
 import dev.oktair.events.LogEvent;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
-import dev.oktair.evidence.EvidenceWriter;
-import dev.oktair.evidence.Source;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,13 +90,23 @@ class ShapeTest {
     }
   }
 
+  /** Runs the events through {@code okta-ir import}, exactly as an analyst would, and reads back the evidence. */
   private List<LogEvent> throughEvidence(List<LogEvent> events) throws IOException {
-    EvidenceStore store = EvidenceStore.open(caseDir, Clock.fixed(ScenarioFixture.ANCHOR, ZoneOffset.UTC));
-    EvidenceFile file;
-    try (EvidenceWriter w = store.create("scenario", Source.imported("contoso-aitm"))) {
-      events.forEach(w::write);
-      file = w.seal();
+    Path input = caseDir.resolveSibling(caseDir.getFileName() + "-scenario.jsonl");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(input))) {
+      for (LogEvent e : events) {
+        e.writeRaw(out);
+        out.write('\n');
+      }
     }
+    StringWriter err = new StringWriter();
+    Clock clock = Clock.fixed(ScenarioFixture.ANCHOR, ZoneOffset.UTC);
+    Context ctx = new Context(new PrintWriter(new StringWriter()), new PrintWriter(err), clock, Map.of(),
+        caseDir.resolveSibling("home"), false);
+    int exit = Cli.run(ctx, "import", "--case", caseDir.toString(), input.toString());
+    assertThat(exit).as(err.toString()).isZero();
+    EvidenceStore store = EvidenceStore.existing(caseDir, clock);
+    EvidenceFile file = store.files().get(0);
     assertThat(file.events()).isEqualTo(events.size());
     List<LogEvent> back = read(store.pathOf(file));
     assertThat(back).hasSize(events.size());
