@@ -21,9 +21,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>A {@link LinePredicate} can rule lines out on their raw bytes before any parsing, which is
  * what makes filtered reads fast; lines it rules out are neither validated nor reported. JSONL is
- * split, prefiltered and parsed on worker threads (one per core) in blocks while the calling thread
- * reads on; the handler is still called on the calling thread, in input order, and the prefilter
- * must be thread-safe (as {@link LinePredicate} requires).
+ * split, prefiltered and parsed in blocks of lines by the calling thread and worker threads (one
+ * per further core) together; the handler is still called on the calling thread, in input order,
+ * and the prefilter must be thread-safe (as {@link LinePredicate} requires).
  * Immutable and thread-safe; each {@code read} uses its own buffers and workers.
  */
 public final class EventReader {

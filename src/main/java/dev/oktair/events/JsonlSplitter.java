@@ -37,9 +37,6 @@ final class JsonlSplitter {
         return line - 1;
       } else if (in.limit - start > EventReader.MAX_LINE + 1) {
         start = skipLongLine(start);
-        if (start < 0) {
-          return line - 1;
-        }
         scan = start;
       } else {
         int searched = in.limit;
@@ -50,16 +47,13 @@ final class JsonlSplitter {
     }
   }
 
-  /**
-   * Streams the rest of an over-long line into an {@link Oversize}; returns where the next line
-   * starts, or -1 when the handler stopped.
-   */
+  /** Streams the rest of an over-long line into an {@link Oversize}; returns where the next line starts. */
   private int skipLongLine(int start) throws IOException {
     Oversize record = new Oversize(line);
     int next = streamPast(in, start, record);
-    boolean more = decoder.oversize(record, "a line");
+    decoder.oversize(record, "a line");
     line++;
-    return more ? next : -1;
+    return next;
   }
 
   /**

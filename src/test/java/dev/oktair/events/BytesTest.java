@@ -1,0 +1,39 @@
+package dev.oktair.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The word-at-a-time newline searches agree with a byte-by-byte search in every window. */
+class BytesTest {
+  @Test
+  void firstAndLastNewlineAsAPlainSearchFindsThem() {
+    Random random = new Random(5);
+    for (int round = 0; round < 20_000; round++) {
+      byte[] b = new byte[random.nextInt(120)];
+      for (int i = 0; i < b.length; i++) {
+        int kind = random.nextInt(40);
+        b[i] = (byte) (kind == 0 ? '\n' : kind == 1 ? 0x0B : kind == 2 ? 0x8A : 'a' + kind % 26);
+      }
+      int from = random.nextInt(b.length + 1);
+      int to = from + random.nextInt(b.length - from + 1);
+
+      assertThat(Bytes.indexOfNewline(b, from, to)).isEqualTo(naive(b, from, to, true));
+      assertThat(Bytes.lastIndexOfNewline(b, from, to)).isEqualTo(naive(b, from, to, false));
+    }
+  }
+
+  private static int naive(byte[] b, int from, int to, boolean first) {
+    int found = -1;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        if (first) {
+          return i;
+        }
+        found = i;
+      }
+    }
+    return found;
+  }
+}
