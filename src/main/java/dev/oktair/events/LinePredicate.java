@@ -4,7 +4,8 @@ package dev.oktair.events;
  * A cheap test on the raw bytes of one line, run before the line is parsed: false means the line
  * certainly cannot match, so the reader skips it without parsing or allocating. It may say true
  * for lines that do not match (the parsed test decides); it must never say false for one that does.
- * Implementations must not modify the buffer and must be thread-safe.
+ * Implementations must not modify the buffer and must be thread-safe: a reader calls one from
+ * several threads at once.
  */
 @FunctionalInterface
 public interface LinePredicate {
