@@ -54,7 +54,9 @@ public final class Cli extends BaseCommand {
   }
 
   static CommandLine commandLine(Context context) {
-    CommandLine cl = new CommandLine(new Cli(), new Factory(context));
+    Cli root = new Cli();
+    root.init(context); // the factory only initialises the subcommands it creates
+    CommandLine cl = new CommandLine(root, new Factory(context));
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -77,9 +79,10 @@ public final class Cli extends BaseCommand {
     return cl;
   }
 
+  /** Without a command, the usage goes to stderr (nothing was asked, so no result) and exit code 2. */
   @Override
   protected ExitCode execute() {
-    spec.commandLine().usage(ctx.out());
+    spec.commandLine().usage(ctx.err());
     return ExitCode.USAGE;
   }
 

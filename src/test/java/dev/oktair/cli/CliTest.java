@@ -31,6 +31,15 @@ class CliTest {
     assertThat(r.err()).contains("okta-ir: Unknown option: '--no-such-flag'").contains("--help");
   }
 
+  /** No command at all used to be an internal error (a null context): it is a usage error. */
+  @Test
+  void noCommandPrintsUsageOnStderrAndExitsTwo() {
+    Runs.Run r = run();
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("Usage: okta-ir").doesNotContain("okta-ir: internal error");
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String name : Cli.commandLine(Runs.quiet(Path.of("/nonexistent-home"))).getSubcommands().keySet()) {
