@@ -64,7 +64,9 @@ public final class Cli extends BaseCommand {
         (ex, commandLine, parseResult) -> {
           Object command = commandLine.getCommand();
           boolean verbose = command instanceof BaseCommand b && b.verbose();
-          context.err().println("okta-ir: " + Failures.messageOf(ex));
+          // Messages quote input and remote answers (DuckDB errors quote cell values, Okta quotes
+          // the filter): neutralised, so an attacker's escape sequence cannot reach the terminal.
+          context.err().println("okta-ir: " + TerminalText.lines(Failures.messageOf(ex)));
           if (verbose) {
             ex.printStackTrace(context.err());
           }
@@ -72,7 +74,7 @@ public final class Cli extends BaseCommand {
         });
     cl.setParameterExceptionHandler(
         (ex, args) -> {
-          context.err().println("okta-ir: " + ex.getMessage());
+          context.err().println("okta-ir: " + TerminalText.lines(ex.getMessage()));
           context.err().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCode.USAGE.code();
         });

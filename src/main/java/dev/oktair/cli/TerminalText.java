@@ -23,6 +23,18 @@ final class TerminalText {
     return safe.substring(0, safe.offsetByCodePoints(0, max - 1)) + "\u2026";
   }
 
+  /**
+   * Returns a message neutralised line by line: its own line breaks stay (a filter error's caret
+   * line), every other control or format character is escaped.
+   */
+  static String lines(String text) {
+    String[] parts = text.split("\n", -1);
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = neutralise(parts[i]);
+    }
+    return String.join(System.lineSeparator(), parts);
+  }
+
   /** Returns {@code text} with every control and format character written as an escape. */
   static String neutralise(String text) {
     StringBuilder out = null;

@@ -217,6 +217,17 @@ class StoreCommandsIT {
     assertThat(Runs.run(home, "sql", "--case", c(), "SELECT nope FROM events").err()).contains("query failed");
   }
 
+  /**
+   * Error messages quote input, and an analyst pastes attacker-controlled values (a login, a user
+   * agent) into --filter: the quoted escape sequence reached stderr raw; the caret line stays.
+   */
+  @Test
+  void errorsQuotingInputAreTerminalSafe() {
+    Runs.Run r = Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--filter", "client.userAgent.rawUserAgent eq evil\u001b[2J");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("evil\\u001b[2J").doesNotContain("\u001b").contains("^");
+  }
+
   @Test
   void exportWritesWhereAskedAndRefusesToOverwrite() throws Exception {
     Runs.Run r = Runs.run(home, "export", "--case", c(), "--format", "PARQUET");
