@@ -6,6 +6,7 @@ import dev.oktair.collect.Collector;
 import dev.oktair.collect.Subject;
 import dev.oktair.events.Json;
 import dev.oktair.events.Times;
+import dev.oktair.events.filter.EventFilter;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.OktaConfig;
@@ -77,6 +78,10 @@ final class CollectCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
+    if (filter != null) {
+      // The local parser has Okta's grammar: a typo is a usage error with a caret, not a 400 after the slices start.
+      EventFilter.parse(filter);
+    }
     Subject subject = new Subject(users, ips, sessions, asns, filter, all);
     CollectRequest request = follow ? null : request(subject);
     if (follow && until != null) {

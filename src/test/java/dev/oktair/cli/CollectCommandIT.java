@@ -145,6 +145,16 @@ class CollectCommandIT {
     assertThat(SimFixtures.requests(sim)).extracting(e -> e.path()).containsExactly("/api/v1/users/ghost@contoso.com");
   }
 
+  /** A bad --filter used to reach Okta and come back as a 400 (exit 4); it is a local usage error. */
+  @Test
+  void aBadFilterIsAUsageErrorBeforeAnyRequest() throws IOException {
+    OktaSimulator sim = sim(b -> {});
+    CliRun bad = run(ssws(sim), "collect", "--case", dir.resolve("f").toString(), "--filter", "bad filter", "--since", "1d");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("invalid filter").contains("^");
+    assertThat(SimFixtures.requests(sim)).isEmpty();
+  }
+
   @Test
   void helpSaysTheTokenIsNeverAFlag() throws IOException {
     CliRun help = run(Map.of(), "collect", "--help");
