@@ -5,7 +5,10 @@ import dev.oktair.store.ExportFormat;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code okta-ir export}: writes the case database out for other tools. */
 @Command(
@@ -27,12 +30,22 @@ final class ExportCommand extends BaseCommand {
       description = "Directory to write (must not exist or be empty; default CASE/export/FORMAT).")
   Path out;
 
+  @Mixin JsonOption json;
+
   @Override
   protected ExitCode execute() {
     Path target = out != null ? out : caseDir.resolve("export").resolve(format.name().toLowerCase(Locale.ROOT));
     CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
+    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
     Path written = db.export(format, target);
-    ctx.out().println(written);
+    if (json.json) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("format", format.name().toLowerCase(Locale.ROOT));
+      o.put("path", written.toString());
+      ctx.out().println(o);
+    } else {
+      ctx.out().println(written);
+    }
     return ExitCode.OK;
   }
 }

@@ -241,6 +241,17 @@ class StoreCommandsIT {
         .isEqualTo(Files.readAllBytes(caseDir.resolve("evidence/0001-events.jsonl")));
   }
 
+  /** export printed a bare path even with --json: every command that prints results has --json. */
+  @Test
+  void exportJsonNamesTheFormatAndWhatItWrote() {
+    Runs.Run r = Runs.run(home, "export", "--case", c(), "--format", "csv", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<JsonNode> json = jsonLines(r.out());
+    assertThat(json).hasSize(1);
+    assertThat(json.get(0).path("format").asString()).isEqualTo("csv");
+    assertThat(Path.of(json.get(0).path("path").asString())).isRegularFile().startsWith(caseDir.resolve("export/csv"));
+  }
+
   @Test
   void evidenceChangedUnderALoadedFileExitsSeven() throws Exception {
     assertThat(Runs.run(home, "load", "--case", c()).exit()).isZero();
