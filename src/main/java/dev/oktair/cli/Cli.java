@@ -28,7 +28,7 @@ import picocli.CommandLine.IVersionProvider;
       SimulateCommand.class,
       DemoCommand.class,
     },
-    footerHeading = "%nExit codes:%n",
+    footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
     footer = {
       "  0  success",
       "  1  internal error (a bug; --verbose prints the stack trace)",

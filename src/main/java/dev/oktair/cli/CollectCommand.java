@@ -26,16 +26,20 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "collect",
     description = {
-      "Collect System Log events from a live Okta org into the case's evidence (byte-exact JSONL).",
-      "A window is split into time slices fetched concurrently within the org's rate limits; an",
-      "interrupted run resumes when re-run with the same arguments. --follow tails the log live",
-      "until Ctrl-C. Credentials: OKTA_CLIENT_TOKEN (SSWS) or a service app (see --auth-mode);",
-      "the token is read from the environment or ~/.okta/okta.yaml only, never from a flag."
-    })
+      "Collect an org's System Log into the case's evidence.",
+      "Events are kept byte-exact as JSONL. The window is split into time slices fetched concurrently within the"
+          + " org's rate limits; an interrupted run resumes when re-run with the same arguments. --follow tails the"
+          + " log live until Ctrl-C.",
+      "Credentials: OKTA_CLIENT_TOKEN (SSWS) or a service app (see --auth-mode); the token is read from the"
+          + " environment or ~/.okta/okta.yaml only, never from a flag."
+    },
+    footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
+      "Exit status: 0; 2 on a bad option, filter or unknown user; 3 on missing or rejected credentials;"
+          + " 4 when Okta fails after retries."})
 final class CollectCommand extends BaseCommand {
   private static final List<String> SCOPES = List.of("okta.logs.read", "okta.users.read");
 
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "The case directory.")
+  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (created if needed).")
   Path caseDir;
 
   @Option(names = "--user", paramLabel = "LOGIN", description = "A user (login or id), as actor or as target. Repeatable.")
@@ -56,10 +60,10 @@ final class CollectCommand extends BaseCommand {
   @Option(names = "--all", description = "Every event of the tenant (instead of a subject).")
   boolean all;
 
-  @Option(names = "--since", paramLabel = "T", description = "Window start: ISO-8601 or an age (7d, 36h). Required unless --follow.")
+  @Option(names = "--since", paramLabel = "TIME", description = "Window start: ISO-8601 or an age (7d, 36h). Required unless --follow.")
   String since;
 
-  @Option(names = "--until", paramLabel = "T", description = "Window end (exclusive; default: now).")
+  @Option(names = "--until", paramLabel = "TIME", description = "Window end (exclusive; default: now).")
   String until;
 
   @Option(names = "--follow", description = "Tail the log live (polling) until Ctrl-C, then seal what was collected.")

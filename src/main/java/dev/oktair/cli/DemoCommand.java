@@ -29,9 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "demo",
     description = {
-      "Run the incident-response runbook against a simulated Okta tenant started in-process:",
-      "collect the victim's System Log and the attacker's infrastructure through the Okta API,",
-      "verify the evidence, and pivot to what the attacker left behind. Prints where the case is."
+      "Run the incident-response runbook against a simulated tenant.",
+      "The tenant starts in-process; the demo collects the victim's System Log and the attacker's infrastructure"
+          + " through the Okta API, verifies the evidence, and pivots to what the attacker left behind."
+          + " Prints where the case is."
     })
 final class DemoCommand extends BaseCommand {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "events",
     description = {
-      "Print the events of a case's sealed evidence that match, in evidence order, each event once:",
-      "a line repeating an earlier one (same uuid, same bytes; overlapping collections) is skipped.",
-      "As a table for people, or with --json the raw events exactly as stored, one per line."
+      "Print the events of a case's evidence that match.",
+      "In evidence order, each event once: a line repeating an earlier one (same uuid, same bytes; overlapping"
+          + " collections) is skipped. As a table for people, or with --json the raw events exactly as stored,"
+          + " one per line."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing or unreadable."})

@@ -14,9 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "export",
     description = {
-      "Export the case's events: parquet (partitioned by day, day=YYYY-MM-DD/, every column",
-      "including raw: the same SQL then runs on Spark, Trino or Athena), csv (every column but raw,",
-      "formula cells neutralised) or jsonl (the raw events exactly as stored, in evidence order)."
+      "Export the case's events as Parquet, CSV or JSONL.",
+      "parquet: partitioned by day (day=YYYY-MM-DD/), every column including raw, so the same SQL runs on Spark,"
+          + " Trino or Athena. csv: every column but raw, formula cells neutralised. jsonl: the raw events exactly"
+          + " as stored, in evidence order."
     },
     footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out, or no case; 7 when evidence changed."})
 final class ExportCommand extends BaseCommand {

@@ -22,9 +22,10 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "import",
     description = {
-      "Import exported System Log files into a case's evidence, byte-exact, one sealed JSONL file per input.",
-      "Reads JSONL or a JSON array, either optionally gzip-compressed (detected from the bytes).",
-      "Lines that are not JSON objects are reported as FILE:LINE on stderr and quarantined; the rest still load."
+      "Import exported System Log files into a case's evidence.",
+      "Byte-exact, one sealed JSONL file per input. Reads JSONL or a JSON array, either optionally"
+          + " gzip-compressed (detected from the bytes). Lines that are not JSON objects are reported as FILE:LINE"
+          + " on stderr and quarantined; the rest still load."
     },
     footer = {"", "Exit status: 0 when every line was taken, 6 when some input was rejected or unreadable."})
 final class ImportCommand extends BaseCommand {

@@ -17,14 +17,14 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "load",
     description = {
-      "Load the case's sealed evidence into CASE/case.duckdb for pivots, timelines and SQL.",
-      "Incremental: only evidence files not loaded yet are read; running it again is a no-op.",
-      "One row per distinct event: lines repeating an event of an earlier line or file (overlapping",
-      "collections) are recorded in evidence_lines only.",
+      "Load the case's evidence into CASE/case.duckdb.",
+      "The database serves pivots, timelines and SQL. Incremental: only evidence files not loaded yet are read;"
+          + " running it again is a no-op. One row per distinct event: lines repeating an event of an earlier line"
+          + " or file (overlapping collections) are recorded in evidence_lines only.",
       "pivot, timeline, sql and export load new evidence themselves; --rebuild starts afresh."
     },
-    footer = {"", "Exit status: 0; 2 when there is no case; 7 when evidence changed under a loaded file",
-      "(run 'okta-ir verify', then 'okta-ir load --rebuild')."})
+    footer = {"", "Exit status: 0; 2 when there is no case; 7 when evidence changed under a loaded file"
+        + " (run 'okta-ir verify', then 'okta-ir load --rebuild')."})
 final class LoadCommand extends BaseCommand {
   @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
   Path caseDir;

@@ -17,12 +17,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "pivot",
     description = {
-      "Group the case's events by one or more keys and count them: events, successes (SUCCESS,",
-      "ALLOW), failures (FAILURE, DENY), first and last seen, distinct User subjects. With",
-      "--baseline-until, values no event before that time had are marked NEW: the attacker's",
-      "IPs, ASNs, devices and user agents stand out.",
-      "Keys: ip, asn, isp, proxy, country, city, device, ua, browser, os, session, app, eventType,",
-      "outcome, actor, target (combine with commas: --by ip,ua)."
+      "Count the case's events by IP, network, device, session...",
+      "For each value: events, successes (SUCCESS, ALLOW), failures (FAILURE, DENY), first and last seen,"
+          + " distinct User subjects. With --baseline-until, values no event before that time had are marked NEW:"
+          + " the attacker's IPs, ASNs, devices and user agents stand out.",
+      "Keys: ip, asn, isp, proxy, country, city, device, ua, browser, os, session, app, eventType, outcome, actor,"
+          + " target (combine with commas: --by ip,ua)."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed."})

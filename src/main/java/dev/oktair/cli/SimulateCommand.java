@@ -28,9 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "simulate",
     description = {
-      "Serve a simulated Okta tenant on 127.0.0.1 (System Log and Management API) until Ctrl-C.",
-      "Prints the org URL, a local API token (SSWS), the OAuth service app's client id and private key.",
-      "With --generate N --out FILE, write N realistic events as JSONL instead."
+      "Serve a simulated Okta tenant on 127.0.0.1 until Ctrl-C.",
+      "System Log and Management API. Prints the org URL, a local API token (SSWS), the OAuth service app's"
+          + " client id and private key. With --generate N --out FILE, write N realistic events as JSONL instead."
     })
 final class SimulateCommand extends BaseCommand {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default).")

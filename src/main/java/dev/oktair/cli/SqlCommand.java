@@ -11,12 +11,13 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sql",
     description = {
-      "Run one read-only SQL query (DuckDB dialect) over the case database: the table 'events'",
-      "(one row per distinct event, typed columns plus raw JSON), 'evidence_lines' (one row per",
-      "evidence line: which files saw each event) and 'loaded_files'. See docs/case-database.md",
-      "for the columns. Anything but a single SELECT, WITH, FROM, DESCRIBE,",
-      "SHOW, SUMMARIZE, PIVOT, UNPIVOT or EXPLAIN is refused; files outside the database are out",
-      "of reach. CSV output neutralises cells a spreadsheet would run as formulas."
+      "Run one read-only SQL query over the case database.",
+      "DuckDB dialect. Tables: 'events' (one row per distinct event, typed columns plus raw JSON),"
+          + " 'evidence_lines' (one row per evidence line: which files saw each event) and 'loaded_files';"
+          + " docs/case-database.md lists the columns.",
+      "Anything but a single SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, UNPIVOT or EXPLAIN is refused;"
+          + " files outside the database are out of reach. CSV output neutralises cells a spreadsheet would run as"
+          + " formulas."
     },
     footer = {"", "Example: okta-ir sql --case c \"SELECT client_ip, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"",
       "Exit status: 0; 2 on a refused or failing query, or no case; 7 when evidence changed."})

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "timeline",
     description = {
-      "Print the case's events in time order, grouped by session (root session id, else external",
-      "session id; events without one last), each session headed by its IPs, networks, devices,",
-      "user agents, time span and subjects, so the attacker's session reads apart from the user's.",
-      "With --json, one object per session with its events."
+      "Print the case's events in time order, session by session.",
+      "Grouped by root session id, else external session id (events without one last); each session is headed"
+          + " by its IPs, networks, devices, user agents, time span and subjects, so the attacker's session reads"
+          + " apart from the user's. With --json, one object per session with its events."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option or filter, or no case; 7 when evidence changed."})

@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code okta-ir verify}: re-hashes a case's evidence against its manifest. */
 @Command(
     name = "verify",
-    description = "Re-hash every evidence file of a case and compare it, and the set of files, with the manifest.",
+    description = {"Re-hash the case's evidence against its manifest.",
+      "Every evidence file is hashed again and compared with the manifest, and so is the set of files:"
+          + " changed, added and removed files are listed."},
     footer = {"", "Exit status: 0 when the evidence is intact, 7 when a file was changed, added or removed."})
 final class VerifyCommand extends BaseCommand {
   @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")

@@ -40,6 +40,38 @@ class CliTest {
     assertThat(r.err()).contains("Usage: okta-ir").doesNotContain("okta-ir: internal error");
   }
 
+  /**
+   * The root help lists each command by its first description line: several were cut mid-sentence
+   * ("...each event once:"). Each must be one whole sentence that fits the 80-column list.
+   */
+  @Test
+  void everyCommandSummaryIsOneWholeLine() {
+    Runs.Run root = run("--help");
+    for (var e : Cli.commandLine(Runs.quiet(Path.of("/nonexistent-home"))).getSubcommands().entrySet()) {
+      if (e.getKey().equals("help")) {
+        continue; // picocli's own
+      }
+      String summary = e.getValue().getCommandSpec().usageMessage().description()[0];
+      assertThat(summary).as(e.getKey()).endsWith(".").hasSizeLessThanOrEqualTo(64);
+      assertThat(root.out()).as(e.getKey()).contains(summary);
+    }
+  }
+
+  /** The same option has the same name and label in every command: collect said --since=T, the rest TIME. */
+  @Test
+  void sharedOptionsHaveOneLabelEverywhere() {
+    var labels = java.util.Map.of("--case", "DIR", "--since", "TIME", "--until", "TIME", "--baseline-until", "TIME",
+        "--filter", "EXPR");
+    for (var e : Cli.commandLine(Runs.quiet(Path.of("/nonexistent-home"))).getSubcommands().entrySet()) {
+      for (var option : e.getValue().getCommandSpec().options()) {
+        String expected = labels.get(option.longestName());
+        if (expected != null) {
+          assertThat(option.paramLabel()).as(e.getKey() + " " + option.longestName()).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
   @Test
   void everyCommandHasHelp() {
     for (String name : Cli.commandLine(Runs.quiet(Path.of("/nonexistent-home"))).getSubcommands().keySet()) {
