@@ -32,6 +32,7 @@ public final class EvidenceWriter implements AutoCloseable {
   private String firstText;
   private String lastText;
   private boolean finished;
+  private Content content;
 
   EvidenceWriter(EvidenceStore store, String baseName, Source source, Path staged) {
     this.store = store;
@@ -50,6 +51,9 @@ public final class EvidenceWriter implements AutoCloseable {
 
   /** Appends one event's raw bytes and a newline. */
   public void write(LogEvent event) {
+    if (content != null) {
+      throw new IllegalStateException("the file " + staged + " is already finished");
+    }
     try {
       event.writeRaw(out);
       out.write('\n');
@@ -86,12 +90,32 @@ public final class EvidenceWriter implements AutoCloseable {
     return seal(source);
   }
 
+  /**
+   * What a finished file holds, known before it is sealed.
+   *
+   * @param sha256 lowercase hex SHA-256 of its bytes
+   * @param bytes its size
+   * @param events how many events it holds
+   */
+  public record Content(String sha256, long bytes, long events) {}
+
+  /**
+   * Ends the writing and returns the hash, size and count that {@link #seal()} will record, so
+   * a caller can note them first (a resumable job, to recognise its file after a crash).
+   */
+  public Content content() {
+    if (content == null) {
+      closeStream();
+      content = new Content(HexFormat.of().formatHex(digest.digest()), bytes, events);
+    }
+    return content;
+  }
+
   /** Seals with a source completed by what was learnt while writing (an import's input hash). */
   EvidenceFile seal(Source finalSource) {
-    closeStream();
+    Content c = content();
     finished = true;
-    String sha = HexFormat.of().formatHex(digest.digest());
-    return store.seal(staged, baseName, sha, bytes, events, firstText, lastText, finalSource);
+    return store.seal(staged, baseName, c.sha256(), c.bytes(), c.events(), firstText, lastText, finalSource);
   }
 
   @Override
