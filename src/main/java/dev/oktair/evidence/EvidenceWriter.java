@@ -114,8 +114,9 @@ public final class EvidenceWriter implements AutoCloseable {
   /** Seals with a source completed by what was learnt while writing (an import's input hash). */
   EvidenceFile seal(Source finalSource) {
     Content c = content();
-    finished = true;
-    return store.seal(staged, baseName, c.sha256(), c.bytes(), c.events(), firstText, lastText, finalSource);
+    EvidenceFile file = store.seal(staged, baseName, c.sha256(), c.bytes(), c.events(), firstText, lastText, finalSource);
+    finished = true; // only now: a refused seal leaves the staged file for close() to remove
+    return file;
   }
 
   @Override
