@@ -126,4 +126,23 @@ class EvidenceStoreTest {
       assertThat(staging).isEmpty(); // the refused file is not left behind either
     }
   }
+
+  @Test
+  void rawWritesAreByteExactAndRecordTheEarliestAndLatestPublishedAsWritten() throws Exception {
+    EvidenceStore store = EvidenceStore.open(dir, CLOCK);
+    String none = "{\"uuid\":\"n\"}";
+    EvidenceFile file;
+    try (EvidenceWriter w = store.create("raw", Source.okta("https://acme.okta.com", Map.of()))) {
+      w.write(B.getBytes(StandardCharsets.UTF_8), LogEvent.parse(B).published());
+      w.write(none.getBytes(StandardCharsets.UTF_8), null);
+      w.write(LogEvent.parse(A)); // the parsed and the raw form mix
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write("{\n}".getBytes(StandardCharsets.UTF_8), null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+      file = w.seal();
+    }
+    assertThat(Files.readString(store.pathOf(file))).isEqualTo(B + "\n" + none + "\n" + A + "\n");
+    assertThat(file.events()).isEqualTo(3);
+    assertThat(file.firstPublished()).isEqualTo("2024-01-01 00:00:00.000");
+    assertThat(file.lastPublished()).isEqualTo("2024-01-02T00:00:00.000Z");
+  }
 }
