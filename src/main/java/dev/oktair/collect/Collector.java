@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Collects System Log events into a case's evidence: {@link #collect} for a window (sliced,
@@ -27,14 +29,25 @@ public final class Collector {
   private final Clock clock;
   private final Sleeper sleeper;
   private final Progress progress;
+  private final Consumer<String> crashPoint;
 
   /** Returns a collector writing into {@code store} through {@code client}. */
   public Collector(OktaClient client, EvidenceStore store, Clock clock, Sleeper sleeper, Progress progress) {
+    this(client, store, clock, sleeper, progress, point -> {});
+  }
+
+  /**
+   * For tests: {@code crashPoint} hears "sealing" (the file noted, not yet sealed) and "sealed"
+   * (sealed, the job not yet marked so) and may throw to stand for a crash there.
+   */
+  Collector(OktaClient client, EvidenceStore store, Clock clock, Sleeper sleeper, Progress progress,
+      Consumer<String> crashPoint) {
     this.client = Objects.requireNonNull(client, "client");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.progress = Objects.requireNonNull(progress, "progress");
+    this.crashPoint = Objects.requireNonNull(crashPoint, "crashPoint");
   }
 
   /**
@@ -58,11 +71,15 @@ public final class Collector {
     if (job == null) {
       String filter = request.subject().oktaFilter(client);
       Job.JobFile file = new Job.JobFile(1, key, request.since().toString(), request.until().toString(), filter,
-          request.slices(), null);
+          request.slices(), null, null);
       job = Job.create(dir, file, Slices.split(request.since(), request.until(), request.slices()));
     } else {
       progress.note("resuming the interrupted collection of " + job.file().since() + " .. " + job.file().until()
           + " (checkpoints in " + dir + ")");
+    }
+    Optional<EvidenceFile> sealedBeforeACrash = job.file().sealed() == null ? findSealed(job) : Optional.empty();
+    if (sealedBeforeACrash.isPresent()) {
+      job.markSealed(sealedBeforeACrash.get().name());
     }
     if (job.file().sealed() != null) {
       return alreadySealed(job, started);
@@ -96,11 +113,31 @@ public final class Collector {
     long events;
     try (EvidenceWriter writer = store.create("okta-" + subject.label(), Source.okta(client.orgUrl().toString(), query))) {
       events = Merger.merge(job, job.slices(), writer);
+      EvidenceWriter.Content c = writer.content();
+      job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size()));
+      crashPoint.accept("sealing");
       sealed = writer.seal();
     }
+    crashPoint.accept("sealed");
     job.markSealed(sealed.name());
     job.delete();
     return new CollectResult(events, pages, file.slices(), seconds(started), sealed, resumed);
+  }
+
+  /**
+   * Returns the file this job sealed before a crash kept it from saying so: listed after the
+   * files the manifest held when the job noted it, with the noted hash, size and count.
+   */
+  private Optional<EvidenceFile> findSealed(Job job) {
+    Job.Sealing noted = job.file().sealing();
+    if (noted == null) {
+      return Optional.empty();
+    }
+    List<EvidenceFile> files = store.files();
+    return files.subList(Math.min(noted.after(), files.size()), files.size()).stream()
+        .filter(f -> f.sha256().equals(noted.sha256()) && f.bytes() == noted.bytes() && f.events() == noted.events())
+        .filter(f -> "okta".equals(f.source().kind()) && client.orgUrl().toString().equals(f.source().location()))
+        .findFirst();
   }
 
   private CollectResult alreadySealed(Job job, Instant started) {

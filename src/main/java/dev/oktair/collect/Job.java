@@ -39,8 +39,23 @@ final class Job {
    * @param filter the Okta filter, or null
    * @param slices how many slices
    * @param sealed the evidence file it was sealed as, or null while collecting
+   * @param sealing the file it is about to be sealed as, or null before the merge ends
    */
-  record JobFile(int version, String key, String since, String until, String filter, int slices, String sealed) {}
+  record JobFile(
+      int version, String key, String since, String until, String filter, int slices, String sealed,
+      Sealing sealing) {}
+
+  /**
+   * The evidence file a job is about to seal, noted before sealing so that a run resumed after a
+   * crash between sealing and {@link #markSealed} finds it in the manifest instead of sealing the
+   * same events again.
+   *
+   * @param sha256 the file's hash
+   * @param bytes its size
+   * @param events its event count
+   * @param after how many files the manifest listed before it: the file is at this index or later
+   */
+  record Sealing(String sha256, long bytes, long events, int after) {}
 
   /**
    * One slice's checkpoint.
@@ -139,11 +154,22 @@ final class Job {
     writeAtomically(checkpoint(state.index()), state);
   }
 
+  /** Records, before sealing, the file the job is about to seal. */
+  synchronized void markSealing(Sealing sealing) {
+    JobFile f = file;
+    replace(new JobFile(f.version(), f.key(), f.since(), f.until(), f.filter(), f.slices(), null, sealing));
+  }
+
   /** Records that the job was sealed as {@code evidenceName}. */
   synchronized void markSealed(String evidenceName) {
     JobFile f = file;
-    file = new JobFile(f.version(), f.key(), f.since(), f.until(), f.filter(), f.slices(), evidenceName);
-    writeAtomically(dir.resolve(JOB), file);
+    replace(new JobFile(f.version(), f.key(), f.since(), f.until(), f.filter(), f.slices(), evidenceName,
+        f.sealing()));
+  }
+
+  private void replace(JobFile next) {
+    writeAtomically(dir.resolve(JOB), next);
+    file = next;
   }
 
   /** Removes the job's directory. */

@@ -1,6 +1,5 @@
 package dev.oktair.collect;
 
-import dev.oktair.events.LogEvent;
 import dev.oktair.evidence.EvidenceWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,33 +7,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Merges the slices' part files into one evidence file: every event once (the first of each
  * uuid), ordered by {@code published} then uuid, each line byte-exact. Only the sort keys (from
- * the slices' sort indexes) and a few batches of events are held in memory: events are read back
- * from the part files and parsed on worker threads while the writer hashes the batches before
- * them, in order. The result is the same however the collection was interrupted and resumed.
+ * the slices' sort indexes) are held in memory: each event's bytes are read back from its part
+ * file as it is written. The result is the same however the collection was interrupted and
+ * resumed.
  */
 final class Merger {
   private Merger() {}
 
   /** Where one event is, and how it sorts. */
   private record Entry(Instant published, String uuid, int slice, long offset, int length) {}
-
-  private static final int BATCH = 500;
-  private static final int PARSERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::published)
       .thenComparing(Entry::uuid)
@@ -50,32 +40,18 @@ final class Merger {
     entries.sort(ORDER);
     List<Entry> kept = firstOfEachUuid(entries);
     FileChannel[] parts = new FileChannel[slices.size()];
-    ExecutorService parsers = Executors.newFixedThreadPool(PARSERS, r -> {
-      Thread t = new Thread(r, "okta-ir-merge");
-      t.setDaemon(true);
-      return t;
-    });
     try {
       for (Job.SliceState s : slices) {
         parts[s.index()] = FileChannel.open(job.part(s.index()));
       }
-      // Events are parsed a batch at a time on other threads while the writer hashes and writes
-      // the batches before them, in order.
-      Deque<Future<List<LogEvent>>> ahead = new ArrayDeque<>();
-      for (int from = 0; from < kept.size(); from += BATCH) {
-        List<Entry> batch = kept.subList(from, Math.min(kept.size(), from + BATCH));
-        ahead.add(parsers.submit(() -> parse(batch, parts)));
-        if (ahead.size() > 2 * PARSERS) {
-          writeAll(ahead.poll(), writer);
-        }
-      }
-      while (!ahead.isEmpty()) {
-        writeAll(ahead.poll(), writer);
+      // The events were parsed when their page came: only their bytes are read back, and the
+      // sort index already gives each one's published time.
+      for (Entry e : kept) {
+        writer.write(read(parts[e.slice()], e.offset(), e.length()), e.published() == Instant.MIN ? null : e.published());
       }
     } catch (IOException ex) {
       throw new UncheckedIOException("cannot read the collected pages in " + job.dir(), ex);
     } finally {
-      parsers.shutdownNow();
       for (FileChannel ch : parts) {
         closeQuietly(ch);
       }
@@ -92,33 +68,6 @@ final class Merger {
       }
     }
     return kept;
-  }
-
-  private static List<LogEvent> parse(List<Entry> batch, FileChannel[] parts) throws IOException {
-    List<LogEvent> events = new ArrayList<>(batch.size());
-    for (Entry e : batch) {
-      events.add(LogEvent.parse(read(parts[e.slice()], e.offset(), e.length())));
-    }
-    return events;
-  }
-
-  private static void writeAll(Future<List<LogEvent>> batch, EvidenceWriter writer) throws IOException {
-    try {
-      for (LogEvent e : batch.get()) {
-        writer.write(e);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CollectException("interrupted while sealing; run the same command again to finish", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
   }
 
   /** Adds an entry per line of the first {@code length} bytes of the slice's sort index. */

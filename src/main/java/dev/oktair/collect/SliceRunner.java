@@ -53,6 +53,11 @@ final class SliceRunner implements Callable<Void> {
           : client.logsUrl(query.window(Instant.parse(state.since()), Instant.parse(state.until())));
       while (!stop.getAsBoolean()) {
         LogPage page = client.logPage(url);
+        if (!page.isEmpty() && url.equals(page.next())) {
+          // Saving it and following the link would store the same page again, forever.
+          throw new CollectException("Okta answered a page of slice " + state.index() + " with a next link to the"
+              + " same page (" + url + "); nothing of that page was saved: run the same command again to retry");
+        }
         byte[] lines = lines(page);
         byte[] keys = SortKeys.of(page.events());
         append(part, lines);

@@ -113,12 +113,16 @@ public final class EvidenceStore {
     Manifest manifest = Manifest.read(evidenceDir());
     String name = String.format(Locale.ROOT, "%04d-%s.jsonl", manifest.files().size() + 1, baseName);
     Path target = evidenceDir().resolve(name);
-    if (Files.exists(target)) {
-      throw new EvidenceException("refusing to overwrite the evidence file " + target);
-    }
     try {
-      Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
-      target.toFile().setReadOnly();
+      if (!Files.exists(target)) {
+        Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+        target.toFile().setReadOnly();
+      } else if (Files.size(target) == bytes && sha256(target).equals(sha256)) {
+        // A crash between the move and the manifest left these very bytes unlisted: list them.
+        Files.delete(staged);
+      } else {
+        throw new EvidenceException("refusing to overwrite the evidence file " + target);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot seal " + target, e);
     }

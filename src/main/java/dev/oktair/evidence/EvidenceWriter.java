@@ -29,9 +29,12 @@ public final class EvidenceWriter implements AutoCloseable {
   private long bytes;
   private Instant first;
   private Instant last;
-  private String firstText;
-  private String lastText;
+  private byte[] firstRaw;
+  private byte[] lastRaw;
+  private LogEvent firstEvent;
+  private LogEvent lastEvent;
   private boolean finished;
+  private Content content;
 
   EvidenceWriter(EvidenceStore store, String baseName, Source source, Path staged) {
     this.store = store;
@@ -50,15 +53,48 @@ public final class EvidenceWriter implements AutoCloseable {
 
   /** Appends one event's raw bytes and a newline. */
   public void write(LogEvent event) {
+    append(event.rawLength(), () -> event.writeRaw(out));
+    track(event.published(), null, event);
+  }
+
+  /** What writes one event's bytes. */
+  private interface RawWrite {
+    void run() throws IOException;
+  }
+
+  private void append(int length, RawWrite raw) {
+    if (content != null) {
+      throw new IllegalStateException("the file " + staged + " is already finished");
+    }
     try {
-      event.writeRaw(out);
+      raw.run();
       out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + staged, e);
     }
     events++;
-    bytes += event.rawLength() + 1L;
-    track(event);
+    bytes += length + 1L;
+  }
+
+  /**
+   * Appends one event's raw bytes, already known to be a valid event (e.g. read back from a
+   * collection's part file), and a newline, without parsing them again. {@code published} is the
+   * event's parsed {@code published}, or null; only the earliest and latest events are parsed, at
+   * seal, for the text the manifest records of them.
+   *
+   * @throws IllegalArgumentException when {@code raw} is empty or holds a line break
+   */
+  public void write(byte[] raw, Instant published) {
+    for (byte b : raw) {
+      if (b == '\n' || b == '\r') {
+        throw new IllegalArgumentException("an event written to " + staged + " holds a line break");
+      }
+    }
+    if (raw.length == 0) {
+      throw new IllegalArgumentException("an empty event written to " + staged);
+    }
+    append(raw.length, () -> out.write(raw));
+    track(published, raw, null);
   }
 
   /** Returns how many events were written so far. */
@@ -66,19 +102,28 @@ public final class EvidenceWriter implements AutoCloseable {
     return events;
   }
 
-  private void track(LogEvent event) {
-    Instant at = event.published();
+  /** Notes the earliest and latest event, as raw bytes or as parsed, to read their text at seal. */
+  private void track(Instant at, byte[] raw, LogEvent event) {
     if (at == null) {
       return;
     }
     if (first == null || at.isBefore(first)) {
       first = at;
-      firstText = event.publishedText();
+      firstRaw = raw;
+      firstEvent = event;
     }
     if (last == null || at.isAfter(last)) {
       last = at;
-      lastText = event.publishedText();
+      lastRaw = raw;
+      lastEvent = event;
     }
+  }
+
+  private static String publishedText(byte[] raw, LogEvent event) {
+    if (event != null) {
+      return event.publishedText();
+    }
+    return raw == null ? null : LogEvent.parse(raw).publishedText();
   }
 
   /** Closes the file, moves it into the evidence and records it; returns its manifest entry. */
@@ -86,12 +131,34 @@ public final class EvidenceWriter implements AutoCloseable {
     return seal(source);
   }
 
+  /**
+   * What a finished file holds, known before it is sealed.
+   *
+   * @param sha256 lowercase hex SHA-256 of its bytes
+   * @param bytes its size
+   * @param events how many events it holds
+   */
+  public record Content(String sha256, long bytes, long events) {}
+
+  /**
+   * Ends the writing and returns the hash, size and count that {@link #seal()} will record, so
+   * a caller can note them first (a resumable job, to recognise its file after a crash).
+   */
+  public Content content() {
+    if (content == null) {
+      closeStream();
+      content = new Content(HexFormat.of().formatHex(digest.digest()), bytes, events);
+    }
+    return content;
+  }
+
   /** Seals with a source completed by what was learnt while writing (an import's input hash). */
   EvidenceFile seal(Source finalSource) {
-    closeStream();
-    finished = true;
-    String sha = HexFormat.of().formatHex(digest.digest());
-    return store.seal(staged, baseName, sha, bytes, events, firstText, lastText, finalSource);
+    Content c = content();
+    EvidenceFile file = store.seal(staged, baseName, c.sha256(), c.bytes(), c.events(),
+        publishedText(firstRaw, firstEvent), publishedText(lastRaw, lastEvent), finalSource);
+    finished = true; // only now: a refused seal leaves the staged file for close() to remove
+    return file;
   }
 
   @Override

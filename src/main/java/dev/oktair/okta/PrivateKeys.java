@@ -55,9 +55,10 @@ final class PrivateKeys {
         return fromPkcs8(wrapPkcs1(pemBody(t, "RSA PRIVATE KEY")));
       }
     } catch (ParseException | JOSEException | GeneralSecurityException | IllegalArgumentException e) {
+      // No cause: a parser's message may quote the key, and --verbose prints the causes.
       throw new OktaConfigException(
           from + " is not a readable private key (" + e.getClass().getSimpleName()
-              + "): give an unencrypted PKCS#8 PEM, a PKCS#1 RSA PEM, or a private JWK", e);
+              + "): give an unencrypted PKCS#8 PEM, a PKCS#1 RSA PEM, or a private JWK");
     }
     String hint = t.contains("ENCRYPTED") || t.contains("EC PRIVATE KEY")
         ? " (convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key-pkcs8.pem)"

@@ -183,6 +183,47 @@ class CollectorIT {
     assertThat(resumed.events()).isEqualTo(clean.events()).isEqualTo(expected(healthy, SINCE, NOW, e -> true).size());
   }
 
+  /** A collector that throws at {@code point} of sealing, as a crash there would stop it. */
+  private Collector crashingAt(OktaSimulator sim, EvidenceStore store, String point) {
+    return new Collector(client(sim, RetryPolicy.defaults()), store, time, time, Progress.silent(), at -> {
+      if (at.equals(point)) {
+        throw new IllegalStateException("crash " + at);
+      }
+    });
+  }
+
+  @Test
+  void aCrashRightAfterSealingDoesNotSealTheEventsTwice() throws IOException {
+    OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case"), time);
+    CollectRequest request = request(Subject.all(), 3);
+    assertThatThrownBy(() -> crashingAt(sim, store, "sealed").collect(request)).hasMessage("crash sealed");
+    assertThat(store.files()).hasSize(1);
+    Recording progress = new Recording();
+    CollectResult again = new Collector(client(sim, RetryPolicy.defaults()), store, time, time, progress).collect(request);
+    assertThat(store.files()).containsExactly(again.evidence());
+    assertThat(again.events()).isEqualTo(expected(sim, SINCE, NOW, e -> true).size());
+    assertThat(progress.notes).anyMatch(n -> n.contains("already sealed as " + again.evidence().name()));
+    assertThat(store.verify().intact()).isTrue();
+    try (Stream<Path> staging = Files.list(store.stagingDir())) {
+      assertThat(staging).isEmpty();
+    }
+  }
+
+  @Test
+  void aCrashJustBeforeSealingSealsOnceEvenBesideAnEarlierIdenticalCollection() {
+    OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case"), time);
+    CollectRequest request = request(Subject.all(), 3);
+    CollectResult earlier = collect(sim, store.caseDir(), request, Progress.silent());
+    assertThatThrownBy(() -> crashingAt(sim, store, "sealing").collect(request)).hasMessage("crash sealing");
+    assertThat(store.files()).containsExactly(earlier.evidence());
+    CollectResult again = collect(sim, store.caseDir(), request, Progress.silent());
+    assertThat(again.evidence().name()).isNotEqualTo(earlier.evidence().name());
+    assertThat(again.evidence().sha256()).isEqualTo(earlier.evidence().sha256());
+    assertThat(store.files()).containsExactly(earlier.evidence(), again.evidence());
+  }
+
   @Test
   void warnsPast90DaysAndRefusesPast180BeforeAnyRequest() {
     OktaSimulator sim = sim(SimFixtures.events(100, NOW.minus(Duration.ofDays(120)), NOW));

@@ -89,4 +89,60 @@ class EvidenceStoreTest {
     Files.delete(path);
     assertThat(store.verify().removed()).containsExactly(file.name());
   }
+
+  private static EvidenceFile sealAB(EvidenceStore store, String a) {
+    try (EvidenceWriter w = store.create("x", Source.okta("https://acme.okta.com", Map.of()))) {
+      w.write(LogEvent.parse(a));
+      w.write(LogEvent.parse(B));
+      return w.seal();
+    }
+  }
+
+  @Test
+  void aFileSealedButNotListedByACrashIsListedWhenTheSameBytesAreSealedAgain() throws Exception {
+    EvidenceStore store = EvidenceStore.open(dir, CLOCK);
+    EvidenceFile first = sealAB(store, A);
+    Manifest.empty().write(store.evidenceDir()); // the crash: moved into evidence/, manifest not written
+    EvidenceFile again = sealAB(store, A);
+    assertThat(again.name()).isEqualTo(first.name());
+    assertThat(again.sha256()).isEqualTo(first.sha256());
+    assertThat(store.files()).containsExactly(again);
+    assertThat(store.verify().intact()).isTrue();
+    try (var staging = Files.list(store.stagingDir())) {
+      assertThat(staging).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnlistedFileWithOtherBytesIsNeverOverwritten() throws Exception {
+    EvidenceStore store = EvidenceStore.open(dir, CLOCK);
+    EvidenceFile first = sealAB(store, A);
+    Manifest.empty().write(store.evidenceDir());
+    String other = A.replace("\"a\"", "\"c\"");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealAB(store, other))
+        .isInstanceOf(EvidenceException.class).hasMessageContaining("refusing to overwrite");
+    assertThat(EvidenceStore.sha256(store.pathOf(first))).isEqualTo(first.sha256());
+    try (var staging = Files.list(store.stagingDir())) {
+      assertThat(staging).isEmpty(); // the refused file is not left behind either
+    }
+  }
+
+  @Test
+  void rawWritesAreByteExactAndRecordTheEarliestAndLatestPublishedAsWritten() throws Exception {
+    EvidenceStore store = EvidenceStore.open(dir, CLOCK);
+    String none = "{\"uuid\":\"n\"}";
+    EvidenceFile file;
+    try (EvidenceWriter w = store.create("raw", Source.okta("https://acme.okta.com", Map.of()))) {
+      w.write(B.getBytes(StandardCharsets.UTF_8), LogEvent.parse(B).published());
+      w.write(none.getBytes(StandardCharsets.UTF_8), null);
+      w.write(LogEvent.parse(A)); // the parsed and the raw form mix
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.write("{\n}".getBytes(StandardCharsets.UTF_8), null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+      file = w.seal();
+    }
+    assertThat(Files.readString(store.pathOf(file))).isEqualTo(B + "\n" + none + "\n" + A + "\n");
+    assertThat(file.events()).isEqualTo(3);
+    assertThat(file.firstPublished()).isEqualTo("2024-01-01 00:00:00.000");
+    assertThat(file.lastPublished()).isEqualTo("2024-01-02T00:00:00.000Z");
+  }
 }

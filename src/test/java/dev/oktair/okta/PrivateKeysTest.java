@@ -2,6 +2,9 @@ package dev.oktair.okta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -45,5 +48,20 @@ class PrivateKeysTest {
         .isInstanceOf(OktaConfigException.class)
         .hasMessageContaining("--private-key k.pem")
         .hasMessageNotContaining("c2VjcmV0");
+  }
+
+  @Test
+  void aMalformedKeyIsQuotedByNoCauseEitherSinceVerboseStackTracesPrintThem() {
+    for (String text : List.of(
+        "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\",\"d\":\"s3cretKeyMaterial\", oops}",
+        "{\"kty\":\"RSA\",\"n\":\"s3cretKeyMaterial\",\"e\":\"AQAB\",\"d\":\"s3cretKeyMaterial\"}",
+        "{\"kty\":\"EC\",\"crv\":\"s3cretKeyMaterial\",\"x\":\"AQAB\",\"y\":\"AQAB\",\"d\":\"AQAB\"}",
+        "-----BEGIN PRIVATE KEY-----\ns3cretKeyMaterial\n-----END PRIVATE KEY-----")) {
+      Throwable thrown = catchThrowable(() -> PrivateKeys.parse(text, "k"));
+      assertThat(thrown).isInstanceOf(OktaConfigException.class);
+      for (Throwable t = thrown; t != null; t = t.getCause()) {
+        assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cret");
+      }
+    }
   }
 }
