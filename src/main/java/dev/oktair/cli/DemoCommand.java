@@ -139,18 +139,9 @@ final class DemoCommand extends BaseCommand {
       say("Next: okta-ir sql --case %s \"SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC\"", dir);
     }
     if (!ok) {
-      throw new ExitException(exitCodeOf(failed), "the demo did not complete: see the failed step above");
+      throw new ExitException(ExitCode.of(failed), "the demo did not complete: see the failed step above");
     }
     return ExitCode.OK;
-  }
-
-  private static ExitCode exitCodeOf(int code) {
-    for (ExitCode candidate : ExitCode.values()) {
-      if (candidate.code() == code) {
-        return candidate;
-      }
-    }
-    return ExitCode.INTERNAL;
   }
 
   private void say(String format, Object... args) {

@@ -27,6 +27,16 @@ public enum ExitCode {
     this.code = code;
   }
 
+  /** Returns the constant for a numeric exit code; {@link #INTERNAL} for one okta-ir never uses. */
+  public static ExitCode of(int code) {
+    for (ExitCode candidate : values()) {
+      if (candidate.code == code) {
+        return candidate;
+      }
+    }
+    return INTERNAL;
+  }
+
   /** Returns the numeric process exit code. */
   public int code() {
     return code;
