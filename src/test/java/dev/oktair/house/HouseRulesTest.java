@@ -27,16 +27,18 @@ class HouseRulesTest {
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
           Map.entry("events", Set.of()),
-          Map.entry("evidence", Set.of("events")),
+          Map.entry("http", Set.of()),
+          Map.entry("cases", Set.of("events")),
+          Map.entry("evidence", Set.of("events", "cases")),
           Map.entry("sim", Set.of("events")),
-          Map.entry("okta", Set.of("events")),
-          Map.entry("collect", Set.of("events", "evidence", "okta")),
-          Map.entry("store", Set.of("events", "evidence")),
-          Map.entry("detect", Set.of("events", "store")),
-          Map.entry("investigate", Set.of("events", "evidence", "store", "okta", "detect")),
-          Map.entry("contain", Set.of("events", "okta", "detect", "investigate")),
-          Map.entry("downstream", Set.of("events", "okta")),
-          Map.entry("report", Set.of("events", "evidence", "store", "detect", "investigate", "contain")),
+          Map.entry("okta", Set.of("events", "http")),
+          Map.entry("downstream", Set.of("events", "http")),
+          Map.entry("collect", Set.of("events", "evidence", "okta", "cases")),
+          Map.entry("store", Set.of("events", "evidence", "cases")),
+          Map.entry("detect", Set.of("events", "evidence", "store", "cases")),
+          Map.entry("investigate", Set.of("events", "evidence", "store", "okta", "detect", "cases", "collect")),
+          Map.entry("contain", Set.of("events", "http", "okta", "downstream", "detect", "investigate", "cases")),
+          Map.entry("report", Set.of("events", "evidence", "store", "detect", "investigate", "contain", "downstream", "cases")),
           Map.entry("cli", Set.of("*")));
 
   @Test
