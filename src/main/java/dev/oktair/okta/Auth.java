@@ -1,18 +1,9 @@
 package dev.oktair.okta;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
+import dev.oktair.http.Authorizer;
 
-/** Puts credentials on requests to the org; never called for any other origin. */
-interface Auth {
-  /** Adds the credential headers for {@code method uri}; called once per attempt. */
-  void authorize(HttpRequest.Builder request, String method, URI uri) throws InterruptedException;
-
-  /** Drops cached credentials after a 401; returns true when one retry may then succeed. */
-  default boolean renewAfterUnauthorized() {
-    return false;
-  }
-
+/** Puts credentials on requests to the org and says what to fix when Okta refuses them. */
+interface Auth extends Authorizer {
   /** Returns what the user should fix when Okta answers 401. */
   String fixForUnauthorized();
 
@@ -22,7 +13,7 @@ interface Auth {
   /** No credentials: for the token endpoint, which authenticates by its form body. */
   Auth NONE = new Auth() {
     @Override
-    public void authorize(HttpRequest.Builder request, String method, URI uri) {}
+    public void authorize(java.net.http.HttpRequest.Builder request, String method, java.net.URI uri) {}
 
     @Override
     public String fixForUnauthorized() {

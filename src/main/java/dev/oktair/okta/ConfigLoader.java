@@ -1,5 +1,6 @@
 package dev.oktair.okta;
 
+import dev.oktair.http.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

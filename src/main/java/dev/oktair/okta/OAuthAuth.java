@@ -1,5 +1,6 @@
 package dev.oktair.okta;
 
+import dev.oktair.http.Secret;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -8,7 +9,13 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.oktair.events.Json;
+import dev.oktair.http.Call;
+import dev.oktair.http.HttpApi;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 import java.net.http.HttpRequest;
 import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
@@ -37,7 +44,7 @@ final class OAuthAuth implements Auth {
   private final PrivateKeys.SigningKey key;
   private final Clock clock;
   private final DpopProofs dpop;
-  private Transport transport;
+  private HttpApi api;
   private AccessToken token;
   private boolean dpopRequired;
   private String dpopNonce;
@@ -53,8 +60,13 @@ final class OAuthAuth implements Auth {
     this.dpop = new DpopProofs(clock);
   }
 
-  void useTransport(Transport transport) {
-    this.transport = transport;
+  void useApi(HttpApi api) {
+    this.api = api;
+  }
+
+  @Override
+  public synchronized Collection<Secret> secrets() {
+    return token == null ? List.of(config.privateKey()) : List.of(config.privateKey(), token.value());
   }
 
   @Override
@@ -126,7 +138,9 @@ final class OAuthAuth implements Auth {
     form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
     form.put("client_assertion", clientAssertion());
     Auth proofOnly = dpopRequired ? new TokenRequestProof() : Auth.NONE;
-    OktaResponse r = transport.send("POST", tokenUrl, Transport.form(form), "application/x-www-form-urlencoded", proofOnly);
+    // a token request changes nothing: allowed in dry-run, and safe to send again
+    Call call = new Call("POST", TOKEN_PATH, form(form), "application/x-www-form-urlencoded", true, proofOnly);
+    OktaResponse r = OktaResponse.of(api.send(call));
     JsonNode body = r.json();
     String value = Json.text(body.get("access_token"));
     if (value == null) {
@@ -154,6 +168,18 @@ final class OAuthAuth implements Auth {
     public String fixForForbidden(String scope, boolean insufficientScope) {
       return Auth.NONE.fixForForbidden(scope, insufficientScope);
     }
+  }
+
+  /** Returns the form-encoded body of {@code fields}, in their order. */
+  private static byte[] form(Map<String, String> fields) {
+    StringBuilder sb = new StringBuilder();
+    fields.forEach((k, v) -> {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+    });
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private String clientAssertion() {

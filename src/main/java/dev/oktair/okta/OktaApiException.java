@@ -25,8 +25,8 @@ public final class OktaApiException extends OktaException {
 
   OktaApiException(
       String message, int status, String method, String path, String errorCode, String summary,
-      String errorId, String requestId, Map<String, List<String>> headers) {
-    super(message);
+      String errorId, String requestId, Map<String, List<String>> headers, Throwable cause) {
+    super(message, cause);
     this.status = status;
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");

@@ -1,13 +1,14 @@
 package dev.oktair.okta;
 
 import dev.oktair.events.Json;
+import dev.oktair.http.Call;
+import dev.oktair.http.HttpApi;
+import dev.oktair.http.Mutation;
+import dev.oktair.http.RetryPolicy;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,8 +17,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The Okta API client: generic {@link #get}, {@link #post}, {@link #put} and {@link #delete} for
- * the Management API and the typed System Log pager ({@link #logsUrl}, {@link #logPage}), all
- * with the same authentication, rate limiting and retries (see the package doc). A client built
+ * the Management API, checked mutations ({@link #post(String, JsonNode, Mutation.AlreadyDone)})
+ * and the typed System Log pager ({@link #logsUrl}, {@link #logPage}): a thin typed client over
+ * the {@code http} layer, which authenticates, paces Okta's rate-limit buckets, pins the org's
+ * origin and retries what is safe to retry (see the package doc). A client built
  * with {@link Builder#dryRun(boolean) dryRun} sends GETs only: every other request is refused
  * before it reaches the network and recorded as "would send METHOD path". Thread-safe; share one
  * client so that concurrent work shares one rate-limit budget.
@@ -26,28 +29,25 @@ public final class OktaClient {
   private static final String LOGS_PATH = "/api/v1/logs";
 
   private final OktaConfig config;
-  private final Transport transport;
-  private final Auth auth;
-  private final boolean dryRun;
-  private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+  private final HttpApi api;
 
   private OktaClient(Builder b) {
     this.config = b.config;
-    this.dryRun = b.dryRun;
-    HttpClient http = HttpClient.newBuilder()
-        .connectTimeout(b.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1)
+    Auth auth = config.authMode() == AuthMode.SSWS ? new SswsAuth(config.token()) : new OAuthAuth(config, b.clock);
+    this.api = HttpApi.builder(config.orgUrl())
+        .authorizer(auth)
+        .buckets(OktaBuckets.INSTANCE)
+        .retryPolicy(b.retry)
+        .clock(b.clock)
+        .sleeper(b.sleeper)
+        .random(b.random)
+        .dryRun(b.dryRun)
+        .requestIdHeader(OktaResponse.REQUEST_ID)
+        .timeouts(b.connectTimeout, b.requestTimeout)
+        .errors(ApiErrors::from)
         .build();
-    RateLimiter limiter = new RateLimiter(b.clock, b.sleeper, b.random);
-    this.transport = new Transport(
-        config.orgUrl(), http, limiter, b.retry, b.clock, b.sleeper, b.random, b.requestTimeout);
-    if (config.authMode() == AuthMode.SSWS) {
-      this.auth = new SswsAuth(config.token());
-    } else {
-      OAuthAuth oauth = new OAuthAuth(config, b.clock);
-      oauth.useTransport(transport);
-      this.auth = oauth;
+    if (auth instanceof OAuthAuth oauth) {
+      oauth.useApi(api);
     }
   }
 
@@ -68,14 +68,12 @@ public final class OktaClient {
 
   /** Returns true when this client refuses every request but GET. */
   public boolean isDryRun() {
-    return dryRun;
+    return api.isDryRun();
   }
 
   /** Returns the requests a dry-run client refused, as "would send METHOD path", in order. */
   public List<String> refusedRequests() {
-    synchronized (refused) {
-      return List.copyOf(refused);
-    }
+    return api.refusedRequests();
   }
 
   /** GETs {@code pathOrUrl} (a path such as {@code /api/v1/users/x}, or a URL on the org). */
@@ -100,21 +98,35 @@ public final class OktaClient {
 
   /**
    * Sends {@code method pathOrUrl} with a JSON body (null for none); a dry-run client answers
-   * every method but GET with a stand-in without sending anything.
+   * every method but GET with a stand-in without sending anything. A POST is never sent twice
+   * blindly: after a timeout, reset or bare 5xx this throws, saying the outcome is unknown (use
+   * {@link #post(String, JsonNode, Mutation.AlreadyDone)} to have it checked instead).
    *
    * @throws OktaApiException when Okta answers with an error (after retries where they apply)
-   * @throws OktaException when Okta did not answer, or the URL is not on the org
+   * @throws OktaException when Okta did not answer, the outcome is unknown, or the URL is not on the org
    */
   public OktaResponse send(String method, String pathOrUrl, JsonNode body) {
-    URI uri = resolve(pathOrUrl);
-    String m = method.toUpperCase(java.util.Locale.ROOT);
-    if (dryRun && !m.equals("GET")) {
-      String note = "would send " + m + " " + ApiErrors.pathOf(uri);
-      refused.add(note);
-      return OktaResponse.dryRun(uri, note);
-    }
-    byte[] bytes = body == null ? null : Json.MAPPER.writeValueAsBytes(body);
-    return transport.send(m, uri, bytes, bytes == null ? null : "application/json", auth);
+    return OktaResponse.of(api.send(call(method, pathOrUrl, body)));
+  }
+
+  /**
+   * POSTs {@code body} (JSON; null for none) to {@code path} and reports what is known of the
+   * outcome instead of throwing: after an ambiguous failure (timeout, reset, bare 5xx) {@code
+   * check} re-reads the state; the POST is sent again only when the check says it did not take
+   * effect. The result's failure is an {@link OktaApiException} or {@link OktaException}; its
+   * response, when there is one, reads as {@link OktaResponse#of}.
+   */
+  public Mutation.Result post(String path, JsonNode body, Mutation.AlreadyDone check) {
+    return send("POST", path, body, check);
+  }
+
+  /** Sends {@code method pathOrUrl} like {@link #post(String, JsonNode, Mutation.AlreadyDone)}, for any method. */
+  public Mutation.Result send(String method, String pathOrUrl, JsonNode body, Mutation.AlreadyDone check) {
+    return api.mutate(call(method, pathOrUrl, body), check);
+  }
+
+  private static Call call(String method, String pathOrUrl, JsonNode body) {
+    return Call.json(method, pathOrUrl, body == null ? null : Json.MAPPER.writeValueAsBytes(body));
   }
 
   /** Returns the URL of the first page of {@code query}. */
@@ -136,16 +148,9 @@ public final class OktaClient {
    */
   public LogPage logPage(URI url) {
     Objects.requireNonNull(url, "url");
-    transport.requireOrgOrigin(url);
-    OktaResponse r = transport.send("GET", url, null, null, auth);
+    OktaResponse r = OktaResponse.of(api.send(Call.get(url.toString())));
     var events = LogPages.parse(r.bodyUnsafe(), "the System Log page " + url.getRawPath());
-    URI next = Links.next(r.headers("Link"), url);
-    if (next != null && !OrgUrls.sameOrigin(config.orgUrl(), next)) {
-      throw new OktaException(
-          "the System Log's next link points to " + OrgUrls.origin(next) + ", not to the org " + config.orgUrl()
-              + ": refusing to follow it (okta-ir only ever sends the credential to the org itself)");
-    }
-    return new LogPage(url, events, next, r.requestId());
+    return new LogPage(url, events, api.nextLink(r.result()), r.requestId());
   }
 
   /** Returns a path segment percent-encoded (e.g. a login for {@code /api/v1/users/{login}}). */
@@ -153,25 +158,16 @@ public final class OktaClient {
     return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private URI resolve(String pathOrUrl) {
-    if (pathOrUrl.startsWith("/")) {
-      return URI.create(config.orgUrl() + pathOrUrl);
-    }
-    URI uri = URI.create(pathOrUrl);
-    transport.requireOrgOrigin(uri);
-    return uri;
-  }
-
   @Override
   public String toString() {
-    return "OktaClient[" + config + (dryRun ? ", dry-run" : "") + "]";
+    return "OktaClient[" + config + (api.isDryRun() ? ", dry-run" : "") + "]";
   }
 
   /** Configures an {@link OktaClient}; not thread-safe. */
   public static final class Builder {
     private final OktaConfig config;
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private dev.oktair.http.Sleeper sleeper = Sleeper.system();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private RetryPolicy retry = RetryPolicy.defaults();
     private boolean dryRun;
@@ -189,7 +185,7 @@ public final class OktaClient {
     }
 
     /** Sets how the client waits (default: really sleeping). */
-    public Builder sleeper(Sleeper sleeper) {
+    public Builder sleeper(dev.oktair.http.Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper);
       return this;
     }

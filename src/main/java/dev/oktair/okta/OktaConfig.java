@@ -1,5 +1,6 @@
 package dev.oktair.okta;
 
+import dev.oktair.http.Secret;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,80 +1,66 @@
 package dev.oktair.okta;
 
 import dev.oktair.events.Json;
+import dev.oktair.http.HttpResult;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A successful answer from Okta (2xx), or the stand-in a dry-run client returns for a request it
- * refused to send. Immutable.
+ * refused to send: the HTTP layer's {@link HttpResult} with Okta's JSON and request id. Immutable.
  */
 public final class OktaResponse {
-  private final int status;
-  private final URI uri;
-  private final Map<String, List<String>> headers;
-  private final byte[] body;
-  private final String dryRunNote;
+  static final String REQUEST_ID = "X-Okta-Request-Id";
 
-  OktaResponse(int status, URI uri, Map<String, List<String>> headers, byte[] body, String dryRunNote) {
-    this.status = status;
-    this.uri = Objects.requireNonNull(uri, "uri");
-    this.headers = Map.copyOf(headers);
-    this.body = body == null ? new byte[0] : body;
-    this.dryRunNote = dryRunNote;
+  private final HttpResult result;
+  private final byte[] body;
+
+  private OktaResponse(HttpResult result) {
+    this.result = Objects.requireNonNull(result, "result");
+    this.body = result.body();
   }
 
-  static OktaResponse dryRun(URI uri, String note) {
-    return new OktaResponse(0, uri, Map.of(), new byte[0], note);
+  /** Returns Okta's view of an answer of the HTTP layer (e.g. the response of a {@link dev.oktair.http.Mutation.Result}). */
+  public static OktaResponse of(HttpResult result) {
+    return new OktaResponse(result);
   }
 
   /** Returns the HTTP status; 0 for a request a dry-run client did not send. */
   public int status() {
-    return status;
+    return result.status();
   }
 
   /** Returns the URL that was requested. */
   public URI uri() {
-    return uri;
+    return result.uri();
   }
 
   /** Returns true when this is a dry-run stand-in: nothing was sent. */
   public boolean isDryRun() {
-    return dryRunNote != null;
+    return result.isDryRun();
   }
 
   /** Returns "would send METHOD path" for a dry-run stand-in, else null. */
   public String dryRunNote() {
-    return dryRunNote;
+    return result.dryRunNote();
   }
 
   /** Returns the first value of a response header (case-insensitive), or null. */
   public String header(String name) {
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
-        return e.getValue().get(0);
-      }
-    }
-    return null;
+    return result.header(name);
   }
 
   /** Returns every value of a response header (case-insensitive). */
   public List<String> headers(String name) {
-    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-      if (e.getKey().equalsIgnoreCase(name)) {
-        return e.getValue();
-      }
-    }
-    return List.of();
+    return result.headers(name);
   }
 
   /** Returns the {@code X-Okta-Request-Id}, or null. */
   public String requestId() {
-    return header("X-Okta-Request-Id");
+    return result.requestId();
   }
 
   /** Returns a copy of the body bytes. */
@@ -86,9 +72,13 @@ public final class OktaResponse {
     return body;
   }
 
+  HttpResult result() {
+    return result;
+  }
+
   /** Returns the body as text. */
   public String text() {
-    return new String(body, StandardCharsets.UTF_8);
+    return result.text();
   }
 
   /**
@@ -103,12 +93,12 @@ public final class OktaResponse {
     try {
       return Json.MAPPER.readTree(body);
     } catch (JacksonException e) {
-      throw new OktaException("Okta answered " + uri.getRawPath() + " with something that is not JSON", e);
+      throw new OktaException("Okta answered " + uri().getRawPath() + " with something that is not JSON", e);
     }
   }
 
   @Override
   public String toString() {
-    return isDryRun() ? "OktaResponse[" + dryRunNote + "]" : "OktaResponse[" + status + " " + uri.getRawPath() + "]";
+    return isDryRun() ? "OktaResponse[" + dryRunNote() + "]" : "OktaResponse[" + status() + " " + uri().getRawPath() + "]";
   }
 }

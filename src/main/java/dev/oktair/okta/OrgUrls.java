@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 
-/** Validates org URLs as Okta's SDK does, and compares origins before a credential is sent. */
+/** Validates org URLs as Okta's SDK does (the HTTP layer then pins every request to that origin). */
 final class OrgUrls {
   private static final List<String> ADMIN_SUFFIXES =
       List.of("-admin.okta.com", "-admin.oktapreview.com", "-admin.okta-emea.com");
@@ -81,27 +81,5 @@ final class OrgUrls {
     } catch (UnknownHostException e) {
       return false;
     }
-  }
-
-  /** Returns true when {@code uri} has the same scheme, host and (effective) port as {@code org}. */
-  static boolean sameOrigin(URI org, URI uri) {
-    if (uri.getScheme() == null || uri.getHost() == null) {
-      return false;
-    }
-    return org.getScheme().equalsIgnoreCase(uri.getScheme())
-        && org.getHost().equalsIgnoreCase(uri.getHost())
-        && port(org) == port(uri);
-  }
-
-  /** Returns {@code scheme://host:port} of a URI, for messages. */
-  static String origin(URI uri) {
-    return uri.getScheme() + "://" + uri.getHost() + ":" + port(uri);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() >= 0) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 }

@@ -1,6 +1,9 @@
 package dev.oktair.okta;
 
+import dev.oktair.http.Secret;
 import java.net.URI;
+import java.util.Collection;
+import java.util.List;
 import java.net.http.HttpRequest;
 
 /** {@code Authorization: SSWS <token>}: an Okta API token. */
@@ -14,6 +17,11 @@ final class SswsAuth implements Auth {
   @Override
   public void authorize(HttpRequest.Builder request, String method, URI uri) {
     request.header("Authorization", "SSWS " + token.reveal());
+  }
+
+  @Override
+  public Collection<Secret> secrets() {
+    return List.of(token);
   }
 
   @Override

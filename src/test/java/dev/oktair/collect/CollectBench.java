@@ -4,7 +4,7 @@ import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.events.LogEvent;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.OktaConfig;
-import dev.oktair.okta.RetryPolicy;
+import dev.oktair.http.RetryPolicy;
 import dev.oktair.okta.ScaledTime;
 import dev.oktair.okta.SimFixtures;
 import dev.oktair.sim.FaultSpec;

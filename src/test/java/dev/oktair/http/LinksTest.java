@@ -1,4 +1,4 @@
-package dev.oktair.okta;
+package dev.oktair.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

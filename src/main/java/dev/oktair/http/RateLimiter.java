@@ -1,4 +1,4 @@
-package dev.oktair.okta;
+package dev.oktair.http;
 
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -13,8 +13,9 @@ import java.util.OptionalLong;
 import java.util.function.DoubleSupplier;
 
 /**
- * Keeps every request within Okta's rate limits, shared by all threads of one client (so
- * concurrent time slices share one budget). Each response's {@code X-Rate-Limit-Limit},
+ * Keeps every request within the server's rate limits (Okta's headers; buckets named by the API
+ * client's {@link RateBuckets}), shared by all threads of one API (so concurrent work shares one
+ * budget). Each response's {@code X-Rate-Limit-Limit},
  * {@code -Remaining} and {@code -Reset} update its bucket, and requests in flight count against
  * it; a request waits when its bucket has no room left before the reset, and once fewer than a
  * tenth of the limit remain the rest is paced evenly over the time left, so the client slows down
@@ -45,17 +46,6 @@ final class RateLimiter {
     this.clock = clock;
     this.sleeper = sleeper;
     this.random = random;
-  }
-
-  /** Returns the bucket key of a request path: its first three segments ({@code /api/v1/logs}). */
-  static String bucketOf(String path) {
-    int slashes = 0;
-    for (int i = 0; i < path.length(); i++) {
-      if (path.charAt(i) == '/' && ++slashes == 4) {
-        return path.substring(0, i);
-      }
-    }
-    return path;
   }
 
   /** Blocks until a request to {@code bucket} fits the budget, then counts it as in flight. */
@@ -103,15 +93,21 @@ final class RateLimiter {
 
   /**
    * Returns how long to wait after a 429 whose headers are {@code headers}: until its
-   * {@code X-Rate-Limit-Reset} on the server's clock, plus a small jitter; null when the
-   * response names no reset time (the caller backs off instead).
+   * {@code X-Rate-Limit-Reset} on the server's clock, or its {@code Retry-After} seconds (the
+   * standard header other APIs send), plus a small jitter; null when the response names neither
+   * (the caller backs off instead).
    */
   synchronized Duration waitAfterRateLimit(HttpHeaders headers) {
     OptionalLong reset = number(headers, "X-Rate-Limit-Reset");
-    if (reset.isEmpty()) {
-      return null;
+    if (reset.isPresent()) {
+      return untilReset(reset.getAsLong(), serverNow());
     }
-    return untilReset(reset.getAsLong(), serverNow());
+    OptionalLong after = number(headers, "Retry-After");
+    if (after.isPresent() && after.getAsLong() >= 0) {
+      Instant now = serverNow();
+      return untilReset(now.getEpochSecond() + after.getAsLong(), Instant.ofEpochSecond(now.getEpochSecond()));
+    }
+    return null;
   }
 
   /** Returns the estimated server time now. */

@@ -1,4 +1,4 @@
-package dev.oktair.okta;
+package dev.oktair.http;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.oktair.okta;
+package dev.oktair.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,13 +33,6 @@ class RateLimiterTest {
   private void request(HttpHeaders answer) throws InterruptedException {
     limiter.acquire(LOGS);
     limiter.completed(LOGS, answer);
-  }
-
-  @Test
-  void bucketsAreTheFirstThreePathSegments() {
-    assertThat(RateLimiter.bucketOf("/api/v1/logs")).isEqualTo("/api/v1/logs");
-    assertThat(RateLimiter.bucketOf("/api/v1/users/00u1/lifecycle/suspend")).isEqualTo("/api/v1/users");
-    assertThat(RateLimiter.bucketOf("/oauth2/v1/token")).isEqualTo("/oauth2/v1/token");
   }
 
   @Test

@@ -1,0 +1,54 @@
+package dev.oktair.http;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A clock that only moves when something sleeps on it; records every sleep. */
+final class FakeTime extends Clock implements Sleeper {
+  private Instant now;
+  private final List<Duration> sleeps = new ArrayList<>();
+
+  FakeTime(Instant start) {
+    this.now = start;
+  }
+
+  @Override
+  public synchronized void sleep(Duration d) {
+    sleeps.add(d);
+    if (!d.isNegative()) {
+      now = now.plus(d);
+    }
+  }
+
+  synchronized void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  synchronized List<Duration> sleeps() {
+    return List.copyOf(sleeps);
+  }
+
+  synchronized Duration slept() {
+    return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
+  }
+
+  @Override
+  public synchronized Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
