@@ -40,7 +40,9 @@ final class SimulateCommand extends BaseCommand {
   String scenario = Scenarios.DEFAULT;
 
   @Option(names = "--faults", paramLabel = "SPEC",
-      description = "Faults to inject, e.g. 429=0.1,500=0.05,503=0.01,reset=0.02,latency=150ms,jitter=50ms,token=false.")
+      description = "Faults to inject, e.g. 429=0.1,500=0.05,503=0.01,reset=0.02,applied-reset=0.01,latency=150ms,"
+          + "jitter=50ms,token=false. reset drops the connection before acting; applied-reset makes the change"
+          + " (POST/PUT/DELETE) and then drops the connection without answering.")
   String faults;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed for the scenario and the faults (default: ${DEFAULT-VALUE}).")

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Serves every request in Okta's order of concerns: fault injection (decided before anything
- * else, so a faulted request never changes state), then for {@code /api}: the rate-limit bucket,
+ * else, so a faulted request never changes state, except the after-commit fault, which serves a
+ * mutation and then drops the connection), then for {@code /api}: the rate-limit bucket,
  * authentication, routing (404/405), scope (403), and the route under the tenant lock. Every
  * response carries {@code X-Okta-Request-Id}; every request lands in the journal.
  */
@@ -60,10 +61,17 @@ final class Dispatcher implements LoopbackServer.Handler {
     try {
       FaultInjector.Draw draw = api || token ? faults.next(token) : new FaultInjector.Draw(FaultInjector.Fault.NONE, Duration.ZERO);
       delay(draw.delay());
-      if (draw.fault() == FaultInjector.Fault.RESET) {
+      FaultInjector.Fault fault = draw.fault();
+      if (fault == FaultInjector.Fault.APPLIED_RESET && !mutating) {
+        fault = FaultInjector.Fault.NONE; // only a change can be lost after it was made
+      }
+      if (fault == FaultInjector.Fault.RESET) {
+        response = Response.drop();
+      } else if (fault == FaultInjector.Fault.APPLIED_RESET) {
+        serve(r, token, api); // the change is made; its answer is lost with the connection
         response = Response.drop();
       } else {
-        response = draw.fault() != FaultInjector.Fault.NONE ? fault(draw.fault(), r) : serve(r, token, api);
+        response = fault != FaultInjector.Fault.NONE ? fault(fault, r) : serve(r, token, api);
         response.header("X-Okta-Request-Id", r.requestId());
       }
     } catch (RuntimeException e) {

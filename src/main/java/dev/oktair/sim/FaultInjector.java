@@ -14,7 +14,9 @@ final class FaultInjector {
     RATE_LIMIT,
     SERVER_ERROR,
     UNAVAILABLE,
-    RESET
+    RESET,
+    /** Carry a mutating request out, then drop the connection (the after-commit fault). */
+    APPLIED_RESET
   }
 
   /**
@@ -59,6 +61,10 @@ final class FaultInjector {
       return Fault.UNAVAILABLE;
     }
     edge += spec.resetRate();
-    return u < edge ? Fault.RESET : Fault.NONE;
+    if (u < edge) {
+      return Fault.RESET;
+    }
+    edge += spec.appliedResetRate();
+    return u < edge ? Fault.APPLIED_RESET : Fault.NONE;
   }
 }

@@ -6,13 +6,18 @@ import java.util.Objects;
 
 /**
  * Which faults the simulator injects, and how often: each request draws once, so the rates are
- * exclusive and must add up to at most 1. Faults are decided before any state change, so a
- * faulted request never changes the tenant.
+ * exclusive and must add up to at most 1. Faults are decided before any state change, and all but
+ * one leave the tenant untouched: {@code applied-reset} is the after-commit fault, where the
+ * server makes the change and then drops the connection without answering, the failure a client
+ * must survive without acting twice.
  *
  * @param rate429 probability of a 429 (rate limit, with a Reset header)
  * @param rate500 probability of a 500 with an Okta error body
  * @param rate503 probability of a 503 with an Okta error body
- * @param resetRate probability of closing the connection without a response
+ * @param resetRate probability of closing the connection without a response, before acting
+ * @param appliedResetRate probability that a mutating request ({@code POST}, {@code PUT},
+ *     {@code DELETE} to {@code /api}) is carried out and then the connection is closed without a
+ *     response; a read that draws it is answered normally
  * @param latency delay added to every response
  * @param jitter up to this much extra delay, drawn per request
  * @param tokenEndpoint whether faults also apply to {@code /oauth2/v1/token}
@@ -22,10 +27,11 @@ public record FaultSpec(
     double rate500,
     double rate503,
     double resetRate,
+    double appliedResetRate,
     Duration latency,
     Duration jitter,
     boolean tokenEndpoint) {
-  private static final String KEYS = "429, 500, 503, reset, latency, jitter, token";
+  private static final String KEYS = "429, 500, 503, reset, applied-reset, latency, jitter, token";
 
   public FaultSpec {
     Objects.requireNonNull(latency, "latency");
@@ -34,7 +40,8 @@ public record FaultSpec(
     checkRate("500", rate500);
     checkRate("503", rate503);
     checkRate("reset", resetRate);
-    if (rate429 + rate500 + rate503 + resetRate > 1.0 + 1e-9) {
+    checkRate("applied-reset", appliedResetRate);
+    if (rate429 + rate500 + rate503 + resetRate + appliedResetRate > 1.0 + 1e-9) {
       throw new IllegalArgumentException("fault rates add up to more than 1");
     }
     if (latency.isNegative() || jitter.isNegative()) {
@@ -42,13 +49,20 @@ public record FaultSpec(
     }
   }
 
+  /** Returns the spec without the after-commit fault (the shape before {@code applied-reset} existed). */
+  public FaultSpec(
+      double rate429, double rate500, double rate503, double resetRate, Duration latency, Duration jitter,
+      boolean tokenEndpoint) {
+    this(rate429, rate500, rate503, resetRate, 0, latency, jitter, tokenEndpoint);
+  }
+
   /** Returns the spec that injects nothing. */
   public static FaultSpec none() {
-    return new FaultSpec(0, 0, 0, 0, Duration.ZERO, Duration.ZERO, false);
+    return new FaultSpec(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO, false);
   }
 
   /**
-   * Parses {@code 429=0.1,500=0.05,503=0.01,reset=0.02,latency=150ms,jitter=50ms,token=true};
+   * Parses {@code 429=0.1,500=0.05,503=0.01,reset=0.02,applied-reset=0.01,latency=150ms,jitter=50ms,token=true};
    * every key is optional, an empty or {@code none} spec injects nothing.
    *
    * @throws IllegalArgumentException quoting the spec and the bad entry
@@ -63,6 +77,7 @@ public record FaultSpec(
     double r500 = 0;
     double r503 = 0;
     double reset = 0;
+    double applied = 0;
     Duration latency = Duration.ZERO;
     Duration jitter = Duration.ZERO;
     boolean token = false;
@@ -79,6 +94,7 @@ public record FaultSpec(
           case "500" -> r500 = Double.parseDouble(value);
           case "503" -> r503 = Double.parseDouble(value);
           case "reset" -> reset = Double.parseDouble(value);
+          case "applied-reset" -> applied = Double.parseDouble(value);
           case "latency" -> latency = duration(value);
           case "jitter" -> jitter = duration(value);
           case "token" -> token = bool(value);
@@ -90,7 +106,7 @@ public record FaultSpec(
       }
     }
     try {
-      return new FaultSpec(r429, r500, r503, reset, latency, jitter, token);
+      return new FaultSpec(r429, r500, r503, reset, applied, latency, jitter, token);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid fault spec '" + text + "': " + e.getMessage(), e);
     }
@@ -98,7 +114,7 @@ public record FaultSpec(
 
   /** Returns true when this spec injects anything at all. */
   public boolean active() {
-    return rate429 + rate500 + rate503 + resetRate > 0 || !latency.isZero() || !jitter.isZero();
+    return rate429 + rate500 + rate503 + resetRate + appliedResetRate > 0 || !latency.isZero() || !jitter.isZero();
   }
 
   private static Duration duration(String value) {

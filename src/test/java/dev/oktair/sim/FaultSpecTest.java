@@ -29,4 +29,14 @@ class FaultSpecTest {
     assertThatThrownBy(() -> FaultSpec.parse("429=1.5")).hasMessageContaining("not between 0 and 1");
     assertThatThrownBy(() -> FaultSpec.parse("429=0.6,500=0.6")).hasMessageContaining("more than 1");
   }
+
+  @Test
+  void parsesTheAfterCommitFault() {
+    FaultSpec f = FaultSpec.parse("reset=0.1,applied-reset=0.2");
+    assertThat(f.appliedResetRate()).isEqualTo(0.2);
+    assertThat(f.resetRate()).isEqualTo(0.1);
+    assertThat(f.active()).isTrue();
+    assertThatThrownBy(() -> FaultSpec.parse("reset=0.6,applied-reset=0.6")).hasMessageContaining("more than 1");
+    assertThatThrownBy(() -> FaultSpec.parse("applied=0.1")).hasMessageContaining("applied-reset");
+  }
 }
