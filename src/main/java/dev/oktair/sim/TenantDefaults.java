@@ -43,9 +43,12 @@ final class TenantDefaults {
         n.putNull("gateways");
         n.putNull("proxies");
       } else {
-        n.putObject("asns").putArray("include");
-        n.putObject("locations").putArray("include");
-        n.putObject("ipServiceCategories").putArray("include").add("ALL_ANONYMIZERS");
+        // Only the anonymiser category: empty asns/locations lists are left out, which the
+        // spec allows; Okta's Java SDK 24.0.0 cannot parse asns.include or locations.include
+        // lists at all (generated as empty classes), see OktaSdkConformanceTest.
+        ObjectNode categories = n.putObject("ipServiceCategories");
+        categories.putArray("include").add("ALL_ANONYMIZERS");
+        categories.putArray("exclude");
       }
       if ("DefaultExemptIpZone".equals(z[0])) {
         n.put("useAsExemptList", true);
