@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.okta.sdk.authc.credentials.TokenClientCredentials;
 import com.okta.sdk.cache.Caches;
+import com.okta.sdk.client.AuthorizationMode;
 import com.okta.sdk.client.Clients;
 import com.okta.sdk.resource.api.ApiTokenApi;
 import com.okta.sdk.resource.api.ApplicationUsersApi;
@@ -36,6 +37,7 @@ import com.okta.sdk.resource.model.UserFactor;
 import com.okta.sdk.resource.model.UserStatus;
 import dev.oktair.events.Json;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -229,6 +231,29 @@ class OktaSdkConformanceTest {
     assertThat(body.path("errorId").asString()).startsWith("oae");
     assertThat(body.path("errorCauses").isArray()).isTrue();
     assertThat(e.getResponseHeaders()).containsKey("X-Okta-Request-Id");
+  }
+
+  @Test
+  void theSdksOauthServiceAppModeGetsATokenAndActs() {
+    // the SDK signs its client assertion with the JVM's clock, so this simulator's clock starts
+    // at the real now (then stays fixed) to accept the assertion's iat/exp
+    sim.close();
+    sim = OktaSimulator.start(SimulatorOptions.builder().seed(TestTenant.seed(5))
+        .clock(SimClock.at(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).build());
+    ApiClient oauth = Clients.builder()
+        .setOrgUrl(sim.baseUrl())
+        .setAuthorizationMode(AuthorizationMode.PRIVATE_KEY)
+        .setClientId(sim.oauthClientId())
+        .setScopes(Set.of("okta.users.read", "okta.users.manage"))
+        .setPrivateKey(sim.privateKeyPem())
+        .setCacheManager(Caches.newDisabledCacheManager())
+        .setRetryMaxAttempts(0)
+        .build();
+    new UserLifecycleApi(oauth).suspendUser(BOB);
+    assertThat(new UserApi(oauth).getUser(BOB, null, null).getStatus()).isEqualTo(UserStatus.SUSPENDED);
+    assertThat(sim.events()).filteredOn(e -> e.eventType().equals("user.lifecycle.suspend"))
+        .singleElement().satisfies(e -> assertThat(e.actor().id()).isEqualTo(sim.oauthClientId()));
+    assertError(() -> new ApiTokenApi(oauth).listApiTokens(), 403, "E0000006");
   }
 
   private List<String> types() {
