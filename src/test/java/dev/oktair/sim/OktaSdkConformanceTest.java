@@ -18,6 +18,7 @@ import com.okta.sdk.resource.api.NetworkZoneApi;
 import com.okta.sdk.resource.api.RoleAssignmentAUserApi;
 import com.okta.sdk.resource.api.SystemLogApi;
 import com.okta.sdk.resource.api.UserApi;
+import com.okta.sdk.resource.api.UserCredApi;
 import com.okta.sdk.resource.api.UserFactorApi;
 import com.okta.sdk.resource.api.UserGrantApi;
 import com.okta.sdk.resource.api.UserLifecycleApi;
@@ -123,6 +124,16 @@ class OktaSdkConformanceTest {
     lifecycle.unsuspendUser(BOB);
     assertThat(new UserApi(client).getUser("bob@contoso.com", null, null).getStatus()).isEqualTo(UserStatus.ACTIVE);
     assertError(() -> lifecycle.unsuspendUser(BOB), 400, "E0000001");
+  }
+
+  @Test
+  void expirePasswordResetFactorsAndDeactivate() {
+    assertThat(new UserCredApi(client).expirePassword(BOB).getStatus()).isEqualTo(UserStatus.PASSWORD_EXPIRED);
+    new UserLifecycleApi(client).resetFactors(BOB);
+    assertThat(new UserFactorApi(client).listFactors(BOB)).isEmpty();
+    new UserLifecycleApi(client).deactivateUser(BOB, false, null);
+    assertThat(new UserApi(client).getUser(BOB, null, null).getStatus()).isEqualTo(UserStatus.DEPROVISIONED);
+    assertThat(types()).contains("user.account.expire_password", "user.mfa.factor.reset_all", "user.lifecycle.deactivate");
   }
 
   @Test
