@@ -59,6 +59,10 @@ final class SimulateCommand extends BaseCommand {
       description = "Keep the service app's private key here (reused across runs); default: a temporary directory.")
   Path keyDir;
 
+  @Option(names = "--journal", paramLabel = "FILE",
+      description = "Write every request served as JSONL (method, path, query, status, time, requestId, service); no secrets.")
+  Path journal;
+
   @Option(names = "--generate", paramLabel = "N", description = "Write N generated events to --out and exit.")
   Long generate;
 
@@ -74,6 +78,13 @@ final class SimulateCommand extends BaseCommand {
     }
     SimulatorOptions options = options();
     try (OktaSimulator sim = start(options)) {
+      if (journal != null) {
+        try {
+          sim.journal().writeTo(journal);
+        } catch (UncheckedIOException e) {
+          throw ExitException.usage(e.getMessage());
+        }
+      }
       printConnection(sim);
       awaitStop();
     }

@@ -29,6 +29,18 @@ final class AdminEvents {
     APP_MEMBERSHIP_REMOVE(
         "application.user_membership.remove", "Remove user's application membership", "core.user.app.user_membership.remove"),
     API_TOKEN_REVOKE("system.api_token.revoke", "Revoke API token", "api.token.revoke"),
+    APP_MEMBERSHIP_ADD(
+        "application.user_membership.add", "Add user to application membership", "core.user.app.user_membership.add"),
+    GROUP_MEMBERSHIP_REMOVE(
+        "group.user_membership.remove", "Remove user from group membership", "core.user_group_member.user_remove"),
+    GROUP_MEMBERSHIP_ADD("group.user_membership.add", "Add user to group membership", "core.user_group_member.user_add"),
+    IDP_ACTIVATE("system.idp.lifecycle.activate", "Activate identity provider", null),
+    IDP_DEACTIVATE("system.idp.lifecycle.deactivate", "Deactivate identity provider", null),
+    ZONE_CREATE("zone.create", "Create network zone", null),
+    ZONE_UPDATE("zone.update", "Update network zone", null),
+    ZONE_ACTIVATE("zone.activate", "Activate network zone", null),
+    ZONE_DEACTIVATE("zone.deactivate", "Deactivate network zone", null),
+    UNIVERSAL_LOGOUT("user.authentication.universal_logout", "User logged out by Universal Logout", null),
     THREAT_CONFIG_UPDATE("security.threat.configuration.update", "ThreatInsight configuration updated", null);
 
     final String eventType;

@@ -35,10 +35,15 @@ final class ApiTokensRoute implements Router.Routes {
   private Response revoke(Request r, String id) {
     ObjectNode token = token(id);
     tenant.apiTokens.remove(id);
-    events.publish(events.start(AdminEvents.Kind.API_TOKEN_REVOKE, r)
-        .target(id, "Token", "unknown", token.path("name").asString())
-        .debug("networkConnection", token.path("network").path("connection").asString("ANYWHERE")));
+    events.publish(revokeEvent(events, r, token));
     return Response.noContent();
+  }
+
+  /** Returns the {@code system.api_token.revoke} event of {@code token}. */
+  static SimEvent revokeEvent(AdminEvents events, Request r, ObjectNode token) {
+    return events.start(AdminEvents.Kind.API_TOKEN_REVOKE, r)
+        .target(token.path("id").asString(), "Token", "unknown", token.path("name").asString())
+        .debug("networkConnection", token.path("network").path("connection").asString("ANYWHERE"));
   }
 
   private ObjectNode token(String id) {

@@ -12,15 +12,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Apps and assignments: {@code GET /api/v1/apps} (filters {@code user.id}, {@code group.id},
  * {@code status}, {@code name} with {@code eq}; {@code q} prefix on label and name;
  * {@code expand=user/{userId}}), one app, its users, and one assignment ({@code AppUser} with
- * {@code scope} USER or GROUP, {@code created}, {@code lastUpdated}).
+ * {@code scope} USER or GROUP, {@code created}, {@code lastUpdated}); removing a direct assignment.
  */
 final class AppsRoute implements Router.Routes {
   private static final Pattern FILTER = Pattern.compile("\\s*(user\\.id|group\\.id|status|name)\\s+eq\\s+\"([^\"]*)\"\\s*");
 
   private final Tenant tenant;
+  private final AdminEvents events;
 
-  AppsRoute(Tenant tenant) {
+  AppsRoute(Tenant tenant, AdminEvents events) {
     this.tenant = tenant;
+    this.events = events;
   }
 
   @Override
@@ -29,6 +31,32 @@ final class AppsRoute implements Router.Routes {
     router.get("/api/v1/apps/{appId}", "okta.apps.read", r -> Response.ok(app(r.param("appId"))));
     router.get("/api/v1/apps/{appId}/users", "okta.apps.read", this::users);
     router.get("/api/v1/apps/{appId}/users/{userId}", "okta.apps.read", this::user);
+    router.delete("/api/v1/apps/{appId}/users/{userId}", "okta.apps.manage", this::unassign);
+  }
+
+  /**
+   * Removes a direct assignment (204, {@code application.user_membership.remove}); an assignment
+   * a group grants is refused with 403 E0000046 as Okta does: remove the group membership instead.
+   */
+  private Response unassign(Request r) {
+    ObjectNode app = app(r.param("appId"));
+    String appId = app.path("id").asString();
+    ObjectNode user = tenant.findUser(r.param("userId"));
+    String userId = user == null ? r.param("userId") : user.path("id").asString();
+    Map<String, ObjectNode> assigned = tenant.appUsers.getOrDefault(appId, Map.of());
+    ObjectNode au = assigned.get(userId);
+    if (au == null || user == null) {
+      throw ApiException.notFound(r.param("userId"), "AppUser");
+    }
+    r.queryFlag("sendEmail", false); // validated; no email is modelled
+    if ("GROUP".equals(au.path("scope").asString())) {
+      throw new ApiException(403, "E0000046", "Deactivate application for user forbidden.",
+          List.of("The application cannot be unassigned from the user while their group memberships grant them access"));
+    }
+    assigned.remove(userId);
+    events.publish(events.forUser(AdminEvents.Kind.APP_MEMBERSHIP_REMOVE, r, user)
+        .target(appId, "AppInstance", app.path("name").asString(), app.path("label").asString()));
+    return Response.noContent();
   }
 
   private Response list(Request r) {

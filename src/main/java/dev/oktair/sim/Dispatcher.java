@@ -55,7 +55,7 @@ final class Dispatcher implements LoopbackServer.Handler {
     Instant arrived = clock.instant();
     Request r = new Request(incoming, "req" + Ids.randomText(23), baseUrl);
     boolean token = r.rawPath().equals(OAuthServer.TOKEN_PATH);
-    boolean api = r.rawPath().startsWith("/api/");
+    boolean api = r.rawPath().startsWith("/api/") || r.rawPath().equals(UniversalLogoutRoute.PATH);
     boolean mutating = api && !"GET".equals(r.method()) && !"HEAD".equals(r.method());
     Response response;
     try {

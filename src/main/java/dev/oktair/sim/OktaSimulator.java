@@ -48,6 +48,7 @@ public final class OktaSimulator implements AutoCloseable {
     this.apiTokenId = Ids.random("00T");
     this.server = new LoopbackServer(options.port(), options.clock());
     this.baseUrl = "http://127.0.0.1:" + server.port();
+    tenant.serveFrom(baseUrl);
     registerApiToken(options.clock().instant());
     Clock clock = options.clock();
     OAuthServer oauth = new OAuthServer(clientId, keys.publicKey(), options.grantedScopes(), options.requireDpop(), clock);
@@ -59,7 +60,11 @@ public final class OktaSimulator implements AutoCloseable {
         new LifecycleRoute(tenant, events, clock),
         new FactorsRoute(tenant, events),
         new RolesRoute(tenant, events),
-        new AppsRoute(tenant),
+        new AppsRoute(tenant, events),
+        new GroupsRoute(tenant, events),
+        new IdpsRoute(tenant, events, clock),
+        new ZonesRoute(tenant, events, clock),
+        new UniversalLogoutRoute(tenant, events, options.universalLogout()),
         new ConsentRoute(tenant, events),
         new ApiTokensRoute(tenant, events),
         new ThreatInsightRoute(tenant, events, clock),
@@ -143,6 +148,7 @@ public final class OktaSimulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    journal.stopWriting();
     if (temporaryKeyDir != null) {
       try {
         Files.deleteIfExists(keys.pemPath());

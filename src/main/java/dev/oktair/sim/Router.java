@@ -63,6 +63,10 @@ final class Router {
     add("DELETE", template, scope, false, handler);
   }
 
+  void put(String template, String scope, Handler handler) {
+    add("PUT", template, scope, false, handler);
+  }
+
   void add(String method, String template, String scope, boolean lockFree, Handler handler) {
     endpoints.add(new Endpoint(method, split(template), scope, bucketOf(method, template), lockFree, handler));
   }

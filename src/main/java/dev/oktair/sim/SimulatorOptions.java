@@ -20,6 +20,8 @@ import java.util.Set;
  *     present); null for a fresh temporary directory removed on close
  * @param grantedScopes the Okta API scopes granted to the service app
  * @param sleeper how injected latency waits (tests pass one that does not)
+ * @param universalLogout whether the org offers Universal Logout ({@code POST
+ *     /oauth2/v1/global-token-revocation}; Identity Threat Protection orgs); otherwise 403
  */
 public record SimulatorOptions(
     int port,
@@ -31,14 +33,16 @@ public record SimulatorOptions(
     boolean requireDpop,
     Path keyDirectory,
     Set<String> grantedScopes,
-    Sleeper sleeper) {
+    Sleeper sleeper,
+    boolean universalLogout) {
 
   /** The scopes granted to the service app unless configured otherwise. */
   public static final Set<String> DEFAULT_SCOPES = Set.of(
       "okta.logs.read", "okta.users.read", "okta.users.manage", "okta.apps.read", "okta.groups.read",
       "okta.roles.read", "okta.roles.manage", "okta.apiTokens.read", "okta.apiTokens.manage",
       "okta.threatInsights.read", "okta.threatInsights.manage", "okta.policies.read", "okta.sessions.read",
-      "okta.sessions.manage");
+      "okta.sessions.manage", "okta.groups.manage", "okta.apps.manage", "okta.idps.read", "okta.idps.manage",
+      "okta.networkZones.read", "okta.networkZones.manage", "okta.universalLogout.manage");
 
   /** Waits; the server's latency faults go through it. */
   @FunctionalInterface
@@ -80,6 +84,7 @@ public record SimulatorOptions(
     private Path keyDirectory;
     private Set<String> grantedScopes = DEFAULT_SCOPES;
     private Sleeper sleeper = Sleeper.system();
+    private boolean universalLogout = true;
 
     private Builder() {}
 
@@ -133,11 +138,17 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder universalLogout(boolean offered) {
+      this.universalLogout = offered;
+      return this;
+    }
+
     /** Returns the options; an empty tenant anchored at the clock's now when no seed was given. */
     public SimulatorOptions build() {
       TenantSeed s = seed != null ? seed : TenantSeed.empty(clock.instant());
       return new SimulatorOptions(
-          port, s, clock, faults, randomSeed, rateLimits, requireDpop, keyDirectory, grantedScopes, sleeper);
+          port, s, clock, faults, randomSeed, rateLimits, requireDpop, keyDirectory, grantedScopes, sleeper,
+          universalLogout);
     }
   }
 }

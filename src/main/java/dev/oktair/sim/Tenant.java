@@ -1,5 +1,6 @@
 package dev.oktair.sim;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,6 +31,8 @@ public final class Tenant {
   final Map<String, ObjectNode> policies = new LinkedHashMap<>();
   final Map<String, List<ObjectNode>> policyRules = new LinkedHashMap<>();
   final Map<String, Integer> sessions = new LinkedHashMap<>();
+  final Map<String, ObjectNode> idps = new LinkedHashMap<>();
+  final Map<String, ObjectNode> zones = new LinkedHashMap<>();
   ObjectNode threatInsight;
 
   Tenant(TenantSeed seed) {
@@ -47,10 +50,26 @@ public final class Tenant {
     seed.policies().forEach(p -> policies.put(idOf(p), copy(p)));
     seed.policyRules().forEach((p, rules) -> policyRules.put(p, new ArrayList<>(rules.stream().map(Tenant::copy).toList())));
     threatInsight = copy(seed.threatInsight());
+    TenantDefaults.systemZones(seed.anchor().minus(Duration.ofDays(365))).forEach(z -> zones.put(idOf(z), z));
+    seed.networkZones().forEach(z -> zones.put(idOf(z), copy(z)));
+    seed.identityProviders().forEach(i -> idps.put(idOf(i), copy(i)));
+    TenantDefaults.markSystemPolicies(policies);
     for (ObjectNode u : users.values()) {
       boolean signedIn = "ACTIVE".equals(u.path("status").asString()) && u.hasNonNull("lastLogin");
       sessions.put(idOf(u), signedIn ? 1 : 0);
     }
+  }
+
+  /** Points every seeded {@code _links} href at {@code baseUrl}, the simulator's own origin; called once at start. */
+  synchronized void serveFrom(String baseUrl) {
+    for (Map<String, ObjectNode> m : List.of(users, groups, apps, clients, apiTokens, policies, idps, zones)) {
+      m.values().forEach(n -> TenantDefaults.rebaseLinks(n, baseUrl));
+    }
+    for (Map<String, Map<String, ObjectNode>> m : List.of(appUsers, factors, roles, grants, refreshTokens)) {
+      m.values().forEach(children -> children.values().forEach(n -> TenantDefaults.rebaseLinks(n, baseUrl)));
+    }
+    policyRules.values().forEach(rules -> rules.forEach(n -> TenantDefaults.rebaseLinks(n, baseUrl)));
+    TenantDefaults.rebaseLinks(threatInsight, baseUrl);
   }
 
   /** Returns the user with this id, login, or unambiguous login short name. */
@@ -107,6 +126,21 @@ public final class Tenant {
       }
     });
     return out;
+  }
+
+  /** Returns the identity providers. */
+  public synchronized List<JsonNode> identityProviders() {
+    return copies(idps.values());
+  }
+
+  /** Returns the network zones, Okta's system zones first. */
+  public synchronized List<JsonNode> networkZones() {
+    return copies(zones.values());
+  }
+
+  /** Returns the ids of the group's members. */
+  public synchronized List<String> groupMembers(String groupId) {
+    return List.copyOf(groupMembers.getOrDefault(groupId, List.of()));
   }
 
   /** Returns how many Okta sessions the user holds (0 once cleared). */

@@ -30,6 +30,10 @@ import tools.jackson.databind.JsonNode;
  * @param policyRules policy id to its rules
  * @param events the System Log history, ordered by {@code published}
  * @param story what happened, for demos and tests to check against
+ * @param identityProviders {@code IdentityProvider} objects (id 0oa..., type SAML2/OIDC/..., name,
+ *     status ACTIVE/INACTIVE, created, ...); empty in a fresh org
+ * @param networkZones admin-created {@code NetworkZone} objects; Okta's system zones
+ *     ({@code LegacyIpZone}, {@code BlockedIpZone}, ...) are added by the simulator itself
  */
 public record TenantSeed(
     Instant anchor,
@@ -48,7 +52,9 @@ public record TenantSeed(
     List<JsonNode> policies,
     Map<String, List<JsonNode>> policyRules,
     List<LogEvent> events,
-    Story story) {
+    Story story,
+    List<JsonNode> identityProviders,
+    List<JsonNode> networkZones) {
   public TenantSeed {
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(threatInsight, "threatInsight");
@@ -67,6 +73,43 @@ public record TenantSeed(
     policies = List.copyOf(policies);
     policyRules = Map.copyOf(policyRules);
     events = List.copyOf(events);
+    identityProviders = List.copyOf(identityProviders);
+    networkZones = List.copyOf(networkZones);
+  }
+
+  /** A seed without identity providers or admin-created zones (the shape scenarios built first). */
+  public TenantSeed(
+      Instant anchor,
+      List<JsonNode> users,
+      List<JsonNode> groups,
+      Map<String, List<String>> groupMembers,
+      List<JsonNode> apps,
+      Map<String, List<JsonNode>> appUsers,
+      Map<String, List<JsonNode>> factors,
+      Map<String, List<JsonNode>> roles,
+      Map<String, List<JsonNode>> grants,
+      List<JsonNode> clients,
+      Map<String, List<JsonNode>> refreshTokens,
+      List<JsonNode> apiTokens,
+      JsonNode threatInsight,
+      List<JsonNode> policies,
+      Map<String, List<JsonNode>> policyRules,
+      List<LogEvent> events,
+      Story story) {
+    this(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients, refreshTokens,
+        apiTokens, threatInsight, policies, policyRules, events, story, List.of(), List.of());
+  }
+
+  /** Returns this seed with {@code idps} as its identity providers. */
+  public TenantSeed withIdentityProviders(List<JsonNode> idps) {
+    return new TenantSeed(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients,
+        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, idps, networkZones);
+  }
+
+  /** Returns this seed with {@code zones} as its admin-created network zones. */
+  public TenantSeed withNetworkZones(List<JsonNode> zones) {
+    return new TenantSeed(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients,
+        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, zones);
   }
 
   /** Returns a tenant with nothing in it (ThreatInsight off), anchored at {@code anchor}. */

@@ -4,19 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * User reads: {@code GET /api/v1/users} (filter on status / id / profile.login / profile.email,
- * {@code q} prefix search), {@code GET /api/v1/users/{id}} by id, login or short name, the user's
+ * User reads: {@code GET /api/v1/users} ({@code search}, {@code filter} and {@code q}, see
+ * {@link UserSearch}), {@code GET /api/v1/users/{id}} by id, login or short name, the user's
  * groups and app links. Users are served with the lifecycle {@code _links} valid for their status.
  */
 final class UsersRoute implements Router.Routes {
-  private static final Pattern FILTER_TERM =
-      Pattern.compile("\\s*(status|id|profile\\.login|profile\\.email|profile\\.firstName|profile\\.lastName)\\s+eq\\s+\"([^\"]*)\"\\s*");
   private static final Map<String, List<String>> LIFECYCLE = Map.of(
       "ACTIVE", List.of("suspend", "deactivate", "resetPassword", "expirePassword", "resetFactors"),
       "SUSPENDED", List.of("unsuspend", "deactivate"),
@@ -58,12 +55,31 @@ final class UsersRoute implements Router.Routes {
     return u;
   }
 
+  /**
+   * Lists users: {@code search} (every status, DEPROVISIONED included), else {@code filter}
+   * (DEPROVISIONED only when the filter asks for a status), else {@code q} (prefix of first name,
+   * last name or email; never DEPROVISIONED), else every user but the DEPROVISIONED, as Okta does.
+   */
   private Response list(Request r) {
-    List<Map.Entry<String, String>> terms = filterTerms(r.query("filter"));
+    String search = r.query("search");
+    String filter = r.query("filter");
     String q = r.query("q");
+    Predicate<JsonNode> keep;
+    boolean deprovisioned;
+    if (search != null && !search.isBlank()) {
+      keep = UserSearch.search(search);
+      deprovisioned = true;
+    } else if (filter != null && !filter.isBlank()) {
+      keep = UserSearch.filter(filter);
+      deprovisioned = filter.contains("status");
+    } else {
+      keep = u -> q == null || prefixMatch(u, q);
+      deprovisioned = false;
+    }
     List<ObjectNode> out = new ArrayList<>();
     for (ObjectNode u : tenant.users.values()) {
-      if (matches(u, terms) && (q == null || prefixMatch(u, q))) {
+      boolean visible = deprovisioned || !"DEPROVISIONED".equals(u.path("status").asString());
+      if (visible && keep.test(u)) {
         out.add(view(u, r.baseUrl()));
       }
     }
@@ -108,39 +124,10 @@ final class UsersRoute implements Router.Routes {
     return Paging.all(out);
   }
 
-  private static List<Map.Entry<String, String>> filterTerms(String filter) {
-    List<Map.Entry<String, String>> terms = new ArrayList<>();
-    if (filter == null || filter.isBlank()) {
-      return terms;
-    }
-    for (String part : filter.split("(?i)\\s+and\\s+")) {
-      Matcher m = FILTER_TERM.matcher(part);
-      if (!m.matches()) {
-        throw ApiException.invalidParameter("filter: '" + filter + "' is not a supported user filter");
-      }
-      terms.add(Map.entry(m.group(1), m.group(2)));
-    }
-    return terms;
-  }
-
-  private static boolean matches(ObjectNode user, List<Map.Entry<String, String>> terms) {
-    for (Map.Entry<String, String> t : terms) {
-      JsonNode v = t.getKey().startsWith("profile.")
-          ? user.path("profile").path(t.getKey().substring(8))
-          : user.path(t.getKey());
-      boolean caseless = t.getKey().equals("profile.login") || t.getKey().equals("profile.email");
-      String actual = v.asString("");
-      if (caseless ? !actual.equalsIgnoreCase(t.getValue()) : !actual.equals(t.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean prefixMatch(ObjectNode user, String q) {
+  private static boolean prefixMatch(JsonNode user, String q) {
     String p = q.toLowerCase(Locale.ROOT);
     JsonNode profile = user.path("profile");
-    for (String field : List.of("firstName", "lastName", "email", "login")) {
+    for (String field : List.of("firstName", "lastName", "email")) {
       if (profile.path(field).asString("").toLowerCase(Locale.ROOT).startsWith(p)) {
         return true;
       }

@@ -33,7 +33,7 @@ class SimulateCommandIT {
     Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(err, true), CLOCK, Map.of(), home, false);
     AtomicInteger exit = new AtomicInteger(-1);
     Thread serving = new Thread(() -> exit.set(Cli.run(ctx, "simulate", "--port", "0", "--seed", "7",
-        "--key-dir", home.resolve("keys").toString())));
+        "--key-dir", home.resolve("keys").toString(), "--journal", home.resolve("requests.jsonl").toString())));
     serving.start();
     long deadline = System.currentTimeMillis() + 60_000;
     while (!err.toString().contains("press Ctrl-C") && System.currentTimeMillis() < deadline && serving.isAlive()) {
@@ -65,6 +65,19 @@ class SimulateCommandIT {
     assertThat(serving.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
     assertThat(err.toString()).contains("simulator stopped");
+
+    var lines = Files.readAllLines(home.resolve("requests.jsonl"));
+    assertThat(lines).hasSize(3);
+    JsonNode first = Json.MAPPER.readTree(lines.get(0));
+    assertThat(first.path("method").asString()).isEqualTo("GET");
+    assertThat(first.path("path").asString()).isEqualTo("/api/v1/logs");
+    assertThat(first.path("query").asString()).isEqualTo("limit=5");
+    assertThat(first.path("status").asInt()).isEqualTo(200);
+    assertThat(first.path("service").asString()).isEqualTo("okta");
+    assertThat(first.path("requestId").asString()).isEqualTo(logs.headers().firstValue("X-Okta-Request-Id").orElseThrow());
+    assertThat(first.path("time").asString()).isEqualTo("2026-03-01T12:00:00.000Z");
+    assertThat(Json.MAPPER.readTree(lines.get(2)).path("path").asString()).isEqualTo("/api/v1/users/alex@contoso.com");
+    assertThat(String.join("\n", lines)).doesNotContain(token);
   }
 
   @Test

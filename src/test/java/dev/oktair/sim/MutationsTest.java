@@ -141,7 +141,11 @@ class MutationsTest {
   @Test
   void roleRemoval() {
     assertThat(SimHttp.json(http.get("/api/v1/users/" + BOB + "/roles"))).hasSize(1);
+    assertThat(SimHttp.json(http.get("/api/v1/users/" + BOB + "/roles/ra1appadmin000000002")).path("type").asString())
+        .isEqualTo("APP_ADMIN");
     assertThat(http.delete("/api/v1/users/" + BOB + "/roles/ra1appadmin000000002").statusCode()).isEqualTo(204);
+    assertThat(http.get("/api/v1/users/" + BOB + "/roles/ra1appadmin000000002").statusCode()).isEqualTo(404);
+    assertThat(http.delete("/api/v1/users/" + BOB + "/roles/ra1appadmin000000002").statusCode()).isEqualTo(404);
     assertThat(sim.tenant().roles(BOB)).isEmpty();
     assertThat(only("user.account.privilege.revoke").debugData("privilegeRevoked")).isEqualTo("Application Administrator");
   }
