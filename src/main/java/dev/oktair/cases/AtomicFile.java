@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * Replaces a file so that a reader, or a crash, sees the old bytes or the new ones and never a
  * mix: a temporary file in the same directory, forced to disk, then renamed over the target.
  */
-final class AtomicFile {
+public final class AtomicFile {
   private AtomicFile() {}
 
   /**
@@ -22,7 +22,7 @@ final class AtomicFile {
    *
    * @throws OktaIrException of kind IO, naming the file, when it cannot be written
    */
-  static void write(Path target, byte[] bytes) {
+  public static void write(Path target, byte[] bytes) {
     Path temp = null;
     try {
       temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp",
