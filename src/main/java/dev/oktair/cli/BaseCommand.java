@@ -1,5 +1,7 @@
 package dev.oktair.cli;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +11,9 @@ import picocli.CommandLine.Spec;
 /**
  * The shape every okta-ir command shares: standard help and version options, {@code --verbose},
  * and the injected {@link Context}. A subcommand implements {@link #execute()} and returns an
- * exit code; failures are thrown and mapped to exit codes in one place ({@link Failures}).
+ * exit code; failures are thrown and mapped to exit codes in one place ({@link Failures}). A
+ * command that mixes in {@link CaseOption} has each run recorded in the case's history here, once,
+ * whatever its outcome.
  */
 @Command(mixinStandardHelpOptions = true, versionProvider = Cli.Version.class, sortOptions = false)
 public abstract class BaseCommand implements Callable<Integer> {
@@ -26,7 +30,42 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() throws Exception {
-    return execute().code();
+    Instant started = ctx.clock().instant();
+    int code = ExitCode.INTERNAL.code();
+    try {
+      code = execute().code();
+      return code;
+    } catch (Exception | Error e) {
+      code = Failures.exitCodeOf(e).code();
+      throw e;
+    } finally {
+      recordRun(started, code);
+    }
+  }
+
+  private void recordRun(Instant started, int code) {
+    CaseOption option = caseOption();
+    if (option == null) {
+      return;
+    }
+    List<String> argv = spec.root().commandLine().getParseResult().originalArgs();
+    try {
+      option.finish(ctx, argv, started, code);
+    } catch (RuntimeException e) {
+      // The command's own outcome matters more than its line in the history: say so, keep it.
+      ctx.err().println("okta-ir: warning: this run was not recorded in case.json: "
+          + TerminalText.lines(Failures.messageOf(e)));
+    }
+  }
+
+  /** Returns the {@code --case} mixin of this command, or null when it has none. */
+  final CaseOption caseOption() {
+    for (CommandSpec mixin : spec.mixins().values()) {
+      if (mixin.userObject() instanceof CaseOption option) {
+        return option;
+      }
+    }
+    return null;
   }
 
   /** Runs the command and returns its exit code. */

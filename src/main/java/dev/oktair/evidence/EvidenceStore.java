@@ -2,6 +2,9 @@ package dev.oktair.evidence;
 
 import dev.oktair.cases.CasePaths;
 import dev.oktair.errors.Kind;
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.LogEvent;
+import dev.oktair.events.RejectedLine;
 import dev.oktair.errors.OktaIrException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -162,6 +165,42 @@ public final class EvidenceStore {
       throw OktaIrException.io("cannot list", evidenceDir(), e);
     }
     return new VerifyReport(ok, changed, added, removed);
+  }
+
+  /**
+   * Reads the evidence in manifest order, handing each event {@code selector} keeps to {@code
+   * reading} once (a line repeating an earlier event, in this file or another, is skipped), until
+   * it returns false; missing files and corrupt lines are reported to it and counted.
+   */
+  public ReadReport readDistinct(EventSelector selector, Reading reading) {
+    return new DistinctEvents(selector, reading).run(this);
+  }
+
+  /** Receives what {@link #readDistinct} finds, on the calling thread. */
+  public interface Reading {
+    /** Receives a selected event seen for the first time; returns false to stop. */
+    boolean event(LogEvent event);
+
+    /** Receives a line of an evidence file that is not an event. */
+    void rejected(RejectedLine line);
+
+    /** Receives an evidence file that is missing or cannot be read, with why. */
+    void unreadable(Path file, String why);
+  }
+
+  /**
+   * What {@link #readDistinct} read.
+   *
+   * @param matched distinct selected events handed on
+   * @param repeats selected lines skipped because they repeat an earlier event
+   * @param unreadableFiles evidence files missing or unreadable
+   * @param corruptLines lines of evidence files that are not events
+   */
+  public record ReadReport(long matched, long repeats, int unreadableFiles, long corruptLines) {
+    /** Returns true when every evidence file was read and every line was an event. */
+    public boolean intact() {
+      return unreadableFiles == 0 && corruptLines == 0;
+    }
   }
 
   /** Returns the lowercase hex SHA-256 of a file, streaming it. */

@@ -1,5 +1,7 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
 import dev.oktair.cases.CasePaths;
 import dev.oktair.errors.OktaIrException;
 import dev.oktair.evidence.EvidenceFile;
@@ -67,6 +69,11 @@ public final class CaseDatabase {
     EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
     LoadReport loaded = upToDate(caseDir, evidence.files()) ? null : load(caseDir, clock, false);
     return new CaseDatabase(caseDir, loaded);
+  }
+
+  /** Returns the database file. */
+  public Path file() {
+    return path(caseDir);
   }
 
   /** Returns what {@link #open} loaded on the way, or null when the database was up to date. */
