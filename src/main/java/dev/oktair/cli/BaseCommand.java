@@ -24,6 +24,8 @@ public abstract class BaseCommand implements Callable<Integer> {
 
   protected Context ctx;
 
+  private StopOnInterrupt stop;
+
   final void init(Context context) {
     this.ctx = context;
   }
@@ -40,7 +42,21 @@ public abstract class BaseCommand implements Callable<Integer> {
       throw e;
     } finally {
       recordRun(started, code);
+      if (stop != null) {
+        stop.close(); // only now may a Ctrl-C'd JVM exit: the run is sealed and recorded
+      }
     }
+  }
+
+  /**
+   * Turns Ctrl-C into a request to stop (for commands that stop gracefully, e.g. following the
+   * log): the process exits only after the command has returned and its run was recorded.
+   */
+  protected final StopOnInterrupt stopOnInterrupt() {
+    if (stop == null) {
+      stop = StopOnInterrupt.install();
+    }
+    return stop;
   }
 
   private void recordRun(Instant started, int code) {

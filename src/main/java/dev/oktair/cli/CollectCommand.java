@@ -113,12 +113,10 @@ final class CollectCommand extends BaseCommand {
         report(store, result);
         return ExitCode.OK;
       }
-      try (StopOnInterrupt stop = StopOnInterrupt.install()) {
-        CollectResult result = follow(collector, subject, stop);
-        progress.close();
-        report(store, result);
-        return ExitCode.OK;
-      }
+      CollectResult result = follow(collector, subject, stopOnInterrupt());
+      progress.close();
+      report(store, result);
+      return ExitCode.OK;
     }
   }
 
