@@ -1,6 +1,5 @@
 package dev.oktair.cli;
 
-import dev.oktair.errors.Kind;
 import dev.oktair.errors.OktaIrException;
 
 /** Ends a command with a given exit code and a one-line message for the user. */

@@ -1,7 +1,6 @@
 package dev.oktair.cli;
 
 import dev.oktair.store.CaseDatabase;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code okta-ir timeline}: the case's events in order, session by session. */
 @Command(

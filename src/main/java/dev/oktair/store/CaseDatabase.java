@@ -7,7 +7,6 @@ import dev.oktair.errors.OktaIrException;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
