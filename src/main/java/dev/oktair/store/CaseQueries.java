@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.errors.Kind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +25,7 @@ public final class CaseQueries implements AutoCloseable {
    * Returns every row of {@code sql}, mapped; {@code ?} placeholders take {@code params} in order
    * (an {@link Instant} binds as a UTC timestamp).
    *
-   * @throws StoreException when the query fails
+   * @throws StoreException of kind INTERNAL when the query fails: okta-ir's own queries are code
    */
   public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
     try (PreparedStatement ps = Duck.prepare(connection, sql, bindable(params)); ResultSet rs = ps.executeQuery()) {
@@ -34,7 +35,7 @@ public final class CaseQueries implements AutoCloseable {
       }
       return rows;
     } catch (SQLException e) {
-      throw StoreException.invalid("case database query failed: " + SqlRunner.firstLine(e.getMessage()), e);
+      throw new StoreException(Kind.INTERNAL, "case database query failed: " + SqlRunner.firstLine(e.getMessage()), e);
     }
   }
 

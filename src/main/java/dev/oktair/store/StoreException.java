@@ -25,8 +25,8 @@ public final class StoreException extends OktaIrException {
     return new StoreException(Kind.USAGE, message);
   }
 
-  static StoreException invalid(String message, Throwable cause) {
-    return new StoreException(Kind.USAGE, message, cause, false);
+  StoreException(Kind kind, String message, Throwable cause) {
+    this(kind, message, cause, false);
   }
 
   /** Returns a failure that rebuilding the case database from the evidence resolves. */
