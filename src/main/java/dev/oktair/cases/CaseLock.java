@@ -20,6 +20,12 @@ import java.nio.file.StandardOpenOption;
  */
 final class CaseLock implements AutoCloseable {
   private static final long REGION = Long.MAX_VALUE - 1;
+  /**
+   * How long to keep trying before reporting the case busy: long enough to outlast a reading
+   * command appending its run to case.json (milliseconds), far too short to wait for a writer.
+   */
+  private static final int TRIES = 10;
+  private static final long PAUSE_MILLIS = 50;
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -40,12 +46,7 @@ final class CaseLock implements AutoCloseable {
     try {
       channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE), CasePaths.fileAttributes());
-      FileLock lock;
-      try {
-        lock = channel.tryLock(REGION, 1, false);
-      } catch (OverlappingFileLockException sameProcess) {
-        lock = null;
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         throw busy(file, caseDir);
@@ -58,6 +59,26 @@ final class CaseLock implements AutoCloseable {
       closeQuietly(channel);
       throw OktaIrException.io("cannot lock the case", file, e);
     }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    for (int i = 0; i < TRIES; i++) {
+      try {
+        FileLock lock = channel.tryLock(REGION, 1, false);
+        if (lock != null) {
+          return lock;
+        }
+      } catch (OverlappingFileLockException sameProcess) {
+        // another thread of this process holds it: as busy as another process
+      }
+      try {
+        Thread.sleep(PAUSE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new OktaIrException(Kind.INTERRUPTED, "interrupted while taking the case lock", e);
+      }
+    }
+    return null;
   }
 
   private static OktaIrException busy(Path file, Path caseDir) {
