@@ -14,9 +14,6 @@ import java.util.function.Predicate;
  * @param window the time window ({@link Window#ALL} for none)
  */
 public record EventSelection(String filter, String query, Window window) {
-  /** Selects every event. */
-  public static final EventSelection ALL = new EventSelection(null, null, Window.ALL);
-
   /**
    * Validates the selection.
    *
