@@ -38,7 +38,9 @@ import picocli.CommandLine.IVersionProvider;
       "  5  containment partially applied",
       "  6  completed, but some input was rejected (quarantined)",
       "  7  evidence verification failed (a file changed, added or removed)",
+      "  8  local I/O problem (disk full, permission denied, read-only file system)",
       "  10 findings at or above --fail-on",
+      "  130 interrupted (Ctrl-C)",
     })
 public final class Cli extends BaseCommand {
 
@@ -60,6 +62,7 @@ public final class Cli extends BaseCommand {
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    Converters.register(cl, context.clock());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           Object command = commandLine.getCommand();
@@ -67,6 +70,10 @@ public final class Cli extends BaseCommand {
           // Messages quote input and remote answers (DuckDB errors quote cell values, Okta quotes
           // the filter): neutralised, so an attacker's escape sequence cannot reach the terminal.
           context.err().println("okta-ir: " + TerminalText.lines(Failures.messageOf(ex)));
+          String hint = command instanceof BaseCommand b && b.caseOption() != null ? b.caseOption().hint(ex) : null;
+          if (hint != null) {
+            context.err().println("okta-ir: " + TerminalText.lines(hint));
+          }
           if (verbose) {
             ex.printStackTrace(context.err());
           }
@@ -100,19 +107,24 @@ public final class Cli extends BaseCommand {
     }
   }
 
-  /** Reads the version Maven wrote into {@code version.properties}. */
+  /** Returns the version Maven wrote into {@code version.properties}, or "development build". */
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version", "development build");
+  }
+
+  /** Tells picocli the version, for {@code --version}. */
   static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      Properties p = new Properties();
-      try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      } catch (java.io.IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return new String[] {"okta-ir " + p.getProperty("version", "development build")};
+      return new String[] {"okta-ir " + version()};
     }
   }
 }

@@ -1,17 +1,17 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Window;
+import dev.oktair.cases.Case;
 import dev.oktair.collect.CollectRequest;
 import dev.oktair.collect.CollectResult;
 import dev.oktair.collect.Collector;
 import dev.oktair.collect.Subject;
 import dev.oktair.events.Json;
-import dev.oktair.events.Times;
 import dev.oktair.events.filter.EventFilter;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.OktaConfig;
 import dev.oktair.okta.Sleeper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,8 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class CollectCommand extends BaseCommand {
   private static final List<String> SCOPES = List.of("okta.logs.read", "okta.users.read");
 
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (created if needed).")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Option(names = "--user", paramLabel = "LOGIN", description = "A user (login or id), as actor or as target. Repeatable.")
   List<String> users = new ArrayList<>();
@@ -61,17 +60,17 @@ final class CollectCommand extends BaseCommand {
   boolean all;
 
   @Option(names = "--since", paramLabel = "TIME", description = "Window start: ISO-8601 or an age (7d, 36h). Required unless --follow.")
-  String since;
+  Converters.TimeArg since;
 
   @Option(names = "--until", paramLabel = "TIME", description = "Window end (exclusive; default: now).")
-  String until;
+  Converters.TimeArg until;
 
   @Option(names = "--follow", description = "Tail the log live (polling) until Ctrl-C, then seal what was collected.")
   boolean follow;
 
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
       description = "With --follow, how long to wait after an empty page (default: ${DEFAULT-VALUE}).")
-  String pollInterval;
+  Duration pollInterval;
 
   @Option(names = "--slices", paramLabel = "N", defaultValue = "4",
       description = "Time slices collected concurrently (1 = sequential paging; default: ${DEFAULT-VALUE}).")
@@ -86,6 +85,12 @@ final class CollectCommand extends BaseCommand {
       // The local parser has Okta's grammar: a typo is a usage error with a caret, not a 400 after the slices start.
       EventFilter.parse(filter);
     }
+    boolean any = !users.isEmpty() || !ips.isEmpty() || !sessions.isEmpty() || !asns.isEmpty() || filter != null;
+    if (all == any) {
+      throw ExitException.usage(all
+          ? "--all collects the whole tenant: do not combine it with --user, --ip, --session, --asn or --filter"
+          : "say whose events to collect: --user LOGIN, --ip IP, --session ID, --asn N, --filter EXPR, or --all");
+    }
     Subject subject = new Subject(users, ips, sessions, asns, filter, all);
     CollectRequest request = follow ? null : request(subject);
     if (follow && until != null) {
@@ -95,7 +100,10 @@ final class CollectCommand extends BaseCommand {
     if (verbose) {
       info("using " + config);
     }
-    EvidenceStore store = EvidenceStore.open(caseDir, ctx.clock());
+    Case kase = caseDir.create(ctx);
+    kase.setOrgUrl(config.orgUrl().toString());
+    kase.addSubjects(users);
+    EvidenceStore store = EvidenceStore.open(kase.paths(), ctx.clock());
     OktaClient client = okta.client(ctx, config, false);
     try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
       Collector collector = new Collector(client, store, ctx.clock(), Sleeper.system(), progress);
@@ -105,12 +113,10 @@ final class CollectCommand extends BaseCommand {
         report(store, result);
         return ExitCode.OK;
       }
-      try (StopOnInterrupt stop = StopOnInterrupt.install()) {
-        CollectResult result = follow(collector, subject, stop);
-        progress.close();
-        report(store, result);
-        return ExitCode.OK;
-      }
+      CollectResult result = follow(collector, subject, stopOnInterrupt());
+      progress.close();
+      report(store, result);
+      return ExitCode.OK;
     }
   }
 
@@ -118,23 +124,28 @@ final class CollectCommand extends BaseCommand {
     if (since == null) {
       throw ExitException.usage("--since is required (e.g. --since 30d), unless --follow");
     }
-    Instant from = bound(since, "--since");
-    Instant to = until == null ? ctx.clock().instant() : bound(until, "--until");
+    Instant from = since.at();
+    Instant to = until == null ? ctx.clock().instant() : until.at();
+    if (!from.isBefore(to)) {
+      throw ExitException.usage("the window is empty: --until (" + to + ") must be after --since (" + from + ")");
+    }
+    if (slices < 1 || slices > CollectRequest.MAX_SLICES) {
+      throw ExitException.usage("--slices must be 1 to " + CollectRequest.MAX_SLICES + ", not " + slices);
+    }
     String key = String.join("\u0000", "users=" + users, "ips=" + ips, "sessions=" + sessions, "asns=" + asns,
-        "filter=" + filter, "all=" + all, "since=" + since, "until=" + until, "slices=" + slices);
+        "filter=" + filter, "all=" + all, "since=" + text(since), "until=" + text(until), "slices=" + slices);
     return new CollectRequest(subject, from, to, slices, key);
   }
 
   /** Follows until Ctrl-C, then seals what it has. */
   private CollectResult follow(Collector collector, Subject subject, StopOnInterrupt stop) {
-    Instant from = since == null ? ctx.clock().instant() : bound(since, "--since");
-    Duration interval = duration(pollInterval);
+    Instant from = since == null ? ctx.clock().instant() : since.at();
     info("following the System Log from " + from + "; Ctrl-C stops and seals what was collected");
-    return collector.follow(subject, from, interval, stop::requested);
+    return collector.follow(subject, from, pollInterval, stop::requested);
   }
 
   private void report(EvidenceStore store, CollectResult r) {
-    String file = caseDir.relativize(store.pathOf(r.evidence())).toString();
+    String file = store.caseDir().relativize(store.pathOf(r.evidence())).toString();
     if (json.json) {
       ObjectNode o = Json.MAPPER.createObjectNode();
       o.put("events", r.events());
@@ -151,25 +162,7 @@ final class CollectCommand extends BaseCommand {
     }
   }
 
-  private Instant bound(String text, String option) {
-    try {
-      return Times.parseBound(text, ctx.clock());
-    } catch (IllegalArgumentException e) {
-      throw ExitException.usage(option + ": " + e.getMessage());
-    }
-  }
-
-  static Duration duration(String text) {
-    var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim().toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
-      throw ExitException.usage("--poll-interval: '" + text + "' is not a duration such as 500ms, 15s, 2m");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
+  private static String text(Converters.TimeArg arg) {
+    return arg == null ? null : arg.text();
   }
 }

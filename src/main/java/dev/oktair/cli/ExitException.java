@@ -1,25 +1,20 @@
 package dev.oktair.cli;
 
+import dev.oktair.errors.OktaIrException;
+
 /** Ends a command with a given exit code and a one-line message for the user. */
-final class ExitException extends RuntimeException {
+final class ExitException extends OktaIrException {
   private static final long serialVersionUID = 1L;
-  private final ExitCode exitCode;
 
   ExitException(ExitCode exitCode, String message) {
-    super(message);
-    this.exitCode = exitCode;
+    super(exitCode.kind(), message);
   }
 
   ExitException(ExitCode exitCode, String message, Throwable cause) {
-    super(message, cause);
-    this.exitCode = exitCode;
+    super(exitCode.kind(), message, cause);
   }
 
   static ExitException usage(String message) {
     return new ExitException(ExitCode.USAGE, message);
-  }
-
-  ExitCode exitCode() {
-    return exitCode;
   }
 }

@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.cases.CasePaths;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.ExportFormat;
 import java.nio.file.Path;
@@ -21,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
     },
     footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out, or no case; 7 when evidence changed."})
 final class ExportCommand extends BaseCommand {
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "parquet, csv or jsonl.")
   ExportFormat format;
@@ -35,9 +35,9 @@ final class ExportCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
-    Path target = out != null ? out : caseDir.resolve("export").resolve(format.name().toLowerCase(Locale.ROOT));
-    CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
+    Path target = out != null ? out : CasePaths.of(caseDir.dir()).exports().resolve(format.name().toLowerCase(Locale.ROOT));
+    CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+    LoadCommand.noteLoadedOnOpen(this, db);
     Path written = db.export(format, target);
     if (json.json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

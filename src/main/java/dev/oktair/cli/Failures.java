@@ -1,51 +1,86 @@
 package dev.oktair.cli;
 
-import dev.oktair.collect.CollectException;
-import dev.oktair.events.filter.FilterParseException;
-import dev.oktair.evidence.EvidenceException;
-import dev.oktair.okta.OktaApiException;
-import dev.oktair.okta.OktaConfigException;
-import dev.oktair.okta.OktaException;
-import dev.oktair.store.StoreException;
+import dev.oktair.errors.Kind;
+import dev.oktair.errors.OktaIrException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 
-/** Maps every failure to its exit code and one line for the user: the one place that does so. */
+/**
+ * Turns any failure into its {@link Kind} and one line for the user: the one place that does so.
+ * okta-ir's own failures carry their kind; the few foreign ones are classified here once (picocli's
+ * usage errors, interrupts, local I/O failures that escaped unwrapped), everything else is a bug.
+ */
 final class Failures {
   private Failures() {}
 
   /** Returns the exit code for a failure thrown by a command. */
   static ExitCode exitCodeOf(Throwable t) {
-    if (t instanceof ExitException e) {
-      return e.exitCode();
+    return ExitCode.of(kindOf(t));
+  }
+
+  /** Returns the kind of a failure. */
+  static Kind kindOf(Throwable t) {
+    if (t instanceof OktaIrException e) {
+      return e.kind();
     }
-    if (t instanceof StoreException e) {
-      return e.kind() == StoreException.Kind.EVIDENCE_CHANGED ? ExitCode.EVIDENCE_MISMATCH : ExitCode.USAGE;
+    if (t instanceof CommandLine.ParameterException) {
+      return Kind.USAGE;
     }
-    if (t instanceof CommandLine.ParameterException
-        || t instanceof EvidenceException
-        || t instanceof FilterParseException
-        || t instanceof CollectException) {
-      return ExitCode.USAGE;
+    if (interrupted(t)) {
+      return Kind.INTERRUPTED;
     }
-    if (t instanceof OktaConfigException) {
-      return ExitCode.CONFIG;
-    }
-    if (t instanceof OktaApiException e) {
-      return e.isCredentialProblem() ? ExitCode.CONFIG : ExitCode.REMOTE;
-    }
-    if (t instanceof OktaException) {
-      return ExitCode.REMOTE;
-    }
-    return ExitCode.INTERNAL;
+    return localIo(t) != null ? Kind.IO : Kind.INTERNAL;
   }
 
   /** Returns the one-line message the user sees for a failure. */
   static String messageOf(Throwable t) {
-    ExitCode code = exitCodeOf(t);
+    Kind kind = kindOf(t);
+    if (kind == Kind.INTERRUPTED && !(t instanceof OktaIrException)) {
+      return "interrupted; run the same command again to resume where that is supported";
+    }
+    IOException io = t instanceof OktaIrException ? null : localIo(t);
+    if (io != null) {
+      // "cannot seal /case/evidence/0001-x.jsonl: permission denied": what failed, where, and why.
+      String file = io instanceof FileSystemException f ? f.getFile() : null;
+      String action = t != io && t.getMessage() != null ? t.getMessage() : "local I/O failed";
+      String where = file != null && !action.contains(file) ? " (" + file + ")" : "";
+      return action + where + ": " + OktaIrException.reason(io);
+    }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    if (code == ExitCode.INTERNAL) {
+    if (kind == Kind.INTERNAL) {
       return "internal error: " + message + " (this is a bug; run with --verbose for the stack trace)";
     }
     return message;
+  }
+
+  private static boolean interrupted(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof InterruptedException || c instanceof ClosedByInterruptException
+          || c instanceof InterruptedIOException && !(c instanceof java.net.SocketTimeoutException)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the local file-system failure at the root of {@code t}, or null: a {@link
+   * FileSystemException} (permission denied, read-only, no such file), or an I/O failure that says
+   * the disk is full, wrapped as {@link UncheckedIOException} or not.
+   */
+  private static IOException localIo(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof FileSystemException f) {
+        return f;
+      }
+      if (c instanceof IOException io && String.valueOf(io.getMessage()).contains("No space left")) {
+        return io;
+      }
+    }
+    return null;
   }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,8 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ImportCommand extends BaseCommand {
   private static final int LISTED = 20;
 
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (created if needed).")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exported System Log files.")
   List<Path> files;
@@ -41,7 +39,7 @@ final class ImportCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
-    EvidenceStore store = EvidenceStore.open(caseDir, ctx.clock());
+    EvidenceStore store = EvidenceStore.open(caseDir.create(ctx).paths(), ctx.clock());
     Listing listing = new Listing(ctx.err());
     ImportReport report = EvidenceImport.into(store).run(files, listing);
     String quarantine = quarantineOf(report, store);

@@ -1,9 +1,9 @@
 package dev.oktair.cli;
 
+import dev.oktair.cases.Case;
 import dev.oktair.events.Json;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.LoadReport;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -26,8 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
     footer = {"", "Exit status: 0; 2 when there is no case; 7 when evidence changed under a loaded file"
         + " (run 'okta-ir verify', then 'okta-ir load --rebuild')."})
 final class LoadCommand extends BaseCommand {
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Option(names = "--rebuild", description = "Drop the database and load every evidence file again.")
   boolean rebuild;
@@ -37,7 +36,8 @@ final class LoadCommand extends BaseCommand {
   @Override
   protected ExitCode execute() {
     Instant start = ctx.clock().instant();
-    LoadReport report = CaseDatabase.load(caseDir, ctx.clock(), rebuild);
+    Case kase = caseDir.open(ctx);
+    LoadReport report = CaseDatabase.load(kase.paths().root(), ctx.clock(), rebuild);
     Duration took = Duration.between(start, ctx.clock().instant());
     if (json.json) {
       ctx.out().println(toJson(report));
@@ -48,7 +48,7 @@ final class LoadCommand extends BaseCommand {
               + " %d events in %s%n",
           report.noop() ? "up to date" : report.rebuilt() ? "rebuilt" : "loaded", report.eventsAdded(),
           report.linesAdded(), report.duplicates(), report.alreadyLoaded(), report.totalEvents(),
-          CaseDatabase.path(caseDir));
+          kase.paths().database());
     }
     if (report.uuidCollisions() > 0) {
       info(report.uuidCollisions() + " uuids each name more than one distinct event (column uuid_collision)");
@@ -62,11 +62,11 @@ final class LoadCommand extends BaseCommand {
   }
 
   /** Tells the analyst (on stderr) when a query command loaded new evidence before answering. */
-  static void noteLoadedOnOpen(BaseCommand command, CaseDatabase db, Path caseDir) {
+  static void noteLoadedOnOpen(BaseCommand command, CaseDatabase db) {
     LoadReport r = db.loadedOnOpen();
     if (r != null) {
       command.info("loaded " + r.eventsAdded() + " new events (" + r.duplicates() + " duplicate lines) from "
-          + r.loaded().size() + " evidence files into " + CaseDatabase.path(caseDir));
+          + r.loaded().size() + " evidence files into " + db.file());
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.EventSelection;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.PivotKey;
 import dev.oktair.store.PivotQuery;
 import dev.oktair.store.PivotRow;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,17 +27,16 @@ import picocli.CommandLine.Option;
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed."})
 final class PivotCommand extends BaseCommand {
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Option(names = "--by", required = true, paramLabel = "KEY[,KEY...]", description = "What to group by.")
   String by;
 
-  @Mixin EventSelection selection;
+  @Mixin EventSelectionOptions selection;
 
   @Option(names = "--baseline-until", paramLabel = "TIME",
       description = "Mark values never seen before TIME as NEW.")
-  String baselineUntil;
+  Converters.TimeArg baselineUntil;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
       description = "Print the N values with most events (0: all; default ${DEFAULT-VALUE}).")
@@ -56,10 +55,11 @@ final class PivotCommand extends BaseCommand {
     if (limit < 0) {
       throw ExitException.usage("--limit must be 0 (all) or positive");
     }
-    Instant baseline = EventSelection.bound("--baseline-until", baselineUntil, ctx.clock());
-    PivotQuery query = new PivotQuery(keys, selection.window(ctx.clock()), baseline, limit, selection.selector());
-    CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
+    Instant baseline = Converters.TimeArg.at(baselineUntil);
+    EventSelection chosen = selection.selection();
+    PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, limit, chosen.selector());
+    CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+    LoadCommand.noteLoadedOnOpen(this, db);
     List<PivotRow> rows = db.pivot(query);
     if (json.json) {
       rows.forEach(r -> ctx.out().println(r.toJson()));

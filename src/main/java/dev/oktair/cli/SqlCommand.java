@@ -1,7 +1,6 @@
 package dev.oktair.cli;
 
 import dev.oktair.store.CaseDatabase;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,8 +21,7 @@ import picocli.CommandLine.Parameters;
     footer = {"", "Example: okta-ir sql --case c \"SELECT client_ip, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"",
       "Exit status: 0; 2 on a refused or failing query, or no case; 7 when evidence changed."})
 final class SqlCommand extends BaseCommand {
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "The query.")
   String query;
@@ -39,8 +37,8 @@ final class SqlCommand extends BaseCommand {
       throw ExitException.usage("--json and --csv exclude each other");
     }
     SqlOutput format = json.json ? SqlOutput.JSON : csv ? SqlOutput.CSV : SqlOutput.TABLE;
-    CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
+    CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+    LoadCommand.noteLoadedOnOpen(this, db);
     db.sql(query, format.sink(ctx.out()));
     return ExitCode.OK;
   }

@@ -6,8 +6,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Turns Ctrl-C (SIGINT, SIGTERM) into a request to stop: the JVM's shutdown hook raises the flag,
- * then holds the exit until the command has finished what it must (seal, print its summary) and
- * closed this, for at most 30 seconds.
+ * then holds the exit until the command has finished what it must (seal, print its summary, record
+ * the run in the case) and closed this, for at most 30 seconds. Get it from
+ * {@link BaseCommand#stopOnInterrupt()}, which closes it last.
  */
 final class StopOnInterrupt implements AutoCloseable {
   private final AtomicBoolean requested = new AtomicBoolean();

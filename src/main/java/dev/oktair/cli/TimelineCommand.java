@@ -1,14 +1,13 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.EventSelection;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.TimelineSession;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code okta-ir timeline}: the case's events in order, session by session. */
 @Command(
@@ -22,20 +21,18 @@ import picocli.CommandLine.Option;
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option or filter, or no case; 7 when evidence changed."})
 final class TimelineCommand extends BaseCommand {
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory.")
-  Path caseDir;
+  @Mixin CaseOption caseDir;
 
-  @Mixin EventSelection selection;
+  @Mixin EventSelectionOptions selection;
 
   @Mixin JsonOption json;
 
   @Override
   protected ExitCode execute() {
-    var window = selection.window(ctx.clock());
-    var selector = selection.selector();
-    CaseDatabase db = CaseDatabase.open(caseDir, ctx.clock());
-    LoadCommand.noteLoadedOnOpen(this, db, caseDir);
-    List<TimelineSession> sessions = db.timeline(window, selector);
+    EventSelection chosen = selection.selection();
+    CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+    LoadCommand.noteLoadedOnOpen(this, db);
+    List<TimelineSession> sessions = db.timeline(chosen.window(), chosen.selector());
     PrintWriter out = ctx.out();
     for (TimelineSession s : sessions) {
       if (json.json) {

@@ -23,10 +23,10 @@ public record CollectRequest(Subject subject, Instant since, Instant until, int 
     Objects.requireNonNull(until, "until");
     Objects.requireNonNull(jobKey, "jobKey");
     if (!until.isAfter(since)) {
-      throw new CollectException("the window is empty: --until (" + until + ") must be after --since (" + since + ")");
+      throw new CollectException("the window is empty: its end (" + until + ") must be after its start (" + since + ")");
     }
     if (slices < 1 || slices > MAX_SLICES) {
-      throw new CollectException("--slices must be 1 to " + MAX_SLICES + ", not " + slices);
+      throw new CollectException("the number of slices must be 1 to " + MAX_SLICES + ", not " + slices);
     }
   }
 }

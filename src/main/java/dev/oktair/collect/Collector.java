@@ -1,5 +1,6 @@
 package dev.oktair.collect;
 
+import dev.oktair.errors.Kind;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.evidence.EvidenceWriter;
@@ -143,8 +144,8 @@ public final class Collector {
   private CollectResult alreadySealed(Job job, Instant started) {
     String name = job.file().sealed();
     EvidenceFile file = store.files().stream().filter(f -> f.name().equals(name)).findFirst()
-        .orElseThrow(() -> new CollectException("the collection was sealed as " + name
-            + " but the manifest does not list it: remove " + job.dir() + " and collect again"));
+        .orElseThrow(() -> new CollectException(Kind.EVIDENCE, "the collection was sealed as " + name
+            + " but the manifest does not list it: remove " + job.dir() + " and collect again", null));
     long pages = job.slices().stream().mapToLong(Job.SliceState::pages).sum();
     job.delete();
     progress.note("this collection was already sealed as " + name);

@@ -18,8 +18,8 @@ final class Retention {
   static String check(Instant since, Instant now) {
     if (since.isBefore(now.minus(REFUSED))) {
       throw new CollectException(
-          "--since " + since + " is more than 180 days ago, which Okta refuses (and it keeps only 90 days):"
-              + " collect the last 90 days (--since 90d) and import older events from a SIEM export with"
+          "the window starts at " + since + ", more than 180 days ago, which Okta refuses (and it keeps only 90"
+              + " days): collect the last 90 days and import older events from a SIEM export with"
               + " 'okta-ir import'");
     }
     if (since.isBefore(now.minus(KEPT))) {

@@ -1,5 +1,6 @@
 package dev.oktair.collect;
 
+import dev.oktair.errors.Kind;
 import dev.oktair.events.LogEvent;
 import dev.oktair.okta.LogPage;
 import dev.oktair.okta.LogQuery;
@@ -55,8 +56,8 @@ final class SliceRunner implements Callable<Void> {
         LogPage page = client.logPage(url);
         if (!page.isEmpty() && url.equals(page.next())) {
           // Saving it and following the link would store the same page again, forever.
-          throw new CollectException("Okta answered a page of slice " + state.index() + " with a next link to the"
-              + " same page (" + url + "); nothing of that page was saved: run the same command again to retry");
+          throw new CollectException(Kind.REMOTE, "Okta answered a page of slice " + state.index() + " with a next link to"
+              + " the same page (" + url + "); nothing of that page was saved: run the same command again to retry", null);
         }
         byte[] lines = lines(page);
         byte[] keys = SortKeys.of(page.events());

@@ -1,5 +1,6 @@
 package dev.oktair.collect;
 
+import dev.oktair.errors.Kind;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SliceScheduler {
         } catch (InterruptedException e) {
           failed.set(true);
           Thread.currentThread().interrupt();
-          throw new CollectException("interrupted; run the same command again to resume", e);
+          throw new CollectException(Kind.INTERRUPTED, "interrupted; run the same command again to resume", e);
         }
       }
       if (first instanceof RuntimeException r) {

@@ -30,8 +30,8 @@ public record Subject(
     boolean any = !logins.isEmpty() || !ips.isEmpty() || !sessions.isEmpty() || !asns.isEmpty() || filter != null;
     if (tenantWide == any) {
       throw new CollectException(tenantWide
-          ? "--all collects the whole tenant: do not combine it with --user, --ip, --session, --asn or --filter"
-          : "say whose events to collect: --user LOGIN, --ip IP, --session ID, --asn N, --filter EXPR, or --all");
+          ? "a tenant-wide collection takes no user, IP, session, ASN or filter"
+          : "say whose events to collect: a user, an IP, a session, an ASN, a filter, or the whole tenant");
     }
   }
 

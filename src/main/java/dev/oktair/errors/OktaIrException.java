@@ -1,5 +1,11 @@
 package dev.oktair.errors;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,5 +32,33 @@ public class OktaIrException extends RuntimeException {
   /** Returns what kind of failure this is. */
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * Returns a local I/O failure ({@link Kind#IO}) that says what could not be done, to which path,
+   * and why in plain words (permission denied, disk full, read-only file system).
+   */
+  public static OktaIrException io(String action, Path path, IOException cause) {
+    return new OktaIrException(Kind.IO, action + " " + path + ": " + reason(cause), cause);
+  }
+
+  /** Returns why an I/O operation failed, in words a user can act on. */
+  public static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    String text = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+    text = text == null ? e.getClass().getSimpleName() : text;
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.contains("no space left") || lower.contains("disk full") || lower.contains("quota")) {
+      return "the disk is full (" + text + ")";
+    }
+    if (lower.contains("read-only file system")) {
+      return "the file system is read-only";
+    }
+    return text;
   }
 }

@@ -1,5 +1,11 @@
 package dev.oktair.evidence;
 
+import dev.oktair.cases.CasePaths;
+import dev.oktair.errors.Kind;
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.LogEvent;
+import dev.oktair.events.RejectedLine;
+import dev.oktair.errors.OktaIrException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,71 +27,68 @@ import java.util.stream.Stream;
 /**
  * The evidence of one case directory: the front door for writing, listing and verifying it.
  *
- * <p>Layout: {@code evidence/NNNN-name.jsonl} (sealed files, never rewritten),
- * {@code evidence/manifest.json}, {@code quarantine/} (rejected input, with file and line), and
- * {@code .staging/} (files being written). Sealing is serialised within the process; one case
- * directory is meant to be written by one okta-ir process at a time.
+ * <p>Where its parts live is the case's business ({@link CasePaths}): sealed files
+ * {@code NNNN-name.jsonl} (never rewritten) and the manifest in the evidence directory, rejected
+ * input with file and line in quarantine, files being written in staging. Sealing is serialised
+ * within the process; the case's lock keeps other okta-ir processes from writing at the same time.
  */
 public final class EvidenceStore {
-  private static final String EVIDENCE = "evidence";
-  private static final String QUARANTINE = "quarantine";
-  private static final String STAGING = ".staging";
-
-  private final Path caseDir;
+  private final CasePaths paths;
   private final Clock clock;
 
-  private EvidenceStore(Path caseDir, Clock clock) {
-    this.caseDir = caseDir;
+  private EvidenceStore(CasePaths paths, Clock clock) {
+    this.paths = paths;
     this.clock = clock;
   }
 
-  /** Opens (creating if needed) the evidence of the case at {@code caseDir}. */
+  /** Opens (creating if needed, owner-only) the evidence of the case at {@code paths}. */
+  public static EvidenceStore open(CasePaths paths, Clock clock) {
+    return new EvidenceStore(paths.create(), clock);
+  }
+
+  /** Opens (creating if needed, owner-only) the evidence of the case at {@code caseDir}. */
   public static EvidenceStore open(Path caseDir, Clock clock) {
-    try {
-      Files.createDirectories(caseDir.resolve(EVIDENCE));
-      Files.createDirectories(caseDir.resolve(STAGING));
-    } catch (IOException e) {
-      throw new EvidenceException("cannot create the case directory " + caseDir + ": " + e.getMessage(), e);
-    }
-    return new EvidenceStore(caseDir, clock);
+    return open(CasePaths.of(caseDir), clock);
   }
 
   /** Opens the evidence of an existing case; fails with a clear message when there is none. */
   public static EvidenceStore existing(Path caseDir, Clock clock) {
-    if (!Files.isDirectory(caseDir.resolve(EVIDENCE))) {
-      throw new EvidenceException(
-          "no case at " + caseDir + " (no evidence/ directory): run 'okta-ir import' or 'okta-ir collect' first");
+    CasePaths paths = CasePaths.of(caseDir);
+    if (!paths.exists()) {
+      throw new EvidenceException(Kind.USAGE,
+          "no case at " + caseDir + " (no evidence/ directory): import or collect evidence into it first");
     }
-    return new EvidenceStore(caseDir, clock);
+    return new EvidenceStore(paths, clock);
   }
 
+  /** Returns where the parts of this evidence's case live. */
+  public CasePaths paths() {
+    return paths;
+  }
+
+  /** Returns the case directory. */
   public Path caseDir() {
-    return caseDir;
+    return paths.root();
   }
 
+  /** Returns the directory of the sealed evidence files. */
   public Path evidenceDir() {
-    return caseDir.resolve(EVIDENCE);
+    return paths.evidence();
   }
 
-  /** Returns the quarantine directory, creating it. */
+  /** Returns the quarantine directory, creating it owner-only. */
   public Path quarantineDir() {
-    Path dir = caseDir.resolve(QUARANTINE);
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
-    return dir;
+    return CasePaths.directory(paths.quarantine());
   }
 
   /** Returns the staging directory for files being written (e.g. resumable collection parts). */
   public Path stagingDir() {
-    return caseDir.resolve(STAGING);
+    return CasePaths.directory(paths.staging());
   }
 
   /** Returns the sealed files, in the order they were sealed. */
   public List<EvidenceFile> files() {
-    return Manifest.read(evidenceDir()).files();
+    return Manifest.read(paths.manifest()).files();
   }
 
   /** Returns the path of a sealed file. */
@@ -103,14 +106,14 @@ public final class EvidenceStore {
       Path staged = Files.createTempFile(stagingDir(), safe + "-", ".jsonl.part");
       return new EvidenceWriter(this, safe, source, staged);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a staging file in " + stagingDir(), e);
+      throw OktaIrException.io("cannot create a staging file in", stagingDir(), e);
     }
   }
 
   synchronized EvidenceFile seal(
       Path staged, String baseName, String sha256, long bytes, long events,
       String first, String last, Source source) {
-    Manifest manifest = Manifest.read(evidenceDir());
+    Manifest manifest = Manifest.read(paths.manifest());
     String name = String.format(Locale.ROOT, "%04d-%s.jsonl", manifest.files().size() + 1, baseName);
     Path target = evidenceDir().resolve(name);
     try {
@@ -124,11 +127,11 @@ public final class EvidenceStore {
         throw new EvidenceException("refusing to overwrite the evidence file " + target);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot seal " + target, e);
+      throw OktaIrException.io("cannot seal", target, e);
     }
     EvidenceFile file =
         new EvidenceFile(name, sha256, bytes, events, first, last, source, clock.instant().toString());
-    manifest.plus(file).write(evidenceDir());
+    manifest.plus(file).write(paths.manifest());
     return file;
   }
 
@@ -154,14 +157,50 @@ public final class EvidenceStore {
     try (Stream<Path> present = Files.list(evidenceDir())) {
       for (Path p : present.sorted().collect(Collectors.toList())) {
         String name = p.getFileName().toString();
-        if (!name.equals(Manifest.FILE_NAME) && !names.contains(name)) {
+        if (!name.equals(paths.manifest().getFileName().toString()) && !names.contains(name)) {
           added.add(name);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + evidenceDir(), e);
+      throw OktaIrException.io("cannot list", evidenceDir(), e);
     }
     return new VerifyReport(ok, changed, added, removed);
+  }
+
+  /**
+   * Reads the evidence in manifest order, handing each event {@code selector} keeps to {@code
+   * reading} once (a line repeating an earlier event, in this file or another, is skipped), until
+   * it returns false; missing files and corrupt lines are reported to it and counted.
+   */
+  public ReadReport readDistinct(EventSelector selector, Reading reading) {
+    return new DistinctEvents(selector, reading).run(this);
+  }
+
+  /** Receives what {@link #readDistinct} finds, on the calling thread. */
+  public interface Reading {
+    /** Receives a selected event seen for the first time; returns false to stop. */
+    boolean event(LogEvent event);
+
+    /** Receives a line of an evidence file that is not an event. */
+    void rejected(RejectedLine line);
+
+    /** Receives an evidence file that is missing or cannot be read, with why. */
+    void unreadable(Path file, String why);
+  }
+
+  /**
+   * What {@link #readDistinct} read.
+   *
+   * @param matched distinct selected events handed on
+   * @param repeats selected lines skipped because they repeat an earlier event
+   * @param unreadableFiles evidence files missing or unreadable
+   * @param corruptLines lines of evidence files that are not events
+   */
+  public record ReadReport(long matched, long repeats, int unreadableFiles, long corruptLines) {
+    /** Returns true when every evidence file was read and every line was an event. */
+    public boolean intact() {
+      return unreadableFiles == 0 && corruptLines == 0;
+    }
   }
 
   /** Returns the lowercase hex SHA-256 of a file, streaming it. */

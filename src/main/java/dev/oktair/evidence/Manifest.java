@@ -1,24 +1,21 @@
 package dev.oktair.evidence;
 
+import dev.oktair.cases.AtomicFile;
 import dev.oktair.events.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The evidence manifest, {@code evidence/manifest.json}: every sealed file with its hash, size,
- * event count, time range and source. Written atomically (temp file, then rename).
+ * The evidence manifest (where the case keeps it: {@code CasePaths.manifest()}): every sealed file
+ * with its hash, size, event count, time range and source. Written atomically (temp file, fsync,
+ * rename).
  *
  * @param manifestVersion format version, 1
  * @param files the sealed files in the order they were sealed
  */
 record Manifest(int manifestVersion, List<EvidenceFile> files) {
-  static final String FILE_NAME = "manifest.json";
-
   Manifest {
     files = List.copyOf(files);
   }
@@ -27,8 +24,7 @@ record Manifest(int manifestVersion, List<EvidenceFile> files) {
     return new Manifest(1, List.of());
   }
 
-  static Manifest read(Path evidenceDir) {
-    Path file = evidenceDir.resolve(FILE_NAME);
+  static Manifest read(Path file) {
     if (!Files.exists(file)) {
       return empty();
     }
@@ -46,14 +42,7 @@ record Manifest(int manifestVersion, List<EvidenceFile> files) {
     return new Manifest(manifestVersion, more);
   }
 
-  void write(Path evidenceDir) {
-    Path target = evidenceDir.resolve(FILE_NAME);
-    Path tmp = evidenceDir.resolve(FILE_NAME + ".tmp");
-    try {
-      Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), this);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
-    }
+  void write(Path file) {
+    AtomicFile.write(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
   }
 }

@@ -1,5 +1,6 @@
 package dev.oktair.okta;
 
+import dev.oktair.errors.Kind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class OktaApiException extends OktaException {
   OktaApiException(
       String message, int status, String method, String path, String errorCode, String summary,
       String errorId, String requestId, Map<String, List<String>> headers, Throwable cause) {
-    super(message, cause);
+    // A 401 or 403 is fixed by the configuration (credentials, scopes), not by trying again later.
+    super(status == 401 || status == 403 ? Kind.CONFIG : Kind.REMOTE, message, cause);
     this.status = status;
     this.method = Objects.requireNonNull(method, "method");
     this.path = Objects.requireNonNull(path, "path");

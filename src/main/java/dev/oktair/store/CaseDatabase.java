@@ -1,9 +1,12 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
+import dev.oktair.cases.CasePaths;
+import dev.oktair.errors.OktaIrException;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +36,7 @@ public final class CaseDatabase {
 
   /** Returns the database file of the case at {@code caseDir}. */
   public static Path path(Path caseDir) {
-    return caseDir.resolve(Duck.FILE_NAME);
+    return CasePaths.of(caseDir).database();
   }
 
   /**
@@ -65,6 +68,11 @@ public final class CaseDatabase {
     EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
     LoadReport loaded = upToDate(caseDir, evidence.files()) ? null : load(caseDir, clock, false);
     return new CaseDatabase(caseDir, loaded);
+  }
+
+  /** Returns the database file. */
+  public Path file() {
+    return path(caseDir);
   }
 
   /** Returns what {@link #open} loaded on the way, or null when the database was up to date. */
@@ -106,6 +114,30 @@ public final class CaseDatabase {
     return read("export", c -> Exporter.run(c, format, out));
   }
 
+  /**
+   * Runs one parameterised query ({@code ?} placeholders; an {@link java.time.Instant} binds as a
+   * UTC timestamp) on a connection of its own and maps each row; for okta-ir's own queries, not
+   * the analyst's (those go through {@link #sql}).
+   */
+  public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+    try (CaseQueries q = queries()) {
+      return q.list(sql, mapper, params);
+    }
+  }
+
+  /**
+   * Opens one read-only connection for a command's own queries; close it when the command is done.
+   *
+   * @throws StoreException when the database is open for writing in another process
+   */
+  public CaseQueries queries() {
+    try {
+      return new CaseQueries(Duck.open(path(caseDir), Duck.Mode.READ));
+    } catch (SQLException e) {
+      throw failure("query", e);
+    }
+  }
+
   private <T> T read(String what, SqlWork<T> work) {
     try (Connection c = Duck.open(path(caseDir), Duck.Mode.READ)) {
       return work.run(c);
@@ -134,12 +166,18 @@ public final class CaseDatabase {
       Files.deleteIfExists(db);
       Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + db, e);
+      throw OktaIrException.io("cannot remove", db, e);
     }
   }
 
-  private static IllegalStateException failure(String what, SQLException e) {
-    return new IllegalStateException("case database " + what + " failed: " + SqlRunner.firstLine(e.getMessage()), e);
+  private static RuntimeException failure(String what, SQLException e) {
+    String message = "case database " + what + " failed: " + SqlRunner.firstLine(e.getMessage());
+    String lower = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("no space left") || lower.contains("permission denied") || lower.contains("read-only file")) {
+      // DuckDB reports the file system's refusal in its message: the disk, not a bug.
+      return new OktaIrException(dev.oktair.errors.Kind.IO, message, e);
+    }
+    return new IllegalStateException(message, e);
   }
 
   /** Work on an open connection. */

@@ -17,8 +17,6 @@ import java.util.Properties;
  * helpers. Every connection works in UTC, so TIMESTAMP columns hold UTC instants.
  */
 final class Duck {
-  /** The database's file name inside the case directory. */
-  static final String FILE_NAME = "case.duckdb";
   /** DuckDB's memory ceiling: enough for a million-event load, far below a shared machine's RAM. */
   static final String MEMORY_LIMIT = "4GB";
 

@@ -42,7 +42,7 @@ final class Exporter {
       if (Files.exists(out)) {
         try (Stream<Path> entries = Files.list(out)) {
           if (entries.findAny().isPresent()) {
-            throw StoreException.invalid("the export directory " + out + " is not empty: remove it or choose another --out");
+            throw StoreException.invalid("the export directory " + out + " is not empty: remove it or choose another directory");
           }
         }
       }

@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
 import dev.oktair.events.LogEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.errors.Kind;
 import dev.oktair.events.Json;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
@@ -96,9 +97,8 @@ final class Loader {
   }
 
   private StoreException changed(String what) {
-    return new StoreException(StoreException.Kind.EVIDENCE_CHANGED,
-        "evidence changed: " + what + ". Run 'okta-ir verify --case " + evidence.caseDir()
-            + "', then rebuild the database with 'okta-ir load --case " + evidence.caseDir() + " --rebuild'");
+    return StoreException.rebuild(Kind.EVIDENCE,
+        "evidence changed: " + what + "; verify the evidence, then rebuild the case database from it");
   }
 
   private LoadedFile loadFile(Connection c, EvidenceFile file, ExecutorService hasher) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

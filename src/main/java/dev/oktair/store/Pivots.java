@@ -16,7 +16,7 @@ final class Pivots {
   static List<PivotRow> run(Connection c, PivotQuery q) throws SQLException {
     List<PivotKey> keys = q.keys();
     List<Object> params = new ArrayList<>();
-    String window = q.window().where(params);
+    String window = WindowSql.where(q.window(), params);
     if (q.filter() != null) {
       List<Object> scanParams = new ArrayList<>(params);
       String candidates = window;

@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.errors.Kind;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -165,9 +166,9 @@ final class Schema {
         ResultSet rs = s.executeQuery("SELECT value FROM store_meta WHERE key = 'schema_version'")) {
       String found = rs.next() ? rs.getString(1) : null;
       if (!String.valueOf(VERSION).equals(found)) {
-        throw StoreException.invalid(
+        throw StoreException.rebuild(Kind.USAGE,
             "the case database has schema version " + found + " but this okta-ir uses " + VERSION
-                + ": run 'okta-ir load --case DIR --rebuild' to rebuild it from the evidence");
+                + ": rebuild it from the evidence");
       }
     }
   }

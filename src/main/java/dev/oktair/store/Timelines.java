@@ -1,5 +1,7 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +26,7 @@ final class Timelines {
 
   static List<TimelineSession> run(Connection c, Window window, EventSelector filter) throws SQLException {
     List<Object> params = new ArrayList<>();
-    String where = window.where(params);
+    String where = WindowSql.where(window, params);
     if (filter != null) {
       FilterScan.run(c, filter, where, params);
       where = "(" + where + ") AND " + FilterScan.MATCHED;

@@ -99,6 +99,51 @@ class CollectProcessIT {
     }
   }
 
+  /**
+   * Issue 8: a second writer of a case another process is writing (here a child following the
+   * log) fails at once with exit 2, naming the child; the child's collection is undisturbed and its
+   * run is recorded in case.json.
+   */
+  @Test
+  void aSecondWriterOfACaseAnotherProcessWritesExitsTwoNamingIt() throws Exception {
+    Instant now = Clock.systemUTC().instant();
+    try (OktaSimulator sim = OktaSimulator.start(SimulatorOptions.builder()
+        .seed(SimFixtures.seed(SimFixtures.events(1200, now.minus(Duration.ofHours(1)), now))).build())) {
+      Map<String, String> env = Map.of("OKTA_CLIENT_ORGURL", sim.baseUrl(), "OKTA_CLIENT_TOKEN", sim.apiToken());
+      Path caseDir = dir.resolve("busy");
+      Process child = startChild(env, caseDir,
+          List.of("collect", "--all", "--follow", "--since", "2h", "--poll-interval", "100ms", "--json"));
+      awaitStderr(child, "following: 1200 events");
+      Path home = Files.createDirectories(dir.resolve("home"));
+      Path export = Files.writeString(dir.resolve("export.jsonl"), "{\"uuid\":\"x\",\"published\":\"" + now + "\"}\n");
+
+      Instant before = Instant.now();
+      CliRun second = CliRun.of(Clock.systemUTC(), env, home, "collect", "--case", caseDir.toString(), "--all",
+          "--since", "1h");
+      CliRun importing = CliRun.of(Clock.systemUTC(), env, home, "import", "--case", caseDir.toString(),
+          export.toString());
+      assertThat(Duration.between(before, Instant.now())).as("fails at once, never waits").isLessThan(Duration.ofSeconds(10));
+      for (CliRun refused : List.of(second, importing)) {
+        assertThat(refused.code()).as(refused.err()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(refused.err()).contains("being written by another okta-ir process", "pid " + child.pid(),
+            "okta-ir collect");
+      }
+      assertThat(Files.exists(caseDir.resolve("evidence/manifest.json"))).as("the refused import sealed nothing").isFalse();
+
+      child.destroy(); // SIGTERM: the child seals and records its run before exiting
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      JsonNode summary = Json.MAPPER.readTree(Files.readString(dir.resolve("child.out")));
+      assertThat(summary.get("events").asLong()).isEqualTo(1200);
+      assertThat(CliRun.of(Clock.systemUTC(), env, home, "verify", "--case", caseDir.toString()).code()).isZero();
+      JsonNode history = Json.MAPPER.readTree(caseDir.resolve("case.json").toFile()).get("history");
+      assertThat(history.get(0).get("argv").get(0).asString()).isEqualTo("collect");
+      assertThat(history.get(0).get("exitCode").asInt()).isZero();
+      // the second writer can now take the case
+      CliRun after = CliRun.of(Clock.systemUTC(), env, home, "import", "--case", caseDir.toString(), export.toString());
+      assertThat(after.code()).as(after.err()).isZero();
+    }
+  }
+
   private void awaitStderr(Process child, String text) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
     while (Instant.now().isBefore(deadline)) {

@@ -102,7 +102,7 @@ class EvidenceStoreTest {
   void aFileSealedButNotListedByACrashIsListedWhenTheSameBytesAreSealedAgain() throws Exception {
     EvidenceStore store = EvidenceStore.open(dir, CLOCK);
     EvidenceFile first = sealAB(store, A);
-    Manifest.empty().write(store.evidenceDir()); // the crash: moved into evidence/, manifest not written
+    Manifest.empty().write(store.paths().manifest()); // the crash: moved into evidence/, manifest not written
     EvidenceFile again = sealAB(store, A);
     assertThat(again.name()).isEqualTo(first.name());
     assertThat(again.sha256()).isEqualTo(first.sha256());
@@ -117,7 +117,7 @@ class EvidenceStoreTest {
   void anUnlistedFileWithOtherBytesIsNeverOverwritten() throws Exception {
     EvidenceStore store = EvidenceStore.open(dir, CLOCK);
     EvidenceFile first = sealAB(store, A);
-    Manifest.empty().write(store.evidenceDir());
+    Manifest.empty().write(store.paths().manifest());
     String other = A.replace("\"a\"", "\"c\"");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sealAB(store, other))
         .isInstanceOf(EvidenceException.class).hasMessageContaining("refusing to overwrite");

@@ -118,10 +118,13 @@ class LoadTest {
     Files.writeString(manifest, text.replace(sha, "0".repeat(64)));
 
     assertThatThrownBy(() -> CaseDatabase.load(caseDir, Cases.CLOCK, false))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.EVIDENCE_CHANGED))
+        .isInstanceOfSatisfying(StoreException.class, e -> {
+          assertThat(e.kind()).isEqualTo(dev.oktair.errors.Kind.EVIDENCE);
+          assertThat(e.needsRebuild()).isTrue();
+        })
         .hasMessageContaining("0001-a.jsonl")
-        .hasMessageContaining("okta-ir verify")
-        .hasMessageContaining("--rebuild");
+        .hasMessageContaining("verify the evidence")
+        .hasMessageContaining("rebuild");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.events.Window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,7 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

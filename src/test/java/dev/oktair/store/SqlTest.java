@@ -116,7 +116,7 @@ class SqlTest {
   })
   void anythingButOneReadOnlyQueryIsRefused(String sql) {
     assertThatThrownBy(() -> run(sql))
-        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.INVALID_REQUEST))
+        .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(dev.oktair.errors.Kind.USAGE))
         .hasMessageContaining("read-only query");
     assertThat(run("SELECT count(*) FROM events").rows.get(0).get(0)).isEqualTo(2L);
     assertThat(Path.of("/tmp/okta-ir-leak.csv")).doesNotExist();

@@ -1,5 +1,7 @@
 package dev.oktair.store;
 
+import dev.oktair.events.EventSelector;
+import dev.oktair.events.Window;
 import com.sun.management.OperatingSystemMXBean;
 import dev.oktair.events.filter.EventFilter;
 import dev.oktair.evidence.EvidenceFile;

@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.errors.OktaIrException;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  * #errorSummary()} is the wording Okta's API puts in {@code errorSummary}, for a simulator to
  * answer as Okta does.
  */
-public final class FilterParseException extends IllegalArgumentException {
+public final class FilterParseException extends OktaIrException {
   private static final long serialVersionUID = 1L;
 
   /** Why Okta refuses an input: the word the message starts with and Okta's error code. */
@@ -46,7 +47,7 @@ public final class FilterParseException extends IllegalArgumentException {
 
   private FilterParseException(
       String message, String errorCode, String expression, int position, String errorSummary) {
-    super(message);
+    super(dev.oktair.errors.Kind.USAGE, message);
     this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     this.expression = Objects.requireNonNull(expression, "expression");
     this.position = position;

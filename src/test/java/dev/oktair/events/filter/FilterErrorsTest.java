@@ -153,7 +153,8 @@ class FilterErrorsTest {
   void plainConstructorKeepsTheOldContract() {
     FilterParseException e = new FilterParseException("bad");
 
-    assertThat(e).hasMessage("bad").isInstanceOf(IllegalArgumentException.class);
+    assertThat(e).hasMessage("bad").isInstanceOf(dev.oktair.errors.OktaIrException.class);
+    assertThat(e.kind()).isEqualTo(dev.oktair.errors.Kind.USAGE);
     assertThat(e.errorCode()).isEqualTo("E0000053");
     assertThat(e.position()).isEqualTo(-1);
     assertThat(e.expression()).isEmpty();

@@ -1,7 +1,9 @@
-package dev.oktair.store;
+package dev.oktair.events;
 
+import dev.oktair.errors.Kind;
+import dev.oktair.errors.OktaIrException;
 import java.time.Instant;
-import java.util.List;
+
 
 /**
  * A time window over {@code published}: from {@code since} (inclusive) to {@code until}
@@ -17,7 +19,7 @@ public record Window(Instant since, Instant until) {
 
   public Window {
     if (since != null && until != null && !since.isBefore(until)) {
-      throw new IllegalArgumentException("the window's start " + since + " is not before its end " + until);
+      throw new OktaIrException(Kind.USAGE, "the window's start " + since + " is not before its end " + until);
     }
   }
 
@@ -32,19 +34,5 @@ public record Window(Instant since, Instant until) {
       return true;
     }
     return at != null && (since == null || !at.isBefore(since)) && (until == null || at.isBefore(until));
-  }
-
-  /** Returns the SQL condition on {@code events} for this window, with its parameters appended. */
-  String where(List<Object> params) {
-    StringBuilder sql = new StringBuilder("TRUE");
-    if (since != null) {
-      sql.append(" AND published >= ?");
-      params.add(Duck.timestamp(since));
-    }
-    if (until != null) {
-      sql.append(" AND published < ?");
-      params.add(Duck.timestamp(until));
-    }
-    return sql.toString();
   }
 }

@@ -1,7 +1,5 @@
-package dev.oktair.store;
+package dev.oktair.events;
 
-import dev.oktair.events.LinePredicate;
-import dev.oktair.events.LogEvent;
 import java.util.Objects;
 import java.util.function.Predicate;
 
