@@ -197,6 +197,9 @@ final class MarkdownRenderer {
   }
 
   private static String severities(List<Report.SeverityCount> counts) {
+    if (counts.isEmpty()) {
+      return "not yet run";
+    }
     StringBuilder b = new StringBuilder();
     counts.forEach(c -> b.append(b.length() == 0 ? "" : ", ").append(c.severity()).append(": ").append(c.count()));
     return b.toString();

@@ -68,7 +68,7 @@ public record Report(
    * @param events how many distinct events the case holds
    * @param firstEvent the earliest event's time, null when none
    * @param lastEvent the latest event's time, null when none
-   * @param findingsBySeverity finding counts per severity, most severe first
+   * @param findingsBySeverity finding counts per severity, most severe first; empty when the investigation has not run
    */
   public record Summary(String caseId, String orgUrl, List<String> subjects, Instant windowStart, Instant windowEnd,
       String windowSource, Instant created, long events, Instant firstEvent, Instant lastEvent,

@@ -42,7 +42,7 @@ final class ReportBuilder {
     List<TimelineSession> raw = db.timeline(Window.ALL, null);
     Report.Timeline timeline = TimelineBuilder.build(raw, attribution);
     Section<List<Report.Action>> containment = ContainmentInput.read(inputs);
-    Report.Summary summary = summary(inputs, caseFile, all, raw, FindingsInput.window(inputs));
+    Report.Summary summary = summary(inputs, caseFile, findings.present() ? all : null, raw, FindingsInput.window(inputs));
     return new Report(Report.SCHEMA_VERSION, clock.instant(), summary, hosts(db, attribution), findings, timeline,
         findings.present() ? Section.of(artefacts(all)) : Section.notRun(findings.notRun()),
         findings.present() ? Section.of(policyGaps(all)) : Section.notRun(findings.notRun()),
@@ -50,10 +50,11 @@ final class ReportBuilder {
         timeToContain(timeline, caseFile, evidence.files(), containment));
   }
 
+  /** {@code findings} is null when the investigation has not run (no counts, rather than zeros). */
   private static Report.Summary summary(CaseInputs inputs, CaseFileInput caseFile, List<Finding> findings,
       List<TimelineSession> sessions, FindingsInput.Window findingsWindow) {
     Set<String> subjects = new LinkedHashSet<>(caseFile.subjects());
-    if (subjects.isEmpty()) {
+    if (subjects.isEmpty() && findings != null) {
       findings.stream().map(Finding::subject).filter(Objects::nonNull).forEach(subjects::add);
     }
     FindingsInput.Window window = caseFile.window() != null ? caseFile.window() : findingsWindow;
@@ -66,7 +67,7 @@ final class ReportBuilder {
       last = s.last() != null && (last == null || s.last().isAfter(last)) ? s.last() : last;
     }
     List<Report.SeverityCount> bySeverity = new ArrayList<>();
-    for (int i = Severity.values().length - 1; i >= 0; i--) {
+    for (int i = Severity.values().length - 1; findings != null && i >= 0; i--) {
       Severity sev = Severity.values()[i];
       bySeverity.add(new Report.SeverityCount(sev.label(), (int) findings.stream().filter(f -> f.severity() == sev).count()));
     }
