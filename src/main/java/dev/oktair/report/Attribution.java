@@ -29,9 +29,9 @@ record Attribution(Map<String, List<String>> ips, Set<String> sessions, Set<Stri
       }
       if (ip != null) {
         // One finding may name several IPs of the same infrastructure, comma separated.
-        for (String one : ip.split("[,\\s]+")) {
+        for (String one : ip.split(",")) {
           if (!one.isBlank()) {
-            ips.computeIfAbsent(one, k -> new LinkedHashSet<>()).add(f.id());
+            ips.computeIfAbsent(one.trim(), k -> new LinkedHashSet<>()).add(f.id());
           }
         }
       }
