@@ -62,28 +62,38 @@ final class CaseInputs {
     }
   }
 
-  /** Returns one JSON object per non-blank line, or null when the file does not exist. */
+  /**
+   * Returns one JSON object per non-blank line, or null when the file does not exist. An
+   * append-only file may end in a line torn by a crash: an unreadable last line is left out, an
+   * unreadable line before it is an error.
+   */
   static List<JsonNode> readJsonLines(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
     }
-    List<JsonNode> out = new ArrayList<>();
+    List<String> lines;
     try {
-      int n = 0;
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        n++;
-        if (line.isBlank()) {
-          continue;
-        }
-        try {
-          out.add(Json.MAPPER.readTree(line));
-        } catch (JacksonException e) {
-          // An append-only journal may end in a line torn by a crash: the lines before it still count.
-          throw new ReportException(file.getFileName() + " line " + n + " is not JSON (" + e.getOriginalMessage() + ")", e);
-        }
-      }
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+    int last = lines.size() - 1;
+    while (last >= 0 && lines.get(last).isBlank()) {
+      last--;
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (int n = 0; n <= last; n++) {
+      if (lines.get(n).isBlank()) {
+        continue;
+      }
+      try {
+        out.add(Json.MAPPER.readTree(lines.get(n)));
+      } catch (JacksonException e) {
+        if (n == last) {
+          break;
+        }
+        throw new ReportException(file.getFileName() + " line " + (n + 1) + " is not JSON (" + e.getOriginalMessage() + ")", e);
+      }
     }
     return out;
   }
