@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     description = {
-      "Write the case up as HTML and Markdown for people, JSON and a Timesketch timeline for machines.",
-      "Renders whatever the case holds so far: evidence alone gives a timeline and manifest; findings, the"
+      "Write the incident report: HTML, Markdown, JSON, Timesketch.",
+      "HTML and Markdown for people, JSON and a Timesketch timeline for machines. Renders whatever the case holds so far: evidence alone gives a timeline and manifest; findings, the"
           + " containment journal and the downstream map add their sections when they exist. Without --format,"
           + " all four go to reports/ in the case; files are readable by their owner only."
     },
