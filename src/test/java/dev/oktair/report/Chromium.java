@@ -68,6 +68,9 @@ final class Chromium implements AutoCloseable {
         "--disable-dev-shm-usage", "--remote-debugging-port=0", "--remote-allow-origins=*",
         "--user-data-dir=" + profile, "about:blank");
     pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    // Chromium's singleton socket goes to TMPDIR: keep it beside the profile, removed with the test's directory.
+    Path temp = Files.createDirectories(profile.resolveSibling(profile.getFileName() + "-tmp"));
+    pb.environment().put("TMPDIR", temp.toString());
     Process p = pb.start();
     BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> url = new CompletableFuture<>();
