@@ -25,6 +25,7 @@ import picocli.CommandLine.IVersionProvider;
       TimelineCommand.class,
       SqlCommand.class,
       ExportCommand.class,
+      ReportCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
     },

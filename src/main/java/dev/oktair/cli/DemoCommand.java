@@ -1,5 +1,7 @@
 package dev.oktair.cli;
 
+import dev.oktair.report.ReportFormat;
+import dev.oktair.report.Reports;
 import dev.oktair.sim.OktaSimulator;
 import dev.oktair.sim.SimulatorOptions;
 import dev.oktair.sim.TenantSeed;
@@ -82,6 +84,8 @@ final class DemoCommand extends BaseCommand {
           "pivot", "--case", dir.toString(), "--by", "asn,device", "--baseline-until", attackStart);
       run(inner, "Sessions, one by one: the attacker's reads apart from the user's own",
           "timeline", "--case", dir.toString(), "--since", attackStart);
+      run(inner, "Write the incident up: HTML for people, Markdown for the ticket",
+          "report", "--case", dir.toString(), "--format", "html,md");
     }
     return finish(dir);
   }
@@ -136,6 +140,9 @@ final class DemoCommand extends BaseCommand {
     } else {
       ctx.out().println();
       say("Case directory: %s", dir.toAbsolutePath());
+      for (ReportFormat format : List.of(ReportFormat.HTML, ReportFormat.MD)) {
+        say("Report (%s): %s", format.label(), Reports.defaultDir(dir).resolve(format.fileName()).toAbsolutePath());
+      }
       say("Next: okta-ir sql --case %s \"SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC\"", dir);
     }
     if (!ok) {

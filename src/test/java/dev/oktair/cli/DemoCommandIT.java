@@ -47,6 +47,11 @@ class DemoCommandIT {
     assertThat(store.files().get(0).source().kind()).isEqualTo("okta");
     assertThat(store.verify().intact()).isTrue();
     assertThat(Files.exists(dir.resolve("case").resolve("case.duckdb"))).isTrue();
+    for (String name : new String[] {"report.html", "report.md"}) {
+      Path report = dir.resolve("case").resolve("reports").resolve(name).toAbsolutePath();
+      assertThat(report).isRegularFile();
+      assertThat(run.out()).contains(report.toString());
+    }
   }
 
   @Test

@@ -1,0 +1,66 @@
+package dev.oktair.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Containment as plan.json and journal.jsonl tell it, including a crash mid-apply. */
+class ContainmentInputTest {
+  @TempDir Path tmp;
+
+  @Test
+  void anActionSentWithoutOutcomeLeavesContainmentIncomplete() throws IOException {
+    Path caseDir = ReportCases.full(tmp);
+    // A crash after A3's intent: its outcome line is torn.
+    List<String> journal = ReportCases.readLines(caseDir.resolve("journal.jsonl"));
+    Files.writeString(caseDir.resolve("journal.jsonl"),
+        String.join("\n", journal.subList(0, 5)) + "\n{\"phase\":\"outcome\",\"id\":\"A3\",\"sta");
+
+    Report report = Reports.build(caseDir, ReportCases.CLOCK);
+
+    List<Report.Action> actions = report.containment().content();
+    assertThat(actions).extracting(Report.Action::status).containsExactly("success", "success", "sent, no outcome");
+    assertThat(actions.get(2).requested()).isEqualTo(Instant.parse("2024-06-14T10:05:04Z"));
+    assertThat(actions.get(2).completed()).isNull();
+    assertThat(report.timeToContain().containmentComplete()).isNull();
+    assertThat(report.timeToContain().fromFirstAttackerEvent()).isEqualTo("-");
+    assertThat(report.timeToContain().firstAttackerEvent()).isEqualTo(Instant.parse("2024-06-14T02:10:00Z"));
+  }
+
+  @Test
+  void aPlanNeverAppliedShowsEveryActionPlanned() throws IOException {
+    Path caseDir = ReportCases.full(tmp);
+    Files.delete(caseDir.resolve("journal.jsonl"));
+
+    Report report = Reports.build(caseDir, ReportCases.CLOCK);
+
+    assertThat(report.containment().content()).extracting(Report.Action::status).containsOnly("planned");
+    assertThat(report.timeToContain().containmentComplete()).isNull();
+    // The downstream map still comes from the plan.
+    assertThat(report.downstream().content()).extracting(Report.Impact::category)
+        .containsExactly("done", "requested", "manual");
+  }
+
+  @Test
+  void completeContainmentTimesFromTheFirstAttackerEventAndFromTheCaseOpening() {
+    Report report = Reports.build(ReportCases.full(tmp), ReportCases.CLOCK);
+    assertThat(report.timeToContain().containmentComplete()).isEqualTo(Instant.parse("2024-06-14T10:05:05Z"));
+    assertThat(report.timeToContain().fromFirstAttackerEventSeconds()).isEqualTo(7 * 3600 + 55 * 60 + 5);
+    assertThat(report.timeToContain().fromInvestigationStartSeconds()).isEqualTo(35 * 60 + 5);
+  }
+
+  @Test
+  void aBrokenLineBeforeTheLastIsAnErrorNamingTheLine() throws IOException {
+    Path caseDir = ReportCases.full(tmp);
+    Files.writeString(caseDir.resolve("journal.jsonl"), "{\"phase\":\"intent\",\"id\":\"A1\"}\nnot json\n{}\n");
+    assertThatThrownBy(() -> Reports.build(caseDir, ReportCases.CLOCK))
+        .isInstanceOf(ReportException.class).hasMessageContaining("journal.jsonl line 2");
+  }
+}
