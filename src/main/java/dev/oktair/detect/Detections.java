@@ -1,0 +1,164 @@
+package dev.oktair.detect;
+
+import static dev.oktair.detect.EventRule.rule;
+
+import dev.oktair.events.LogEvent;
+import dev.oktair.store.CaseDatabase;
+import dev.oktair.store.RowSink;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The front door of detection: the built-in detections, and one pass of all of them over a
+ * case's events (or any events in published order) giving the findings and the attacker's
+ * infrastructure. Thread-safe: each run has its own state.
+ */
+public final class Detections {
+  private static final List<Detection> BUILT_IN = List.of(
+      rule("proxy-auth", "Authentication through an anonymising proxy", "T1090.003",
+          "user.session.start", "user.authentication.sso", "user.authentication.auth_via_mfa", "user.authentication.verify")
+          .when(e -> e.succeeded() && e.proxy()).severity(Severity.MEDIUM, Severity.HIGH)
+          .groupBy(e -> e.subject() + "\n" + e.ip())
+          .recommend("Confirm the user does not use this VPN or proxy; if not, clear sessions and block the source."),
+      rule("threat-detected", "ThreatInsight flagged a source", "T1110", "security.threat.detected")
+          .severity(Severity.MEDIUM, Severity.MEDIUM).groupBy(Seen::ip)
+          .recommend("Check what else the address did: pivot on the IP across all users."),
+      new SignInDetections.ThreatAllowed(),
+      rule("factor-activated", "MFA factor enrolled", "T1556.006", "user.mfa.factor.activate")
+          .when(Seen::succeeded)
+          .recommend("Confirm the user enrolled this factor on their own device; delete it if not."),
+      rule("factor-removed", "MFA factor removed, reset or suspended", "T1556.006",
+          "user.mfa.factor.deactivate", "user.mfa.factor.reset_all", "user.mfa.factor.suspend", "system.mfa.factor.deactivate")
+          .recommend("Find out who removed the factor and why; re-enrol it over a verified channel."),
+      new CredentialDetections.FactorAbsence(),
+      rule("password-changed", "Password changed", "T1098", "user.account.update_password")
+          .when(Seen::succeeded)
+          .recommend("If the user did not change it, reset it, expire it and clear sessions."),
+      rule("password-reset", "Password reset, recovery or unlock", "T1098",
+          "user.account.reset_password", "user.account.unlock", "user.account.unlock_by_admin",
+          "user.account.reset_password_by_admin", "user.credential.forgot_password")
+          .baseBy(e -> e.selfService() ? Severity.LOW : Severity.MEDIUM)
+          .recommend("Verify the request came from the user through a verified channel (help desk call-back)."),
+      rule("api-token-created", "API token created", "T1098", "system.api_token.create")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("Revoke the token unless an administrator can vouch for it."),
+      rule("admin-role-granted", "Administrator role granted", "T1098.003",
+          "user.account.privilege.grant", "group.privilege.grant", "iam.resourceset.bindings.add")
+          .severity(Severity.HIGH, Severity.CRITICAL)
+          .recommend("Remove the role unless the grant is approved; review what the grantee did since."),
+      rule("user-created", "User created", "T1136.003", "user.lifecycle.create")
+          .recommend("Confirm the account belongs to a real person or service; deactivate it if not."),
+      rule("idp-changed", "Identity provider created or changed", "T1484.002",
+          "system.idp.lifecycle.create", "system.idp.lifecycle.update", "system.idp.lifecycle.activate")
+          .severity(Severity.HIGH, Severity.CRITICAL)
+          .recommend("Deactivate the identity provider unless it is approved: it lets its owner sign in as your users."),
+      rule("tenant-policy-changed", "Network zone, policy or rule changed", "T1562.001",
+          "zone.update", "zone.deactivate", "zone.delete", "policy.lifecycle.update", "policy.lifecycle.deactivate",
+          "policy.lifecycle.delete", "policy.rule.update", "policy.rule.deactivate", "policy.rule.delete",
+          "application.policy.sign_on.update", "application.policy.sign_on.rule.delete",
+          "security.threat.configuration.update")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("Compare the change with change records; restore the previous configuration if unapproved."),
+      rule("support-impersonation", "Okta support impersonation granted", "T1078", "user.session.impersonation.grant")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("Confirm an open support case asked for it; revoke the grant if not."),
+      rule("app-assigned", "App assigned to user", "T1098", "application.user_membership.add")
+          .baseBy(e -> e.selfService() ? Severity.MEDIUM : Severity.LOW)
+          .recommend("Remove the assignment if the user (or their manager) did not ask for it; sign out the app."),
+      rule("group-added", "User added to group", "T1098", "group.user_membership.add")
+          .recommend("Remove the membership unless approved; check which apps and roles the group grants."),
+      rule("oauth-consent", "OAuth consent granted", "T1528", "app.oauth2.as.consent.grant", "app.oauth2.consent.grant")
+          .baseBy(e -> String.valueOf(e.debug("scope")).startsWith("okta.") ? Severity.MEDIUM : Severity.LOW)
+          .groupBy(e -> e.subject() + "\n" + e.event().text("client.id") + "\n" + e.session())
+          .recommend("Revoke the grants and refresh tokens of this client for the user; admin okta.* scopes first."),
+      new CredentialDetections.NewOAuthClient(),
+      new SignInDetections.NewSource(),
+      new SignInDetections.ImpossibleTravel(),
+      new SignInDetections.SessionHijack(),
+      new CredentialDetections.BruteForce(),
+      new CredentialDetections.PushFatigue());
+
+  private Detections() {}
+
+  /** Returns the built-in detections, in a fixed order. */
+  public static List<Detection> builtIn() {
+    return BUILT_IN;
+  }
+
+  /** Runs the built-in detections over the events of the case database, in published order. */
+  public static Result run(Path caseDir, Clock clock) {
+    Pass pass = new Pass(BUILT_IN);
+    CaseDatabase.open(caseDir, clock).sql(
+        "SELECT raw, uuid_collision FROM events ORDER BY published NULLS FIRST, evidence_file, evidence_line",
+        new RowSink() {
+          @Override public void columns(List<Column> columns) {}
+          @Override public void row(List<Object> values) {
+            pass.accept(Seen.of(LogEvent.parse((String) values.get(0)), Boolean.TRUE.equals(values.get(1))));
+          }
+          @Override public void end() {}
+        });
+    return pass.finish();
+  }
+
+  /**
+   * Runs {@code detections} over {@code events}, which must be in published order; an event
+   * whose uuid another event with other bytes also has is cited by the hash of its bytes.
+   */
+  public static Result run(List<Detection> detections, List<LogEvent> events) {
+    Map<String, Integer> uuids = new HashMap<>();
+    Map<String, String> bytesOf = new HashMap<>();
+    for (LogEvent e : events) {
+      if (e.uuid() != null) {
+        String sha = Seen.sha256(e.raw());
+        String before = bytesOf.putIfAbsent(e.uuid(), sha);
+        uuids.merge(e.uuid(), before == null || before.equals(sha) ? 0 : 1, Integer::sum);
+      }
+    }
+    Pass pass = new Pass(detections);
+    events.forEach(e -> pass.accept(Seen.of(e, e.uuid() != null && uuids.get(e.uuid()) > 0)));
+    return pass.finish();
+  }
+
+  /** One pass of several detections sharing the attacker's infrastructure. */
+  static final class Pass implements Consumer<Seen> {
+    private final List<Detection> detections;
+    private final List<Detection.Scan> scans = new ArrayList<>();
+    private final Infra infra = new Infra();
+
+    Pass(List<Detection> detections) {
+      this.detections = detections;
+      detections.forEach(d -> scans.add(d.start()));
+    }
+
+    @Override
+    public void accept(Seen e) {
+      infra.see(e);
+      for (Detection.Scan s : scans) {
+        s.see(e, infra);
+      }
+    }
+
+    Result finish() {
+      Drafts drafts = new Drafts();
+      scans.forEach(s -> s.finish(infra, drafts));
+      return new Result(drafts.resolve(infra), infra);
+    }
+  }
+
+  /**
+   * What a pass found.
+   *
+   * @param findings the findings, most severe first
+   * @param infra the attacker's infrastructure as the pass saw it
+   */
+  public record Result(List<Finding> findings, Infra infra) {
+    public Result {
+      findings = List.copyOf(findings);
+    }
+  }
+}
