@@ -77,6 +77,27 @@ public final class Detections {
           .groupBy(e -> e.subject() + "\n" + e.event().text("client.id") + "\n" + e.session())
           .recommend("Revoke the grants and refresh tokens of this client for the user; admin okta.* scopes first."),
       new CredentialDetections.NewOAuthClient(),
+      rule("oauth-token-reuse", "OAuth token reuse detected", "T1550.001", "app.oauth2.token.detect_reuse", "app.token.reuse")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("A refresh or session token was replayed: revoke the user's tokens for the client and clear sessions."),
+      rule("fastpass-phishing", "FastPass declined a phishing attempt", "T1566.002", "user.authentication.auth_via_mfa")
+          .when(e -> String.valueOf(e.event().outcome().reason()).toLowerCase().contains("phishing"))
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("The user was phished (FastPass held): reset their password and look for other sign-ins from the source."),
+      rule("account-locked", "Account locked out after failed sign-ins", "T1110", "user.account.lock")
+          .severity(Severity.LOW, Severity.MEDIUM)
+          .recommend("Check the sources of the failed sign-ins; several locked accounts from one source is a spray."),
+      rule("user-reported-suspicious", "User reported suspicious activity", "T1078",
+          "user.account.report_suspicious_activity_by_enduser")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("Talk to the user; investigate the reported sign-in or factor enrolment as a possible compromise."),
+      rule("unauthorized-app-access", "Attempted access to an app the user is not assigned", "T1078",
+          "app.generic.unauth_app_access_attempt")
+          .recommend("Usually harmless once; many attempts from one account suggest an attacker probing what it can reach."),
+      rule("rate-limit", "Rate limit violated", "T1499", "system.operation.rate_limit.violation",
+          "application.integration.rate_limit_exceeded", "core.concurrency.org.limit.violation")
+          .severity(Severity.INFO, Severity.LOW).groupBy(e -> e.actor() + "\n" + e.ip())
+          .recommend("Check the acting client or user: enumeration, enrolment abuse or a runaway integration."),
       new SignInDetections.NewSource(),
       new SignInDetections.ImpossibleTravel(),
       new SignInDetections.SessionHijack(),

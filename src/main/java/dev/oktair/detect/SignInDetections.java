@@ -173,9 +173,13 @@ final class SignInDetections {
     }
   }
 
+  private static long distinctIps(Map<Long, Seen> byAsn) {
+    return byAsn.values().stream().map(Seen::ip).distinct().count();
+  }
+
   /**
    * One session used from several networks: a stolen cookie replayed. Two device-token hashes
-   * alone are ordinary, so it takes a change of ASN (elastic/detection-rules#5947).
+   * alone are ordinary, so it takes a change of ASN and of IP (elastic/detection-rules#5947).
    */
   static final class SessionHijack extends Named {
     SessionHijack() {
@@ -194,7 +198,7 @@ final class SignInDetections {
             if (m.size() < 6) {
               m.putIfAbsent(e.asn(), e);
             }
-            if (m.size() > 1) {
+            if (m.size() > 1 && distinctIps(m) > 1) {
               infra.hijacked(e.session());
             }
           }
@@ -203,7 +207,7 @@ final class SignInDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           byAsn.forEach((session, m) -> {
-            if (m.size() > 1) {
+            if (m.size() > 1 && distinctIps(m) > 1) {
               List<Seen> l = new ArrayList<>(m.values());
               List<String> where = new ArrayList<>();
               l.forEach(s -> where.add(s.ip() + " (AS" + s.asn() + ")"));
