@@ -44,7 +44,7 @@ final class InvestigateOutput {
     section(r, "Suspicious assignments and grants", "audit-assignment", "app-assigned", "group-added", "oauth-consent",
         "audit-grant", "audit-refresh-token", "audit-api-token", "api-token-created");
     out.println("Apps reached in the window:");
-    r.appsReached().forEach((label, id) -> out.println("  " + t(label) + "  " + t(id)));
+    r.appsReached().forEach((id, label) -> out.println("  " + t(label) + "  " + t(id)));
     out.println("Affected accounts: " + t(String.join(", ", r.victims())));
     if (!others.isEmpty()) {
       out.println("Other affected accounts found by --hunt: " + t(String.join(", ", others)));

@@ -23,6 +23,7 @@ public final class Infra {
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
   private final Map<String, Span> spans = new HashMap<>();
   private final Map<String, Long> asnOfIp = new HashMap<>();
+  private final Map<String, Map<String, String>> appsByKey = new HashMap<>();
   private Set<String> attackerSessions;
 
   /** Sees one event, in published order. */
@@ -43,6 +44,14 @@ public final class Infra {
       var token = e.target("Token");
       if (token != null && token.id() != null) {
         tokenCreatedIn.put(token.id(), key(e));
+      }
+    }
+    if (e.type().equals("user.authentication.sso") && e.succeeded()) {
+      var app = e.target("AppInstance");
+      if (app != null && app.id() != null) {
+        for (String k : keys(e)) {
+          appsByKey.computeIfAbsent(k, x -> new TreeMap<>()).put(app.id(), app.displayName());
+        }
       }
     }
     if (e.subject() != null && e.published() != null) {
@@ -96,6 +105,17 @@ public final class Infra {
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
     flaggedIps.keySet().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
+    return out;
+  }
+
+  /** Returns the apps the attacker's sources, sessions and tokens signed into: app id to label. */
+  public Map<String, String> appsReached() {
+    Map<String, String> out = new TreeMap<>();
+    appsByKey.forEach((k, apps) -> {
+      if (attributedKey(k)) {
+        out.putAll(apps);
+      }
+    });
     return out;
   }
 

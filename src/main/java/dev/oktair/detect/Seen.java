@@ -81,9 +81,9 @@ public final class Seen {
     return type;
   }
 
-  /** Returns the affected user's login, lower case: the target user, else the acting user. */
+  /** Returns the affected user's login, lower case: the target user, else the acting user (redacted as {@link #actor}). */
   public String subject() {
-    return subject;
+    return subject != null && subjectId != null && subjectId.equals(event.actor().id()) ? redact(subject) : subject;
   }
 
   /** Returns the affected user's id, or null. */
@@ -91,10 +91,21 @@ public final class Seen {
     return subjectId;
   }
 
-  /** Returns the acting principal's login or id (lower case), or null. */
+  /**
+   * Returns the acting principal's login or id (lower case), or null. On a failed event an
+   * alternateId that looks like no login (no {@code @}) may be a password typed into the username
+   * box, so it reads as {@code [redacted]}.
+   */
   public String actor() {
     LogEvent.Actor a = event.actor();
-    return lower(a.alternateId() != null ? a.alternateId() : a.id());
+    return redact(lower(a.alternateId() != null ? a.alternateId() : a.id()));
+  }
+
+  private String redact(String login) {
+    if (login == null || login.contains("@") || succeeded() || !"User".equals(event.actor().type())) {
+      return login;
+    }
+    return "[redacted]";
   }
 
   /** Returns true when the actor is the affected user themselves. */

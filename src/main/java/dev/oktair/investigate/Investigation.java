@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -51,7 +50,7 @@ public final class Investigation {
    * @param attackerIps the attacker's client IPs and their AS numbers
    * @param attackerSessions the attacker's sessions
    * @param victims the users with attacker-attributed activity
-   * @param appsReached the apps the attacker's sessions reached in the window (label to app id)
+   * @param appsReached the apps the attacker's sources, sessions and tokens signed into (app id to label)
    */
   public record Report(FindingsFile.Window window, List<Finding> findings, Map<String, Long> attackerIps,
       Set<String> attackerSessions, Set<String> victims, Map<String, String> appsReached) {
@@ -84,10 +83,7 @@ public final class Investigation {
     }
     findings.sort(FindingIds.ORDER);
     new CaseFiles(caseDir).write(new FindingsFile.Contents(window, findings));
-    Map<String, String> apps = new TreeMap<>();
-    findings.stream().filter(f -> "true".equals(f.facts().get("attacker")) && f.facts().containsKey("appId"))
-        .forEach(f -> apps.put(f.summary().replaceAll(".*: ", "").replaceAll("[.(].*", "").trim(), f.facts().get("appId")));
-    return new Report(window, findings, infra.ips(), infra.sessions(), new TreeSet<>(infra.victims()), apps);
+    return new Report(window, findings, infra.ips(), infra.sessions(), new TreeSet<>(infra.victims()), infra.appsReached());
   }
 
   /** First to last time of the findings attributed to the attacker; empty when none is. */
