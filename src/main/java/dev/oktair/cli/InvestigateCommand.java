@@ -68,14 +68,21 @@ final class InvestigateCommand extends BaseCommand {
   @Override
   protected ExitCode execute() {
     Severity threshold = failOn == null ? null : severity(failOn);
+    if ((windowStart == null) != (windowEnd == null)) {
+      throw ExitException.usage("give both --window-start and --window-end, or neither");
+    }
     OktaClient client = offline ? null : client();
     if (client != null) {
       collectMissing(users);
     } else if (!Files.isDirectory(caseDir.resolve("evidence"))) {
       throw ExitException.usage("no evidence in " + caseDir + " and no org to collect from: run collect or import first");
     }
-    Investigation.Options options = new Investigation.Options(users, time(windowStart, "--window-start"),
-        time(windowEnd, "--window-end"), client);
+    Investigation.Options options;
+    try {
+      options = new Investigation.Options(users, time(windowStart, "--window-start"), time(windowEnd, "--window-end"), client);
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(e.getMessage());
+    }
     Investigation.Report report = Investigation.run(caseDir, ctx.clock(), options);
     Set<String> others = new TreeSet<>();
     if (hunt) {

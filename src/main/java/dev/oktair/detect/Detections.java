@@ -7,6 +7,7 @@ import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.RowSink;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -111,9 +112,13 @@ public final class Detections {
     return BUILT_IN;
   }
 
-  /** Runs the built-in detections over the events of the case database, in published order. */
-  public static Result run(Path caseDir, Clock clock) {
+  /**
+   * Runs the built-in detections over the events of the case database, in published order;
+   * {@code windowStart}/{@code windowEnd} (both or neither null) are the analyst's compromise window.
+   */
+  public static Result run(Path caseDir, Clock clock, Instant windowStart, Instant windowEnd) {
     Pass pass = new Pass(BUILT_IN);
+    pass.window(windowStart, windowEnd);
     CaseDatabase.open(caseDir, clock).sql(
         "SELECT raw, uuid_collision FROM events ORDER BY published NULLS FIRST, evidence_file, evidence_line",
         new RowSink() {
@@ -145,15 +150,33 @@ public final class Detections {
     return pass.finish();
   }
 
-  /** One pass of several detections sharing the attacker's infrastructure. */
-  static final class Pass implements Consumer<Seen> {
-    private final List<Detection> detections;
+  /**
+   * Starts a streaming pass of {@code detections}: feed it events in published order with
+   * {@link Pass#see}, then {@link Pass#finish}. For callers that read events themselves.
+   */
+  public static Pass start(List<Detection> detections) {
+    return new Pass(detections);
+  }
+
+  /** One pass of several detections sharing the attacker's infrastructure; not thread-safe. */
+  public static final class Pass implements Consumer<Seen> {
     private final List<Detection.Scan> scans = new ArrayList<>();
     private final Infra infra = new Infra();
+    private Instant windowStart;
+    private Instant windowEnd;
 
     Pass(List<Detection> detections) {
-      this.detections = detections;
       detections.forEach(d -> scans.add(d.start()));
+    }
+
+    void window(Instant start, Instant end) {
+      this.windowStart = start;
+      this.windowEnd = end;
+    }
+
+    /** Sees one event (its uuid taken as unique). */
+    public void see(LogEvent e) {
+      accept(Seen.of(e, false));
     }
 
     @Override
@@ -164,10 +187,11 @@ public final class Detections {
       }
     }
 
-    Result finish() {
+    /** Ends the pass and returns its findings. */
+    public Result finish() {
       Drafts drafts = new Drafts();
       scans.forEach(s -> s.finish(infra, drafts));
-      return new Result(drafts.resolve(infra), infra);
+      return new Result(drafts.resolve(infra, windowStart, windowEnd), infra);
     }
   }
 

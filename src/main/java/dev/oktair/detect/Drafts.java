@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * Findings proposed during a pass, resolved into {@link Finding}s once the attacker's
  * infrastructure is known: a proposal is raised to its detection's severity when one of its
  * events is attributed to the attacker or lies inside the subject's compromise window, and keeps
- * its lower base severity otherwise. Not thread-safe.
+ * its lower base severity otherwise; an analyst's window counts as every subject's. Not thread-safe.
  */
 public final class Drafts {
   private final List<Draft> drafts = new ArrayList<>();
@@ -31,12 +31,14 @@ public final class Drafts {
     drafts.add(new Draft(d, base, subject, summary, List.copyOf(events), new LinkedHashMap<>(facts)));
   }
 
-  List<Finding> resolve(Infra infra) {
+  List<Finding> resolve(Infra infra, Instant windowStart, Instant windowEnd) {
     List<Finding> out = new ArrayList<>();
     for (Draft d : drafts) {
       boolean attributed = d.events.stream().anyMatch(infra::attributed);
       Infra.Span window = d.subject == null ? null : infra.window(d.subject);
-      boolean inWindow = window != null && d.events.stream().anyMatch(e -> window.contains(e.published()));
+      boolean inWindow = window != null && d.events.stream().anyMatch(e -> window.contains(e.published()))
+          || windowStart != null && d.events.stream().anyMatch(e -> e.published() != null
+              && !e.published().isBefore(windowStart) && !e.published().isAfter(windowEnd));
       Severity sev = attributed || inWindow ? max(d.base, d.detection.severity()) : d.base;
       Map<String, String> facts = new LinkedHashMap<>(d.facts);
       if (attributed) {

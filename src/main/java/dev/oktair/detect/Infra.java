@@ -165,7 +165,7 @@ public final class Infra {
     if (e.session() != null) {
       out.add("s:" + e.session());
     }
-    String token = e.event().text("transaction.detail.requestApiTokenId");
+    String token = e.apiToken();
     if (token != null) {
       out.add("t:" + token);
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
  * read once. Immutable once built; not shared between threads.
  */
 public final class Seen {
+  private static final dev.oktair.events.FieldPath API_TOKEN = dev.oktair.events.FieldPath.parse("transaction.detail.requestApiTokenId");
+
   private final LogEvent event;
   private final boolean uuidCollision;
   private final Instant published;
@@ -24,6 +26,9 @@ public final class Seen {
   private final String session;
   private final String userAgent;
   private final String result;
+  private final boolean proxy;
+  private final boolean threatSuspected;
+  private final String apiToken;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
@@ -50,6 +55,9 @@ public final class Seen {
     String ext = event.externalSessionId();
     this.session = ext != null && !"unknown".equals(ext) ? ext : event.rootSessionId();
     this.result = event.outcome().result();
+    this.proxy = Boolean.TRUE.equals(event.security().isProxy());
+    this.threatSuspected = "true".equalsIgnoreCase(event.debugData("threatSuspected"));
+    this.apiToken = dev.oktair.events.Json.text(API_TOKEN.first(event.json()));
   }
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
@@ -147,12 +155,17 @@ public final class Seen {
 
   /** Returns true when the source is an anonymising proxy ({@code securityContext.isProxy}). */
   public boolean proxy() {
-    return Boolean.TRUE.equals(event.security().isProxy());
+    return proxy;
   }
 
   /** Returns true when ThreatInsight suspected the request ({@code debugData.threatSuspected}). */
   public boolean threatSuspected() {
-    return "true".equalsIgnoreCase(event.debugData("threatSuspected"));
+    return threatSuspected;
+  }
+
+  /** Returns the API token the request was made with ({@code transaction.detail.requestApiTokenId}), or null. */
+  public String apiToken() {
+    return apiToken;
   }
 
   /** Returns {@code debugContext.debugData.<key>} as text, or null. */

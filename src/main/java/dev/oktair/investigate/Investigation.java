@@ -61,7 +61,7 @@ public final class Investigation {
 
   /** Investigates the case at {@code caseDir} and writes its findings.json. */
   public static Report run(Path caseDir, Clock clock, Options options) {
-    Detections.Result result = Detections.run(caseDir, clock);
+    Detections.Result result = Detections.run(caseDir, clock, options.windowStart(), options.windowEnd());
     Infra infra = result.infra();
     List<Finding> findings = new ArrayList<>();
     for (Finding f : result.findings()) {
