@@ -50,7 +50,8 @@ final class InvestigateCommand extends BaseCommand {
   @Option(names = "--offline", description = "Use the evidence alone: no collection, no live audit.")
   boolean offline;
 
-  @Option(names = "--hunt", description = "Search the attacker's IPs across all users and name other affected accounts.")
+  @Option(names = "--hunt",
+      description = "Collect the attacker's IPs and sessions tenant-wide and name the other accounts they reached.")
   boolean hunt;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 10 when a finding is at or above this severity.")
@@ -89,6 +90,7 @@ final class InvestigateCommand extends BaseCommand {
       if (client != null && !report.attackerIps().isEmpty()) {
         List<String> args = new ArrayList<>(List.of("collect", "--case", caseDir.toString(), "--since", since));
         report.attackerIps().keySet().forEach(ip -> args.addAll(List.of("--ip", ip)));
+        report.attackerSessions().forEach(session -> args.addAll(List.of("--session", session)));
         inner(args);
       }
       Investigation.Report all = Investigation.run(caseDir, ctx.clock(), new Investigation.Options(List.of(),

@@ -73,13 +73,15 @@ public final class Investigation {
         ? new FindingsFile.Window(options.windowStart(), options.windowEnd(), "override")
         : inferred(findings);
     if (options.okta() != null) {
-      LiveAudit audit = new LiveAudit(options.okta(), window, findings);
+      List<Finding> detected = List.copyOf(findings);
       Set<String> subjects = new LinkedHashSet<>(options.users());
       if (subjects.isEmpty()) {
         subjects.addAll(infra.victims());
       }
-      subjects.forEach(u -> findings.addAll(new LiveAudit(options.okta(), window, findings).user(u)));
-      findings.addAll(audit.tenant());
+      for (String u : subjects) {
+        findings.addAll(new LiveAudit(options.okta(), window, detected).user(u));
+      }
+      findings.addAll(new LiveAudit(options.okta(), window, detected).tenant());
     }
     findings.sort(FindingIds.ORDER);
     new CaseFiles(caseDir).write(new FindingsFile.Contents(window, findings));

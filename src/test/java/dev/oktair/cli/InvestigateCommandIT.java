@@ -54,6 +54,7 @@ class InvestigateCommandIT {
           "--hunt", "--since", "30d");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).contains("Compromise window (inferred)");
+      assertThat(sim.journal().mutating()).as("investigate is read-only").isEmpty();
       for (String other : story.otherVictimLogins()) {
         assertThat(r.out()).contains("Other affected accounts found by --hunt").contains(other);
       }
