@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "investigate",
     description = {
-      "Find what the attacker did and still holds, as cited findings in the case's findings.json.",
+      "Find what the attacker did and still holds, as cited findings.",
       "Runs the built-in detections over the case's evidence (collecting a user's System Log first when the case has"
           + " none for them), infers the compromise window, and audits the live tenant read-only: factors, app"
           + " assignments, OAuth grants and refresh tokens, API tokens, admin roles, ThreatInsight and sign-on policy."
