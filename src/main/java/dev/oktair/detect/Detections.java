@@ -62,9 +62,20 @@ public final class Detections {
           "zone.update", "zone.deactivate", "zone.delete", "policy.lifecycle.update", "policy.lifecycle.deactivate",
           "policy.lifecycle.delete", "policy.rule.update", "policy.rule.deactivate", "policy.rule.delete",
           "application.policy.sign_on.update", "application.policy.sign_on.rule.delete",
-          "security.threat.configuration.update")
+          "security.threat.configuration.update", "system.log_stream.lifecycle.deactivate",
+          "system.log_stream.lifecycle.delete")
           .severity(Severity.MEDIUM, Severity.HIGH)
           .recommend("Compare the change with change records; restore the previous configuration if unapproved."),
+      rule("app-changed", "App created, modified, deactivated or deleted (incl. Org2Org)", "T1484.002",
+          "application.lifecycle.create", "application.lifecycle.update", "application.lifecycle.deactivate",
+          "application.lifecycle.delete")
+          .recommend("Compare the app's settings with change records; an Org2Org or SAML app changed by an attacker is a way back in."),
+      rule("app-password-revealed", "App password revealed", "T1555", "application.user_membership.show_password")
+          .severity(Severity.LOW, Severity.HIGH)
+          .recommend("Rotate the revealed password at the app and check who holds the session that revealed it."),
+      rule("ad-agent-created", "Active Directory agent created", "T1556", "system.agent.ad.create")
+          .severity(Severity.MEDIUM, Severity.HIGH)
+          .recommend("Confirm the agent host is yours; a rogue AD agent can authenticate any AD-mastered user."),
       rule("support-impersonation", "Okta support impersonation granted", "T1078", "user.session.impersonation.grant")
           .severity(Severity.MEDIUM, Severity.HIGH)
           .recommend("Confirm an open support case asked for it; revoke the grant if not."),
