@@ -152,7 +152,7 @@ final class CredentialDetections {
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
-          if (e.subject() == null || !e.succeeded()) {
+          if (e.subject() == null || !e.succeeded() || e.published() == null) {
             return;
           }
           String kind = String.valueOf(e.debug("factor"));
