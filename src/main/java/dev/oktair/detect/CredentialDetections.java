@@ -152,7 +152,7 @@ final class CredentialDetections {
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
-          if (e.subject() == null || !e.succeeded() || e.published() == null) {
+          if (e.subject() == null || !e.succeeded()) {
             return;
           }
           String kind = String.valueOf(e.debug("factor"));
@@ -160,7 +160,10 @@ final class CredentialDetections {
             removed.put(e.subject() + "\n" + kind, e);
           } else if (e.type().equals("user.mfa.factor.activate")) {
             Seen r = removed.remove(e.subject() + "\n" + kind);
-            if (r != null && Duration.between(r.published(), e.published()).compareTo(GRACE) <= 0) {
+            // A removal without a time cannot be paired with a later enrolment; it stays an absence.
+            if (r != null && (r.published() == null || e.published() == null)) {
+              removed.put(e.subject() + "\n" + kind, r);
+            } else if (r != null && Duration.between(r.published(), e.published()).compareTo(GRACE) <= 0) {
               swapped.add(List.of(r, e));
             }
           }
