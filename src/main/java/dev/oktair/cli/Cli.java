@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
       VerifyCommand.class,
       EventsCommand.class,
       CollectCommand.class,
+      InvestigateCommand.class,
       LoadCommand.class,
       PivotCommand.class,
       TimelineCommand.class,

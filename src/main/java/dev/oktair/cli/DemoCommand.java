@@ -33,7 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "Run the incident-response runbook against a simulated tenant.",
       "The tenant starts in-process; the demo collects the victim's System Log and the attacker's infrastructure"
-          + " through the Okta API, verifies the evidence, and pivots to what the attacker left behind."
+          + " through the Okta API, verifies the evidence, pivots to what the attacker left behind, and investigates"
+          + " (findings, window, live audit, hunt for other victims)."
           + " Prints where the case is."
     })
 final class DemoCommand extends BaseCommand {
@@ -84,6 +85,9 @@ final class DemoCommand extends BaseCommand {
           "pivot", "--case", dir.toString(), "--by", "asn,device", "--baseline-until", attackStart);
       run(inner, "Sessions, one by one: the attacker's reads apart from the user's own",
           "timeline", "--case", dir.toString(), "--since", attackStart);
+      run(inner, "Investigate: detections, the compromise window, a read-only audit of the tenant, and a hunt for"
+              + " other accounts the attacker's infrastructure reached",
+          "investigate", "--case", dir.toString(), "--user", story.victimLogin(), "--hunt", "--since", "30d");
       run(inner, "Write the incident up: HTML for people, Markdown for the ticket",
           "report", "--case", dir.toString(), "--format", "html,md");
     }

@@ -36,6 +36,9 @@ class DemoCommandIT {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out()).contains("Evidence intact");
+    assertThat(run.out()).contains("Compromise window (inferred)").contains("Other affected accounts found by --hunt")
+        .contains("audit-rogue-factor").contains("policy-gap");
+    assertThat(Files.exists(dir.resolve("case").resolve("findings.json"))).isTrue();
     for (String ip : story.attackerIps()) {
       assertThat(newRowOf(run.out(), ip)).as("attacker IP %s is NEW in the pivot", ip).isTrue();
     }

@@ -61,6 +61,10 @@ final class Actions {
       case "password.change" -> passwordChange(s, at, attack);
       case "sso" -> sso(s, at);
       case "token.refresh" -> refresh(s, at);
+      case "password.reset" -> adminChange(s, at, attack, "user.account.reset_password", "Reset password for user",
+          "core.user.config.password_reset");
+      case "role.grant" -> roleGrant(s, at, attack);
+      case "idp.create" -> idpCreate(s, at, attack);
       default -> throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at());
     }
   }
@@ -347,5 +351,42 @@ final class Actions {
       ev.emit(t, e);
       token.lastUpdated = t;
     }
+  }
+
+  /** An administrator (the step's actor) changes the user's account, e.g. a help-desk password reset. */
+  private void adminChange(Step s, Instant at, boolean attack, String type, String message, String legacy) {
+    Visit v = visit(s, at, attack);
+    Person p = tenant.person(s.user());
+    if (type.equals("user.account.reset_password")) {
+      p.passwordChanged = at;
+      p.lastUpdated = at;
+    }
+    SimEvent e = ev.request(type, at, v, "/api/v1/users/" + p.id + "/lifecycle/reset_password")
+        .displayMessage(message).legacyEventType(legacy);
+    ev.userTarget(e, p);
+    ev.emit(at, e);
+  }
+
+  /** The acting admin grants {@code name} (a role type such as SUPER_ADMIN) to the user. */
+  private void roleGrant(Step s, Instant at, boolean attack) {
+    Visit v = visit(s, at, attack);
+    Person p = tenant.person(s.user());
+    Model.Role role = new Model.Role(tenant.ids.oktaId("ra1"), s.name(), at);
+    p.roles.add(role);
+    SimEvent e = ev.request("user.account.privilege.grant", at, v, "/api/v1/users/" + p.id + "/roles")
+        .displayMessage("Grant user privilege").legacyEventType("core.user.admin_privilege.granted")
+        .debug("privilegeGranted", s.name());
+    ev.userTarget(e, p);
+    ev.emit(at, e);
+  }
+
+  /** The acting admin creates an identity provider named {@code name}. */
+  private void idpCreate(Step s, Instant at, boolean attack) {
+    Visit v = visit(s, at, attack);
+    SimEvent e = ev.request("system.idp.lifecycle.create", at, v, "/api/v1/idps")
+        .displayMessage("Create IdP").legacyEventType("system.idp.lifecycle.create")
+        .debug("idpName", s.name()).debug("protocol", "SAML2").debug("type", "SAML2");
+    e.target(tenant.ids.oktaId("0oa"), "IdentityProvider", "unknown", s.name());
+    ev.emit(at, e);
   }
 }

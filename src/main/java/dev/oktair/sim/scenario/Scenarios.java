@@ -20,7 +20,7 @@ public final class Scenarios {
   /** The scenario used when none is named. */
   public static final String DEFAULT = "contoso-aitm";
 
-  private static final List<String> NAMES = List.of(DEFAULT);
+  private static final List<String> NAMES = List.of(DEFAULT, "fabrikam-helpdesk");
   private static final YAMLMapper YAML =
       YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 

@@ -1,0 +1,240 @@
+package dev.oktair.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Detections over credentials and factors: brute force, push fatigue, factor absence, new clients. */
+final class CredentialDetections {
+  private static final Duration BURST = Duration.ofMinutes(30);
+
+  private CredentialDetections() {}
+
+  /** At least five failed sign-ins from one source (against one user or several), then a success. */
+  static final class BruteForce extends Named {
+    private static final int FAILURES = 5;
+
+    BruteForce() {
+      super("brute-force", "Failed sign-ins, then a success from the same source", Severity.HIGH, "T1110",
+          "Reset the password of the user signed in, clear their sessions, and block the source in a network zone.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Deque<Seen>> failures = new HashMap<>();
+      List<List<Seen>> hits = new ArrayList<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (e.ip() == null || e.published() == null) {
+            return;
+          }
+          boolean attempt = e.type().equals("user.session.start") || e.type().equals("user.authentication.verify");
+          if (!attempt) {
+            return;
+          }
+          Deque<Seen> d = failures.computeIfAbsent(e.ip(), k -> new ArrayDeque<>());
+          while (!d.isEmpty() && d.peekFirst().published().isBefore(e.published().minus(BURST))) {
+            d.removeFirst();
+          }
+          if (e.result().equals("FAILURE")) {
+            d.addLast(e);
+            if (d.size() > 50) {
+              d.removeFirst();
+            }
+          } else if (e.succeeded() && d.size() >= FAILURES) {
+            List<Seen> l = new ArrayList<>(d);
+            l.add(e);
+            hits.add(l);
+            d.clear();
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          for (List<Seen> l : hits) {
+            Seen win = l.get(l.size() - 1);
+            Set<String> users = new HashSet<>();
+            l.forEach(s -> users.add(s.subject()));
+            out.add(BruteForce.this, Severity.MEDIUM, win.subject(), (l.size() - 1) + " failed sign-ins from " + win.ip()
+                + " against " + users.size() + " account(s), then " + win.subject() + " signed in.", l, EventRule.facts(List.of(win)));
+          }
+        }
+      };
+    }
+  }
+
+  /** Several pushes denied or unanswered in a burst; raised further when one is then approved. */
+  static final class PushFatigue extends Named {
+    private static final int PUSHES = 3;
+
+    PushFatigue() {
+      super("push-fatigue", "MFA push fatigue (pushes denied or unanswered, then approved)", Severity.HIGH, "T1621",
+          "Ask the user whether they approved the last push; clear sessions, reset the password, and move them to"
+              + " number matching or FastPass.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Deque<Seen>> rejected = new HashMap<>();
+      Map<String, List<Seen>> hits = new LinkedHashMap<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (!e.type().equals("user.authentication.auth_via_mfa") || e.subject() == null || e.published() == null) {
+            return;
+          }
+          String response = e.debug("pushOnlyResponseType");
+          boolean push = response != null || "Okta Verify".equalsIgnoreCase(e.debug("factor"))
+              || String.valueOf(e.debug("factor")).toUpperCase().contains("PUSH");
+          if (!push) {
+            return;
+          }
+          Deque<Seen> d = rejected.computeIfAbsent(e.subject(), k -> new ArrayDeque<>());
+          while (!d.isEmpty() && d.peekFirst().published().isBefore(e.published().minus(BURST))) {
+            d.removeFirst();
+          }
+          if (!e.succeeded()) {
+            d.addLast(e);
+            if (d.size() >= PUSHES) {
+              hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
+            }
+          } else if (d.size() >= PUSHES) {
+            List<Seen> l = new ArrayList<>(d);
+            l.add(e);
+            hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
+            d.clear();
+          } else {
+            d.clear();
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          hits.values().forEach(l -> {
+            Seen last = l.get(l.size() - 1);
+            boolean approved = last.succeeded();
+            int n = approved ? l.size() - 1 : l.size();
+            out.add(PushFatigue.this, approved ? Severity.HIGH : Severity.MEDIUM, last.subject(), n
+                + " pushes to " + last.subject() + " were denied or unanswered within " + BURST.toMinutes() + " minutes"
+                + (approved ? ", then one was approved from " + last.ip() : "") + ".", l, EventRule.facts(List.of(last)));
+          });
+        }
+      };
+    }
+  }
+
+  /**
+   * A factor removed and not re-enrolled within 12 hours, or removed and replaced by another of
+   * its kind (an SMS factor swapped is a changed phone number).
+   */
+  static final class FactorAbsence extends Named {
+    private static final Duration GRACE = Duration.ofHours(12);
+
+    FactorAbsence() {
+      super("factor-removed-not-restored", "MFA factor removed and not re-enrolled, or replaced", Severity.HIGH,
+          "T1556.006", "Compare the user's factors with what they hold; delete factors they do not recognise and"
+              + " have them re-enrol the removed one in person or over a verified channel.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Seen> removed = new LinkedHashMap<>();
+      List<List<Seen>> swapped = new ArrayList<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (e.subject() == null || !e.succeeded()) {
+            return;
+          }
+          String kind = String.valueOf(e.debug("factor"));
+          if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
+            removed.put(e.subject() + "\n" + kind, e);
+          } else if (e.type().equals("user.mfa.factor.activate")) {
+            Seen r = removed.remove(e.subject() + "\n" + kind);
+            // A removal without a time cannot be paired with a later enrolment; it stays an absence.
+            if (r != null && (r.published() == null || e.published() == null)) {
+              removed.put(e.subject() + "\n" + kind, r);
+            } else if (r != null && Duration.between(r.published(), e.published()).compareTo(GRACE) <= 0) {
+              swapped.add(List.of(r, e));
+            }
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          for (Seen r : removed.values()) {
+            out.add(FactorAbsence.this, Severity.MEDIUM, r.subject(), "The " + r.debug("factor") + " factor of "
+                + r.subject() + " was removed and not re-enrolled afterwards.", List.of(r), EventRule.facts(List.of(r)));
+          }
+          for (List<Seen> l : swapped) {
+            Seen a = l.get(1);
+            Map<String, String> facts = EventRule.facts(List.of(a));
+            out.add(FactorAbsence.this, Severity.LOW, a.subject(), "The " + a.debug("factor") + " factor of " + a.subject()
+                + " was removed and a new one enrolled " + Duration.between(l.get(0).published(), a.published()).toMinutes()
+                + " minutes later (for SMS or voice: the phone number changed).", l, facts);
+          }
+        }
+      };
+    }
+  }
+
+  /** OAuth tokens issued to a client the user had never used before (after a learning week). */
+  static final class NewOAuthClient extends Named {
+    private static final Duration LEARN = Duration.ofDays(7);
+
+    NewOAuthClient() {
+      super("oauth-new-client", "OAuth tokens issued to a client the user never used", Severity.HIGH, "T1528",
+          "Review the client and its scopes; revoke the user's grants and refresh tokens for it if not theirs.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Instant> firstSeen = new HashMap<>();
+      Set<String> used = new HashSet<>();
+      Map<String, Seen> hits = new LinkedHashMap<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (!e.type().startsWith("app.oauth2.") || !e.type().contains("token.grant") || e.subject() == null
+              || e.published() == null || !e.succeeded()) {
+            return;
+          }
+          String client = e.event().text("client.id");
+          if (client == null) {
+            client = e.event().actor().id();
+          }
+          Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
+          if (used.add(e.subject() + "\n" + client) && !e.published().isBefore(since.plus(LEARN))) {
+            hits.put(e.subject() + "\n" + client, e);
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          hits.values().forEach(e -> {
+            Map<String, String> facts = EventRule.facts(List.of(e));
+            facts.put("clientId", e.event().actor().id());
+            String scopes = e.debug("grantedScopes");
+            if (scopes != null) {
+              facts.put("scopes", scopes);
+            }
+            Severity base = scopes != null && (scopes.contains("okta.") || scopes.contains("offline_access"))
+                ? Severity.MEDIUM : Severity.LOW;
+            out.add(NewOAuthClient.this, base, e.subject(), "A " + e.type() + " was issued to " + e.event().actor().displayName()
+                + " for " + e.subject() + ", a client they had not used before" + (scopes == null ? "" : " (scopes " + scopes + ")")
+                + ".", List.of(e), facts);
+          });
+        }
+      };
+    }
+  }
+}

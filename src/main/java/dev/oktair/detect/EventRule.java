@@ -1,0 +1,190 @@
+package dev.oktair.detect;
+
+import dev.oktair.events.LogEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A detection of single events: those of some event types that pass a test, one finding per
+ * event or per group of related events (e.g. the scopes of one consent). Keeps only the matching
+ * events, which are rare. Immutable.
+ */
+final class EventRule implements Detection {
+  private final String id;
+  private final String title;
+  private final Severity base;
+  private final Severity severity;
+  private final String technique;
+  private final String recommendation;
+  private final Set<String> types;
+  private final Predicate<Seen> test;
+  private final Function<Seen, String> group;
+  private final Function<Seen, Severity> baseOf;
+
+  private EventRule(Builder b) {
+    this.id = b.id;
+    this.title = b.title;
+    this.base = b.base;
+    this.severity = b.severity;
+    this.technique = b.technique;
+    this.recommendation = b.recommendation;
+    this.types = b.types;
+    this.test = b.test;
+    this.group = b.group;
+    this.baseOf = b.baseOf;
+  }
+
+  static Builder rule(String id, String title, String technique, String... types) {
+    return new Builder(id, title, technique, Set.of(types));
+  }
+
+  @Override public String id() { return id; }
+  @Override public String title() { return title; }
+  @Override public Severity severity() { return severity; }
+  @Override public String technique() { return technique; }
+  @Override public String recommendation() { return recommendation; }
+
+  @Override
+  public Scan start() {
+    Map<String, List<Seen>> groups = new LinkedHashMap<>();
+    return new Scan() {
+      @Override
+      public void see(Seen e, Infra infra) {
+        if (types.contains(e.type()) && test.test(e)) {
+          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e);
+        }
+      }
+
+      @Override
+      public void finish(Infra infra, Drafts out) {
+        for (List<Seen> events : groups.values()) {
+          Seen e = events.get(0);
+          Severity b = baseOf != null ? baseOf.apply(e) : base;
+          out.add(EventRule.this, b, e.subject(), summary(events), events, facts(events));
+        }
+      }
+    };
+  }
+
+  private String summary(List<Seen> events) {
+    Seen e = events.get(0);
+    StringBuilder sb = new StringBuilder(title);
+    if (e.subject() != null) {
+      sb.append(" for ").append(e.subject());
+    }
+    if (e.actor() != null && !e.selfService()) {
+      sb.append(", by ").append(e.actor());
+    }
+    if (e.ip() != null) {
+      sb.append(", from ").append(e.ip());
+      if (e.asn() != null) {
+        sb.append(" (AS").append(e.asn()).append(e.event().security().asOrg() == null ? "" : " " + e.event().security().asOrg()).append(')');
+      }
+    }
+    List<String> objects = new ArrayList<>();
+    for (Seen s : events) {
+      for (LogEvent.Target t : s.event().targets()) {
+        if (!"User".equals(t.type()) && t.displayName() != null) {
+          objects.add(t.displayName());
+        }
+      }
+      String scope = s.debug("scope");
+      if (scope != null) {
+        objects.add("scope " + scope);
+      }
+    }
+    if (!objects.isEmpty()) {
+      sb.append(": ").append(Drafts.join(objects));
+    }
+    return sb.append(events.size() > 1 ? " (" + events.size() + " events)" : "").append('.').toString();
+  }
+
+  /** The documented facts the containment planner acts on, from the targets and debug data. */
+  static Map<String, String> facts(List<Seen> events) {
+    Map<String, String> f = new LinkedHashMap<>();
+    Seen e = events.get(0);
+    f.put("userId", e.subjectId());
+    f.put("actor", e.actor());
+    f.put("sessionId", e.session());
+    put(f, "factorId", e, "AuthenticatorEnrollment");
+    put(f, "appId", e, "AppInstance");
+    put(f, "appUserId", e, "AppUser");
+    put(f, "groupId", e, "UserGroup");
+    put(f, "tokenId", e, "Token");
+    put(f, "idpId", e, "IdentityProvider");
+    put(f, "zoneId", e, "NetworkZone");
+    String client = e.event().text("debugContext.debugData.clientId");
+    f.put("clientId", client != null ? client : e.event().text("client.id"));
+    f.put("grantId", e.debug("consentGrantId"));
+    f.put("roleId", e.debug("privilegeGranted"));
+    List<String> scopes = new ArrayList<>();
+    events.forEach(s -> {
+      if (s.debug("scope") != null) {
+        scopes.add(s.debug("scope"));
+      }
+    });
+    if (!scopes.isEmpty()) {
+      f.put("scopes", Drafts.join(scopes));
+    }
+    return f;
+  }
+
+  private static void put(Map<String, String> f, String key, Seen e, String targetType) {
+    LogEvent.Target t = e.target(targetType);
+    if (t != null && t.id() != null) {
+      f.put(key, t.id());
+    }
+  }
+
+  /** Builds a rule; every rule needs a recommendation and severities. */
+  static final class Builder {
+    private final String id;
+    private final String title;
+    private final String technique;
+    private final Set<String> types;
+    private Severity base = Severity.LOW;
+    private Severity severity = Severity.HIGH;
+    private String recommendation = "";
+    private Predicate<Seen> test = e -> true;
+    private Function<Seen, String> group = e -> e.citation().uuid();
+    private Function<Seen, Severity> baseOf;
+
+    private Builder(String id, String title, String technique, Set<String> types) {
+      this.id = id;
+      this.title = title;
+      this.technique = technique;
+      this.types = types;
+    }
+
+    Builder severity(Severity base, Severity attributed) {
+      this.base = base;
+      this.severity = attributed;
+      return this;
+    }
+
+    Builder baseBy(Function<Seen, Severity> baseOf) {
+      this.baseOf = baseOf;
+      return this;
+    }
+
+    Builder when(Predicate<Seen> test) {
+      this.test = test;
+      return this;
+    }
+
+    Builder groupBy(Function<Seen, String> group) {
+      this.group = group;
+      return this;
+    }
+
+    EventRule recommend(String text) {
+      this.recommendation = text;
+      return new EventRule(this);
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.oktair.detect;
+
+import dev.oktair.events.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * findings.json, version 1 (docs/findings.md): the compromise window and the findings, written
+ * atomically and read back to the same values. Stateless and thread-safe.
+ */
+public final class FindingsFile {
+  /** The schema version written; readers refuse any other. */
+  public static final int VERSION = 1;
+
+  private FindingsFile() {}
+
+  /**
+   * The compromise window: first to last attacker-attributed event, or what the analyst set.
+   *
+   * @param start the first attributed event (null when nothing is attributed)
+   * @param end the last attributed event (null when nothing is attributed)
+   * @param source {@code inferred} or {@code override}
+   */
+  public record Window(Instant start, Instant end, String source) {
+    public Window {
+      if (start != null && end != null && end.isBefore(start)) {
+        throw new IllegalArgumentException("the window ends (" + end + ") before it starts (" + start + ")");
+      }
+      if (!"inferred".equals(source) && !"override".equals(source)) {
+        throw new IllegalArgumentException("window source must be inferred or override: " + source);
+      }
+    }
+  }
+
+  /**
+   * The content of one findings.json.
+   *
+   * @param window the compromise window
+   * @param findings the findings, in {@link FindingIds#ORDER}
+   */
+  public record Contents(Window window, List<Finding> findings) {
+    public Contents {
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /** Writes {@code contents} to {@code file} (via a temporary file and an atomic move). */
+  public static void write(Path file, Contents contents) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("version", VERSION);
+    ObjectNode w = root.putObject("window");
+    w.put("start", text(contents.window().start()));
+    w.put("end", text(contents.window().end()));
+    w.put("source", contents.window().source());
+    ArrayNode list = root.putArray("findings");
+    contents.findings().forEach(f -> list.add(toJson(f)));
+    try {
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
+          StandardCharsets.UTF_8);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * Reads a findings.json.
+   *
+   * @throws IllegalArgumentException when it is not version 1 or a finding is malformed
+   */
+  public static Contents read(Path file) {
+    JsonNode root;
+    try {
+      root = Json.MAPPER.readTree(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    if (root.path("version").asInt(-1) != VERSION) {
+      throw new IllegalArgumentException(file + " has findings version " + root.path("version") + "; this okta-ir reads " + VERSION);
+    }
+    JsonNode w = root.path("window");
+    Window window = new Window(time(w.get("start")), time(w.get("end")), w.path("source").asString("inferred"));
+    List<Finding> findings = new ArrayList<>();
+    for (JsonNode f : root.path("findings")) {
+      findings.add(fromJson(f));
+    }
+    return new Contents(window, findings);
+  }
+
+  /** Returns one finding as its findings.json object (also what {@code --json} prints per line). */
+  public static ObjectNode toJson(Finding f) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("id", f.id());
+    o.put("detection", f.detection());
+    o.put("severity", f.severity().label());
+    o.put("title", f.title());
+    o.put("summary", f.summary());
+    o.put("subject", f.subject());
+    o.put("first", text(f.first()));
+    o.put("last", text(f.last()));
+    o.put("technique", f.technique());
+    o.put("recommendation", f.recommendation());
+    ArrayNode ev = o.putArray("evidence");
+    for (Citation c : f.evidence()) {
+      ObjectNode e = ev.addObject();
+      if (c instanceof Citation.Event event) {
+        e.put("uuid", event.uuid());
+        e.put("published", text(event.published()));
+        e.put("eventType", event.eventType());
+      } else if (c instanceof Citation.ApiObject obj) {
+        e.put("objectType", obj.objectType());
+        e.put("objectId", obj.objectId());
+      }
+    }
+    ObjectNode facts = o.putObject("facts");
+    new java.util.TreeMap<>(f.facts()).forEach(facts::put);
+    return o;
+  }
+
+  static Finding fromJson(JsonNode o) {
+    List<Citation> cites = new ArrayList<>();
+    for (JsonNode e : o.path("evidence")) {
+      if (e.has("uuid")) {
+        cites.add(new Citation.Event(e.get("uuid").asString(), time(e.get("published")), e.path("eventType").asString()));
+      } else {
+        cites.add(new Citation.ApiObject(e.path("objectType").asString(), e.path("objectId").asString()));
+      }
+    }
+    Map<String, String> facts = new LinkedHashMap<>();
+    o.path("facts").properties().forEach(p -> facts.put(p.getKey(), p.getValue().asString()));
+    return new Finding(o.path("id").asString(), o.path("detection").asString(), Severity.parse(o.path("severity").asString()),
+        o.path("title").asString(), o.path("summary").asString(), str(o.get("subject")), time(o.get("first")),
+        time(o.get("last")), str(o.get("technique")), o.path("recommendation").asString(), cites, facts);
+  }
+
+  private static String str(JsonNode n) {
+    return n == null || n.isNull() ? null : n.asString();
+  }
+
+  private static Instant time(JsonNode n) {
+    return n == null || n.isNull() ? null : Instant.parse(n.asString());
+  }
+
+  private static String text(Instant t) {
+    return t == null ? null : t.toString();
+  }
+}

@@ -1,0 +1,224 @@
+package dev.oktair.detect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Detections over sign-ins and sessions: flagged sources let in, new sources, travel, hijack. */
+final class SignInDetections {
+  private SignInDetections() {}
+
+  /** ThreatInsight flagged the source (or suspected the request) and the sign-on was allowed. */
+  static final class ThreatAllowed extends Named {
+    ThreatAllowed() {
+      super("threat-allowed", "Sign-on allowed from a source ThreatInsight flagged", Severity.HIGH, "T1078.004",
+          "Set ThreatInsight to block mode, or add a sign-on rule denying (or stepping up) high-risk and"
+              + " flagged sources; treat the session as the attacker's.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Seen> flagged = new HashMap<>();
+      Map<String, List<Seen>> allowed = new LinkedHashMap<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (e.type().equals("security.threat.detected") && e.ip() != null) {
+            flagged.putIfAbsent(e.ip(), e);
+          } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
+              && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
+            List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
+            if (l.isEmpty() && flagged.containsKey(e.ip())) {
+              l.add(flagged.get(e.ip()));
+            }
+            if (l.size() < 8) {
+              l.add(e);
+            }
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          allowed.values().forEach(l -> {
+            Seen s = l.get(l.size() - 1);
+            Map<String, String> facts = EventRule.facts(List.of(s));
+            var rule = s.target("PolicyRule");
+            if (rule != null) {
+              facts.put("policyRuleId", rule.id());
+            }
+            out.add(ThreatAllowed.this, Severity.HIGH, s.subject(), "ThreatInsight flagged " + s.ip()
+                + " yet the sign-on of " + s.subject() + " was allowed" + (rule == null ? "" : " by rule '" + rule.displayName() + "'")
+                + ": ThreatInsight is not blocking and the policy has no risk condition.", l, facts);
+          });
+        }
+      };
+    }
+  }
+
+  /** A successful sign-in from an ASN and a user agent the user had never used before. */
+  static final class NewSource extends Named {
+    private static final Duration LEARN = Duration.ofDays(7);
+
+    NewSource() {
+      super("new-source", "Sign-in from a network and device new for the user", Severity.HIGH, "T1078",
+          "Confirm with the user that they signed in from this network and device; if not, clear their sessions.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Instant> firstSeen = new HashMap<>();
+      Map<String, Set<String>> known = new HashMap<>();
+      Map<String, Seen> hits = new LinkedHashMap<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (!e.successfulSignIn() || e.subject() == null || e.published() == null || e.asn() == null) {
+            return;
+          }
+          Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
+          Set<String> k = known.computeIfAbsent(e.subject(), x -> new HashSet<>());
+          String asn = "asn:" + e.asn();
+          String ua = "ua:" + e.userAgent();
+          boolean fresh = !k.contains(asn) && !k.contains(ua);
+          if (fresh && !e.published().isBefore(since.plus(LEARN))) {
+            hits.putIfAbsent(e.subject() + "\n" + asn + "\n" + ua, e);
+          }
+          k.add(asn);
+          k.add(ua);
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          hits.values().forEach(e -> out.add(NewSource.this, Severity.MEDIUM, e.subject(),
+              e.subject() + " signed in from AS" + e.asn() + " (" + e.event().security().asOrg() + ") at " + e.ip()
+                  + " with a user agent never seen for them before.", List.of(e), EventRule.facts(List.of(e))));
+        }
+      };
+    }
+  }
+
+  /** Two consecutive sign-ins of a user farther apart than travel allows. */
+  static final class ImpossibleTravel extends Named {
+    ImpossibleTravel() {
+      super("impossible-travel", "Impossible travel between consecutive sign-ins", Severity.HIGH, "T1078",
+          "Check whether either sign-in came through a VPN the user runs; otherwise treat the far one as the attacker's.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Seen> last = new HashMap<>();
+      List<Seen[]> hits = new ArrayList<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (!e.type().equals("user.session.start") || !e.succeeded() || e.subject() == null || e.published() == null
+              || lat(e) == null) {
+            return;
+          }
+          Seen prev = last.put(e.subject(), e);
+          if (prev != null && !e.ip().equals(prev.ip())) {
+            double km = km(lat(prev), lon(prev), lat(e), lon(e));
+            double hours = Math.max(Duration.between(prev.published(), e.published()).toSeconds(), 60) / 3600.0;
+            if (km > 500 && km / hours > 900) {
+              hits.add(new Seen[] {prev, e});
+            }
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          for (Seen[] h : hits) {
+            out.add(ImpossibleTravel.this, Severity.MEDIUM, h[1].subject(), h[1].subject() + " signed in from "
+                + place(h[0]) + " (" + h[0].ip() + ") and then " + place(h[1]) + " (" + h[1].ip() + ") "
+                + Duration.between(h[0].published(), h[1].published()).toMinutes() + " minutes later.",
+                List.of(h[0], h[1]), EventRule.facts(List.of(h[1])));
+          }
+        }
+      };
+    }
+
+    private static Double lat(Seen e) {
+      return num(e.event().text("client.geographicalContext.geolocation.lat"));
+    }
+
+    private static Double lon(Seen e) {
+      return num(e.event().text("client.geographicalContext.geolocation.lon"));
+    }
+
+    private static String place(Seen e) {
+      var g = e.event().client().geo();
+      return g.city() + ", " + g.country();
+    }
+
+    private static Double num(String s) {
+      try {
+        return s == null ? null : Double.valueOf(s);
+      } catch (NumberFormatException ex) {
+        return null;
+      }
+    }
+
+    static double km(double lat1, double lon1, double lat2, double lon2) {
+      double dLat = Math.toRadians(lat2 - lat1);
+      double dLon = Math.toRadians(lon2 - lon1);
+      double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+          + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+      return 6371 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+  }
+
+  private static long distinctIps(Map<Long, Seen> byAsn) {
+    return byAsn.values().stream().map(Seen::ip).distinct().count();
+  }
+
+  /**
+   * One session used from several networks: a stolen cookie replayed. Two device-token hashes
+   * alone are ordinary, so it takes a change of ASN and of IP (elastic/detection-rules#5947).
+   */
+  static final class SessionHijack extends Named {
+    SessionHijack() {
+      super("session-hijack", "One session used from several networks (cookie replay)", Severity.HIGH, "T1539",
+          "Clear the user's sessions and OAuth tokens now; the session cookie is in the attacker's hands.");
+    }
+
+    @Override
+    public Scan start() {
+      Map<String, Map<Long, Seen>> byAsn = new HashMap<>();
+      return new Scan() {
+        @Override
+        public void see(Seen e, Infra infra) {
+          if (e.session() != null && e.asn() != null && e.subject() != null) {
+            Map<Long, Seen> m = byAsn.computeIfAbsent(e.session(), k -> new LinkedHashMap<>(2));
+            if (m.size() < 6) {
+              m.putIfAbsent(e.asn(), e);
+            }
+            if (m.size() > 1 && distinctIps(m) > 1) {
+              infra.hijacked(e.session());
+            }
+          }
+        }
+
+        @Override
+        public void finish(Infra infra, Drafts out) {
+          byAsn.forEach((session, m) -> {
+            if (m.size() > 1 && distinctIps(m) > 1) {
+              List<Seen> l = new ArrayList<>(m.values());
+              List<String> where = new ArrayList<>();
+              l.forEach(s -> where.add(s.ip() + " (AS" + s.asn() + ")"));
+              Map<String, String> facts = EventRule.facts(l);
+              facts.put("sessionId", session);
+              out.add(SessionHijack.this, Severity.HIGH, l.get(0).subject(), "Session " + session + " of "
+                  + l.get(0).subject() + " was used from " + String.join(", ", where) + ".", l, facts);
+            }
+          });
+        }
+      };
+    }
+  }
+}
