@@ -117,6 +117,26 @@ public final class OktaClient {
     return transport.send(m, uri, bytes, bytes == null ? null : "application/json", auth);
   }
 
+  /**
+   * Sends {@code method pathOrUrl} once, without retries (rate limits are still respected before
+   * sending): for a write whose caller reads the tenant back before deciding to send it again, so
+   * a lost answer never becomes a blind second request. Dry-run refuses it like {@link #send}.
+   *
+   * @throws OktaApiException when Okta answers with an error, 429 and 5xx included
+   * @throws OktaException when no answer came (the request may or may not have taken effect)
+   */
+  public OktaResponse sendOnce(String method, String pathOrUrl, JsonNode body) {
+    URI uri = resolve(pathOrUrl);
+    String m = method.toUpperCase(java.util.Locale.ROOT);
+    if (dryRun && !m.equals("GET")) {
+      String note = "would send " + m + " " + ApiErrors.pathOf(uri);
+      refused.add(note);
+      return OktaResponse.dryRun(uri, note);
+    }
+    byte[] bytes = body == null ? null : Json.MAPPER.writeValueAsBytes(body);
+    return transport.sendOnce(m, uri, bytes, bytes == null ? null : "application/json", auth);
+  }
+
   /** Returns the URL of the first page of {@code query}. */
   public URI logsUrl(LogQuery query) {
     StringBuilder sb = new StringBuilder(config.orgUrl() + LOGS_PATH);

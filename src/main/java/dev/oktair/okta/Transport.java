@@ -51,6 +51,19 @@ final class Transport {
    * @throws OktaException when no answer came after the retries, or the URL is not the org's
    */
   OktaResponse send(String method, URI uri, byte[] body, String contentType, Auth auth) {
+    return send(method, uri, body, contentType, auth, retry);
+  }
+
+  /**
+   * Sends {@code method uri} once: no retry after a 429, a 5xx or a lost connection (only the
+   * OAuth token renewal after a 401, which Okta rejected before doing anything). For writes whose
+   * caller checks the tenant's state before deciding to send again.
+   */
+  OktaResponse sendOnce(String method, URI uri, byte[] body, String contentType, Auth auth) {
+    return send(method, uri, body, contentType, auth, new RetryPolicy(0, retry.baseDelay(), retry.maxDelay(), retry.maxElapsed()));
+  }
+
+  private OktaResponse send(String method, URI uri, byte[] body, String contentType, Auth auth, RetryPolicy retry) {
     requireOrgOrigin(uri);
     String bucket = RateLimiter.bucketOf(uri.getRawPath());
     Instant started = clock.instant();
@@ -63,7 +76,7 @@ final class Transport {
           response = http.send(request(method, uri, body, contentType, auth), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
           limiter.completed(bucket, null);
-          backOffOrFail(attempt, started, method, uri, describe(e), e);
+          backOffOrFail(retry, attempt, started, method, uri, describe(e), e);
           continue;
         }
       } catch (InterruptedException e) {
@@ -75,12 +88,12 @@ final class Transport {
       if (status >= 200 && status < 300) {
         return new OktaResponse(status, uri, response.headers().map(), response.body(), null);
       }
-      if (status == 429 && attempt < retry.maxRetries() && withinTime(started)) {
+      if (status == 429 && attempt < retry.maxRetries() && withinTime(retry, started)) {
         Duration wait = limiter.waitAfterRateLimit(response.headers());
         pause(wait != null ? wait : retry.backoff(attempt + 1, random.getAsDouble()), method, uri);
         continue;
       }
-      if (isRetriedServerError(status) && attempt < retry.maxRetries() && withinTime(started)) {
+      if (isRetriedServerError(status) && attempt < retry.maxRetries() && withinTime(retry, started)) {
         pause(retry.backoff(attempt + 1, random.getAsDouble()), method, uri);
         continue;
       }
@@ -119,13 +132,13 @@ final class Transport {
     return status == 500 || status == 502 || status == 503 || status == 504;
   }
 
-  private boolean withinTime(Instant started) {
+  private boolean withinTime(RetryPolicy retry, Instant started) {
     return Duration.between(started, clock.instant()).compareTo(retry.maxElapsed()) < 0;
   }
 
-  private void backOffOrFail(int attempt, Instant started, String method, URI uri, String what, IOException e)
+  private void backOffOrFail(RetryPolicy retry, int attempt, Instant started, String method, URI uri, String what, IOException e)
       throws InterruptedException {
-    if (attempt >= retry.maxRetries() || !withinTime(started)) {
+    if (attempt >= retry.maxRetries() || !withinTime(retry, started)) {
       throw new OktaException(
           "no answer from " + org + " to " + method + " " + ApiErrors.pathOf(uri) + " after " + (attempt + 1)
               + " attempts: " + what, e);
