@@ -1,6 +1,7 @@
 package dev.oktair.cli;
 
 import dev.oktair.collect.CollectException;
+import dev.oktair.errors.OktaIrException;
 import dev.oktair.events.filter.FilterParseException;
 import dev.oktair.evidence.EvidenceException;
 import dev.oktair.okta.OktaApiException;
@@ -26,6 +27,18 @@ final class Failures {
         || t instanceof FilterParseException
         || t instanceof CollectException) {
       return ExitCode.USAGE;
+    }
+    if (t instanceof OktaIrException e) {
+      return switch (e.kind()) {
+        case USAGE, BUSY -> ExitCode.USAGE;
+        case CONFIG -> ExitCode.CONFIG;
+        case REMOTE -> ExitCode.REMOTE;
+        case PARTIAL -> ExitCode.PARTIAL;
+        case REJECTED_INPUT -> ExitCode.INPUT_REJECTED;
+        case EVIDENCE -> ExitCode.EVIDENCE_MISMATCH;
+        case FINDINGS -> ExitCode.FINDINGS;
+        default -> ExitCode.INTERNAL;
+      };
     }
     if (t instanceof OktaConfigException) {
       return ExitCode.CONFIG;
