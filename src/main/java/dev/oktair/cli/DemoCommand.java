@@ -82,8 +82,24 @@ final class DemoCommand extends BaseCommand {
           "pivot", "--case", dir.toString(), "--by", "asn,device", "--baseline-until", attackStart);
       run(inner, "Sessions, one by one: the attacker's reads apart from the user's own",
           "timeline", "--case", dir.toString(), "--since", attackStart);
+      contain(inner, dir, tenant);
     }
     return finish(dir);
+  }
+
+  /** Containment: plan from the findings, then apply; findings come from the scenario until detections write them. */
+  private void contain(Context inner, Path dir, TenantSeed tenant) {
+    Path findings = new dev.oktair.contain.CaseFiles(dir).findings();
+    try {
+      if (!java.nio.file.Files.exists(findings)) {
+        DemoFindings.of(tenant).write(findings);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write " + findings + ": " + e.getMessage(), e);
+    }
+    run(inner, "Plan the containment from the findings (nothing changes yet)", "contain", "--case", dir.toString());
+    run(inner, "Apply it: sessions cleared before the suspend, rogue factors, grants and API token removed",
+        "contain", "--case", dir.toString(), "--apply", "--yes");
   }
 
   private TenantSeed loadScenario() {
