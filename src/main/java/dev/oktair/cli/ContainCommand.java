@@ -13,6 +13,7 @@ import dev.oktair.contain.Result;
 import dev.oktair.downstream.Connector;
 import dev.oktair.events.Json;
 import dev.oktair.okta.Management;
+import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.OktaConfig;
 import dev.oktair.okta.Sleeper;
 import java.io.IOException;
@@ -86,7 +87,7 @@ final class ContainCommand extends BaseCommand {
     Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
     Plan plan = apply ? reviewed(files, config, options) : null;
     if (plan == null) {
-      Management reads = new Management(okta.client(ctx, config, true));
+      Management reads = new Management(client(config, true));
       plan = new Planner(reads, ctx.clock()).plan(findings.findings(), findings.start(), findings.end(), options);
       write(files.plan(), plan);
     }
@@ -99,7 +100,7 @@ final class ContainCommand extends BaseCommand {
       info("nothing to apply");
       return ExitCode.OK;
     }
-    Management writes = new Management(okta.client(ctx, config, false));
+    Management writes = new Management(client(config, false));
     guard(writes, plan);
     confirm(plan.actions().size() + " actions", plan);
     return applied(files, writes, plan);
@@ -126,7 +127,7 @@ final class ContainCommand extends BaseCommand {
       throw ExitException.usage("plan.json has no action " + undo + " (ids are a1, a2, ...: see 'okta-ir contain --case "
           + caseDir + "')");
     }
-    Management writes = new Management(okta.client(ctx, config, false));
+    Management writes = new Management(client(config, false));
     confirm("the undo of " + undo + " (" + entry.action().kind().label() + " " + entry.action().target().display() + ")",
         plan);
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
@@ -144,8 +145,17 @@ final class ContainCommand extends BaseCommand {
   }
 
   private Applier applier(Management writes, Journal journal) {
-    return new Applier(new Effects(writes, connectors()), journal, ctx.clock(), Sleeper.system(),
+    return new Applier(new Effects(writes, connectors()), journal, ctx.clock(), sleeper(),
         Applier.Settings.defaults());
+  }
+
+  private OktaClient client(OktaConfig config, boolean dryRun) {
+    return OktaClient.builder(config).clock(ctx.clock()).sleeper(sleeper()).dryRun(dryRun).build();
+  }
+
+  /** Waits on the context's clock when it is also a sleeper (tests' accelerated time), else really. */
+  private Sleeper sleeper() {
+    return ctx.clock() instanceof Sleeper s ? s : Sleeper.system();
   }
 
   /** The downstream connectors by SP name: none yet (the downstream package registers them). */

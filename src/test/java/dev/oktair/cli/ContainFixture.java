@@ -33,8 +33,12 @@ final class ContainFixture implements AutoCloseable {
   final Clock clock;
 
   ContainFixture(Path dir, Clock clock, Consumer<SimulatorOptions.Builder> options) {
+    this(dir, clock, clock.instant(), options);
+  }
+
+  /** A fixture whose scenario is anchored at {@code now} (fixtures compared with each other share one). */
+  ContainFixture(Path dir, Clock clock, Instant now, Consumer<SimulatorOptions.Builder> options) {
     this.clock = clock;
-    Instant now = clock.instant();
     this.seed = SEEDS.computeIfAbsent(now, t -> Scenarios.load(Scenarios.DEFAULT, 1, t));
     SimulatorOptions.Builder b = SimulatorOptions.builder().seed(seed).clock(clock).randomSeed(7);
     options.accept(b);

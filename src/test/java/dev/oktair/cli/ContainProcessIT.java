@@ -32,9 +32,10 @@ class ContainProcessIT {
   @Test
   void killedAppliesResumeToTheSameTenantWithoutSendingAnythingTwice() throws Exception {
     Clock clock = Clock.systemUTC();
+    Instant anchor = clock.instant();
     Map<String, String> killedState;
     int kills = 0;
-    try (ContainFixture f = new ContainFixture(dir.resolve("killed"), clock, b -> b.faults(FaultSpec.parse("latency=60ms")))) {
+    try (ContainFixture f = new ContainFixture(dir.resolve("killed"), clock, anchor, b -> b.faults(FaultSpec.parse("latency=60ms")))) {
       assertThat(f.contain().code()).isZero(); // plan.json, reviewed once; every child applies it
       int lines = 0;
       for (int round = 0; ; round++) {
@@ -65,7 +66,7 @@ class ContainProcessIT {
       assertThat(f.sim.journal().mutating()).allMatch(e -> e.status() / 100 == 2);
       killedState = state(f);
     }
-    try (ContainFixture clean = new ContainFixture(dir.resolve("clean"), clock, b -> {})) {
+    try (ContainFixture clean = new ContainFixture(dir.resolve("clean"), clock, anchor, b -> {})) {
       CliRun run = clean.contain("--apply", "--yes");
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(killedState).isEqualTo(state(clean));
