@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "contain",
     description = {
-      "Plan the containment of a case's findings; apply it with --apply.",
+      "Plan containment from the findings; --apply carries it out.",
       "Reads findings.json and the live org (GETs only), writes plan.json and prints it: clear sessions and OAuth"
           + " tokens, then suspend; delete the rogue factors and keep the others; revoke the window's grants, refresh"
           + " tokens, API tokens and admin roles; deactivate rogue identity providers. Nothing changes without"

@@ -4,16 +4,11 @@ import dev.oktair.downstream.Connector;
 import dev.oktair.downstream.Outcome;
 import dev.oktair.downstream.SpIdentity;
 import dev.oktair.downstream.Step;
-import dev.oktair.okta.Management;
 import dev.oktair.okta.OktaResponse;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One containment change, a closed set: each knows its target, reads the tenant back to tell
@@ -22,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public sealed interface Action {
   /** Returns what kind of action this is. */
-  Kind kind();
+  ActionKind kind();
 
   /** Returns what it changes. */
   Target target();
@@ -62,58 +57,6 @@ public sealed interface Action {
     }
   }
 
-  /** The kinds of action, each with its plan.json name and how to rebuild one from its params. */
-  enum Kind {
-    CLEAR_SESSIONS("clear-sessions", p -> new ClearSessions(p.get("userId"), p.get("login"))),
-    SUSPEND_USER("suspend-user", p -> new SuspendUser(p.get("userId"), p.get("login"))),
-    UNSUSPEND_USER("unsuspend-user", p -> new UnsuspendUser(p.get("userId"), p.get("login"))),
-    DELETE_FACTOR("delete-factor", p -> new DeleteFactor(p.get("userId"), p.get("factorId"), p.get("display"))),
-    RESET_FACTORS("reset-factors", p -> new ResetFactors(p.get("userId"), p.get("login"))),
-    REVOKE_GRANT("revoke-grant", p -> new RevokeGrant(p.get("userId"), p.get("grantId"), p.get("display"))),
-    REVOKE_REFRESH_TOKENS("revoke-refresh-tokens",
-        p -> new RevokeRefreshTokens(p.get("userId"), p.get("clientId"), p.get("display"))),
-    REVOKE_API_TOKEN("revoke-api-token", p -> new RevokeApiToken(p.get("tokenId"), p.get("display"))),
-    REMOVE_APP_ASSIGNMENT("remove-app-assignment",
-        p -> new RemoveAppAssignment(p.get("appId"), p.get("userId"), p.get("display"))),
-    REMOVE_GROUP_MEMBERSHIP("remove-group-membership",
-        p -> new RemoveGroupMembership(p.get("groupId"), p.get("userId"), p.get("display"))),
-    REMOVE_ADMIN_ROLE("remove-admin-role", p -> new RemoveAdminRole(p.get("userId"), p.get("roleId"), p.get("display"))),
-    DEACTIVATE_IDP("deactivate-idp", p -> new DeactivateIdp(p.get("idpId"), p.get("display"))),
-    BLOCK_IPS("block-ips", p -> new BlockIps(p.get("zone"), split(p.get("ips")))),
-    UNBLOCK_IPS("unblock-ips", p -> new UnblockIps(p.get("zone"), split(p.get("ips")))),
-    UNIVERSAL_LOGOUT("universal-logout", p -> new UniversalLogout(p.get("userId"), p.get("login"))),
-    REVOKE_DOWNSTREAM("revoke-downstream", p -> new RevokeDownstream(p.get("sp"), p.get("appId"),
-        new SpIdentity(p.get("userName"), split(p.get("roles"))), Step.valueOf(p.get("step"))));
-
-    private final String label;
-    private final Function<Map<String, String>, Action> factory;
-
-    Kind(String label, Function<Map<String, String>, Action> factory) {
-      this.label = label;
-      this.factory = factory;
-    }
-
-    /** Returns the name plan.json and the journal use. */
-    public String label() {
-      return label;
-    }
-
-    /** Rebuilds an action of this kind from its params. */
-    Action create(Map<String, String> params) {
-      return factory.apply(params);
-    }
-
-    /** Returns the kind named {@code label}. */
-    static Kind of(String label) {
-      for (Kind k : values()) {
-        if (k.label.equals(label)) {
-          return k;
-        }
-      }
-      throw new IllegalArgumentException("unknown action '" + label + "'");
-    }
-  }
-
   // ---- the kill switch ----
 
   /** Clears every Okta session of the user and revokes its OAuth tokens: first, always. */
@@ -122,9 +65,9 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.CLEAR_SESSIONS; }
+    public ActionKind kind() { return ActionKind.CLEAR_SESSIONS; }
     public Target target() { return new Target("user", userId, login); }
-    public Map<String, String> params() { return map("userId", userId, "login", login); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "login", login); }
 
     /** Sessions cannot be listed; an earlier call shows as its user.session.clear event. */
     public Check check(Effects fx, Instant sentAt) {
@@ -143,12 +86,12 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.SUSPEND_USER; }
+    public ActionKind kind() { return ActionKind.SUSPEND_USER; }
     public Target target() { return new Target("user", userId, login); }
-    public Map<String, String> params() { return map("userId", userId, "login", login); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "login", login); }
 
     public Check check(Effects fx, Instant sentAt) {
-      String status = status(fx.okta(), userId);
+      String status = ReadBack.status(fx.okta(), userId);
       return switch (status) {
         case "SUSPENDED" -> Check.done("the user is SUSPENDED");
         case "DEPROVISIONED" -> Check.done("the user is deactivated (DEPROVISIONED)");
@@ -167,12 +110,12 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.UNSUSPEND_USER; }
+    public ActionKind kind() { return ActionKind.UNSUSPEND_USER; }
     public Target target() { return new Target("user", userId, login); }
-    public Map<String, String> params() { return map("userId", userId, "login", login); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "login", login); }
 
     public Check check(Effects fx, Instant sentAt) {
-      String status = status(fx.okta(), userId);
+      String status = ReadBack.status(fx.okta(), userId);
       return switch (status) {
         case "ACTIVE" -> Check.done("the user is ACTIVE");
         case "SUSPENDED" -> Check.todo("the user is SUSPENDED");
@@ -189,9 +132,9 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.UNIVERSAL_LOGOUT; }
+    public ActionKind kind() { return ActionKind.UNIVERSAL_LOGOUT; }
     public Target target() { return new Target("user", userId, login); }
-    public Map<String, String> params() { return map("userId", userId, "login", login); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "login", login); }
     public Check check(Effects fx, Instant sentAt) { return Check.todo("Universal Logout is idempotent"); }
     public Sent apply(Effects fx) { return Sent.of(fx.okta().globalTokenRevocation(userId)); }
   }
@@ -205,12 +148,12 @@ public sealed interface Action {
       Objects.requireNonNull(factorId, "factorId");
     }
 
-    public Kind kind() { return Kind.DELETE_FACTOR; }
+    public ActionKind kind() { return ActionKind.DELETE_FACTOR; }
     public Target target() { return new Target("factor", userId + "/" + factorId, display); }
-    public Map<String, String> params() { return map("userId", userId, "factorId", factorId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "factorId", factorId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
-      return present(fx.okta().factors(userId), "id", factorId, "the factor is enrolled", "the factor is gone");
+      return ReadBack.present(fx.okta().factors(userId), "id", factorId, "the factor is enrolled", "the factor is gone");
     }
 
     public Sent apply(Effects fx) { return Sent.of(fx.okta().deleteFactor(userId, factorId)); }
@@ -222,9 +165,9 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.RESET_FACTORS; }
+    public ActionKind kind() { return ActionKind.RESET_FACTORS; }
     public Target target() { return new Target("user", userId, login); }
-    public Map<String, String> params() { return map("userId", userId, "login", login); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "login", login); }
 
     public Check check(Effects fx, Instant sentAt) {
       int n = fx.okta().factors(userId).size();
@@ -241,12 +184,12 @@ public sealed interface Action {
       Objects.requireNonNull(grantId, "grantId");
     }
 
-    public Kind kind() { return Kind.REVOKE_GRANT; }
+    public ActionKind kind() { return ActionKind.REVOKE_GRANT; }
     public Target target() { return new Target("grant", userId + "/" + grantId, display); }
-    public Map<String, String> params() { return map("userId", userId, "grantId", grantId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "grantId", grantId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
-      return present(fx.okta().grants(userId), "id", grantId, "the grant is active", "the grant is gone");
+      return ReadBack.present(fx.okta().grants(userId), "id", grantId, "the grant is active", "the grant is gone");
     }
 
     public Sent apply(Effects fx) { return Sent.of(fx.okta().revokeGrant(userId, grantId)); }
@@ -259,9 +202,9 @@ public sealed interface Action {
       Objects.requireNonNull(clientId, "clientId");
     }
 
-    public Kind kind() { return Kind.REVOKE_REFRESH_TOKENS; }
+    public ActionKind kind() { return ActionKind.REVOKE_REFRESH_TOKENS; }
     public Target target() { return new Target("refreshTokens", userId + "/" + clientId, display); }
-    public Map<String, String> params() { return map("userId", userId, "clientId", clientId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "clientId", clientId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
       boolean any = fx.okta().clients(userId).stream().anyMatch(c -> clientId.equals(c.path("client_id").asString()))
@@ -278,12 +221,12 @@ public sealed interface Action {
       Objects.requireNonNull(tokenId, "tokenId");
     }
 
-    public Kind kind() { return Kind.REVOKE_API_TOKEN; }
+    public ActionKind kind() { return ActionKind.REVOKE_API_TOKEN; }
     public Target target() { return new Target("apiToken", tokenId, display); }
-    public Map<String, String> params() { return map("tokenId", tokenId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("tokenId", tokenId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
-      return present(fx.okta().apiTokens(), "id", tokenId, "the token is active", "the token is revoked");
+      return ReadBack.present(fx.okta().apiTokens(), "id", tokenId, "the token is active", "the token is revoked");
     }
 
     public Sent apply(Effects fx) { return Sent.of(fx.okta().revokeApiToken(tokenId)); }
@@ -296,9 +239,9 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.REMOVE_APP_ASSIGNMENT; }
+    public ActionKind kind() { return ActionKind.REMOVE_APP_ASSIGNMENT; }
     public Target target() { return new Target("appUser", appId + "/" + userId, display); }
-    public Map<String, String> params() { return map("appId", appId, "userId", userId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("appId", appId, "userId", userId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
       return fx.okta().appUser(appId, userId).isPresent() ? Check.todo("the user is assigned")
@@ -315,12 +258,12 @@ public sealed interface Action {
       Objects.requireNonNull(userId, "userId");
     }
 
-    public Kind kind() { return Kind.REMOVE_GROUP_MEMBERSHIP; }
+    public ActionKind kind() { return ActionKind.REMOVE_GROUP_MEMBERSHIP; }
     public Target target() { return new Target("groupMember", groupId + "/" + userId, display); }
-    public Map<String, String> params() { return map("groupId", groupId, "userId", userId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("groupId", groupId, "userId", userId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
-      return present(fx.okta().groupsOf(userId), "id", groupId, "the user is a member", "the user is not a member");
+      return ReadBack.present(fx.okta().groupsOf(userId), "id", groupId, "the user is a member", "the user is not a member");
     }
 
     public Sent apply(Effects fx) { return Sent.of(fx.okta().removeGroupMember(groupId, userId)); }
@@ -333,12 +276,12 @@ public sealed interface Action {
       Objects.requireNonNull(roleId, "roleId");
     }
 
-    public Kind kind() { return Kind.REMOVE_ADMIN_ROLE; }
+    public ActionKind kind() { return ActionKind.REMOVE_ADMIN_ROLE; }
     public Target target() { return new Target("role", userId + "/" + roleId, display); }
-    public Map<String, String> params() { return map("userId", userId, "roleId", roleId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("userId", userId, "roleId", roleId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
-      return present(fx.okta().roles(userId), "id", roleId, "the role is assigned", "the role is unassigned");
+      return ReadBack.present(fx.okta().roles(userId), "id", roleId, "the role is assigned", "the role is unassigned");
     }
 
     public Sent apply(Effects fx) { return Sent.of(fx.okta().removeRole(userId, roleId)); }
@@ -350,9 +293,9 @@ public sealed interface Action {
       Objects.requireNonNull(idpId, "idpId");
     }
 
-    public Kind kind() { return Kind.DEACTIVATE_IDP; }
+    public ActionKind kind() { return ActionKind.DEACTIVATE_IDP; }
     public Target target() { return new Target("idp", idpId, display); }
-    public Map<String, String> params() { return map("idpId", idpId, "display", display); }
+    public Map<String, String> params() { return ReadBack.map("idpId", idpId, "display", display); }
 
     public Check check(Effects fx, Instant sentAt) {
       return fx.okta().idp(idpId)
@@ -371,9 +314,9 @@ public sealed interface Action {
       ips = List.copyOf(ips);
     }
 
-    public Kind kind() { return Kind.BLOCK_IPS; }
+    public ActionKind kind() { return ActionKind.BLOCK_IPS; }
     public Target target() { return new Target("zone", zone, zone + ": " + String.join(", ", ips)); }
-    public Map<String, String> params() { return map("zone", zone, "ips", String.join(",", ips)); }
+    public Map<String, String> params() { return ReadBack.map("zone", zone, "ips", String.join(",", ips)); }
 
     public Check check(Effects fx, Instant sentAt) {
       List<String> listed = Zones.listed(fx.okta(), zone);
@@ -391,9 +334,9 @@ public sealed interface Action {
       ips = List.copyOf(ips);
     }
 
-    public Kind kind() { return Kind.UNBLOCK_IPS; }
+    public ActionKind kind() { return ActionKind.UNBLOCK_IPS; }
     public Target target() { return new Target("zone", zone, zone + ": " + String.join(", ", ips)); }
-    public Map<String, String> params() { return map("zone", zone, "ips", String.join(",", ips)); }
+    public Map<String, String> params() { return ReadBack.map("zone", zone, "ips", String.join(",", ips)); }
 
     public Check check(Effects fx, Instant sentAt) {
       List<String> listed = Zones.listed(fx.okta(), zone);
@@ -415,11 +358,11 @@ public sealed interface Action {
       Objects.requireNonNull(step, "step");
     }
 
-    public Kind kind() { return Kind.REVOKE_DOWNSTREAM; }
+    public ActionKind kind() { return ActionKind.REVOKE_DOWNSTREAM; }
     public Target target() { return new Target("spUser", sp + "/" + step + "/" + who.userName(), sp + " " + who.userName()); }
 
     public Map<String, String> params() {
-      return map("sp", sp, "appId", appId, "userName", who.userName(), "roles", String.join(",", who.roles()),
+      return ReadBack.map("sp", sp, "appId", appId, "userName", who.userName(), "roles", String.join(",", who.roles()),
           "step", step.name());
     }
 
@@ -442,35 +385,4 @@ public sealed interface Action {
     }
   }
 
-  // ---- helpers ----
-
-  private static String status(Management okta, String userId) {
-    return okta.user(userId).map(u -> u.path("status").asString("UNKNOWN")).orElse("GONE (404)");
-  }
-
-  private static Check present(List<JsonNode> items, String field, String id, String todo, String done) {
-    return items.stream().anyMatch(i -> id.equals(i.path(field).asString())) ? Check.todo(todo) : Check.done(done);
-  }
-
-  private static Map<String, String> map(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      if (kv[i + 1] != null) {
-        m.put(kv[i], kv[i + 1]);
-      }
-    }
-    return m;
-  }
-
-  private static List<String> split(String joined) {
-    List<String> out = new ArrayList<>();
-    if (joined != null) {
-      for (String s : joined.split(",")) {
-        if (!s.isBlank()) {
-          out.add(s.trim());
-        }
-      }
-    }
-    return out;
-  }
 }

@@ -81,7 +81,7 @@ public final class PlanJson {
     for (JsonNode a : o.path("actions")) {
       Map<String, String> params = new LinkedHashMap<>();
       a.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
-      Action action = Action.Kind.of(a.path("action").asString()).create(params);
+      Action action = ActionKind.of(a.path("action").asString()).create(params);
       actions.add(new Plan.Entry(a.path("id").asString(), action, strings(a.path("reasons")),
           strings(a.path("dependsOn")), a.path("note").isString() ? a.path("note").asString() : null));
     }

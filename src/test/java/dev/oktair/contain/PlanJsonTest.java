@@ -23,7 +23,7 @@ class PlanJsonTest {
         new Action.BlockIps("okta-ir blocklist", List.of("1.2.3.4", "5.6.7.8")),
         new Action.UnblockIps("okta-ir blocklist", List.of("1.2.3.4")), new Action.UniversalLogout("00u1", "a@x"),
         new Action.RevokeDownstream("github", "0oa3", new SpIdentity("alex", List.of("admin")), Step.TOKENS));
-    assertThat(all.stream().map(Action::kind).distinct()).hasSize(Action.Kind.values().length);
+    assertThat(all.stream().map(Action::kind).distinct()).hasSize(ActionKind.values().length);
     List<Plan.Entry> entries = new java.util.ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       entries.add(new Plan.Entry("a" + (i + 1), all.get(i), List.of("F-1"), i == 1 ? List.of("a1") : List.of(),

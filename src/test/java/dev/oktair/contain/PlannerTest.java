@@ -33,7 +33,7 @@ class PlannerTest {
     assertThat(p.actions().get(0).action()).isEqualTo(new Action.ClearSessions(s.alex(), "alex@contoso.com"));
     assertThat(p.actions().get(1).action()).isEqualTo(new Action.SuspendUser(s.alex(), "alex@contoso.com"));
     assertThat(p.actions().get(1).dependsOn()).containsExactly(p.actions().get(0).id());
-    assertThat(targets(p, Action.Kind.DELETE_FACTOR)).containsExactlyInAnyOrderElementsOf(
+    assertThat(targets(p, ActionKind.DELETE_FACTOR)).containsExactlyInAnyOrderElementsOf(
         s.seed.story().rogueFactorIds().stream().map(id -> s.alex() + "/" + id).toList());
     List<String> legit = s.sim.tenant().factors(s.alex()).stream().map(f -> f.path("id").asString())
         .filter(id -> !s.seed.story().rogueFactorIds().contains(id)).toList();
@@ -41,9 +41,9 @@ class PlannerTest {
     for (String id : legit) {
       assertThat(p.listed()).anyMatch(l -> l.target().id().equals(s.alex() + "/" + id) && l.why().startsWith("kept"));
     }
-    assertThat(targets(p, Action.Kind.REVOKE_API_TOKEN)).containsExactlyElementsOf(s.seed.story().rogueApiTokenIds());
-    assertThat(targets(p, Action.Kind.REVOKE_REFRESH_TOKENS)).hasSize(1);
-    assertThat(targets(p, Action.Kind.REMOVE_ADMIN_ROLE)).as("the ORG_ADMIN role predates the window").isEmpty();
+    assertThat(targets(p, ActionKind.REVOKE_API_TOKEN)).containsExactlyElementsOf(s.seed.story().rogueApiTokenIds());
+    assertThat(targets(p, ActionKind.REVOKE_REFRESH_TOKENS)).hasSize(1);
+    assertThat(targets(p, ActionKind.REMOVE_ADMIN_ROLE)).as("the ORG_ADMIN role predates the window").isEmpty();
     assertThat(p.actions()).allMatch(e -> e.reasons().equals(List.of("F-1")));
     assertThat(s.sim.journal().mutating()).isEmpty();
   }
@@ -67,8 +67,8 @@ class PlannerTest {
   void resetFactorsReplacesTheDeletionsAndSaysHowToReEnrol() {
     Plan p = s.plan(new Plan.Options(true, false, false), s.finding("F-1", Severity.HIGH, "alex@contoso.com", Map.of()));
 
-    assertThat(targets(p, Action.Kind.DELETE_FACTOR)).isEmpty();
-    Plan.Entry reset = p.actions().stream().filter(e -> e.action().kind() == Action.Kind.RESET_FACTORS).findFirst()
+    assertThat(targets(p, ActionKind.DELETE_FACTOR)).isEmpty();
+    Plan.Entry reset = p.actions().stream().filter(e -> e.action().kind() == ActionKind.RESET_FACTORS).findFirst()
         .orElseThrow();
     assertThat(reset.note()).contains("verified device").contains("IT present");
   }
@@ -83,13 +83,13 @@ class PlannerTest {
     Plan listed = s.plan(NONE, finding, group);
     Plan removed = s.plan(new Plan.Options(false, false, true), finding, group);
 
-    assertThat(targets(listed, Action.Kind.REMOVE_APP_ASSIGNMENT)).isEmpty();
+    assertThat(targets(listed, ActionKind.REMOVE_APP_ASSIGNMENT)).isEmpty();
     assertThat(listed.listed()).extracting(l -> l.target().display())
         .contains("GitHub Enterprise Cloud", "Contoso Payroll", "AWS Account Federation", "AWS-Prod-Admins");
-    assertThat(removed.actions()).filteredOn(e -> e.action().kind() == Action.Kind.REMOVE_APP_ASSIGNMENT)
+    assertThat(removed.actions()).filteredOn(e -> e.action().kind() == ActionKind.REMOVE_APP_ASSIGNMENT)
         .extracting(e -> e.action().target().display())
         .containsExactlyInAnyOrder("GitHub Enterprise Cloud", "Contoso Payroll");
-    assertThat(targets(removed, Action.Kind.REMOVE_GROUP_MEMBERSHIP)).containsExactly(aws + "/" + s.alex());
+    assertThat(targets(removed, ActionKind.REMOVE_GROUP_MEMBERSHIP)).containsExactly(aws + "/" + s.alex());
     assertThat(removed.listed()).anyMatch(l -> l.target().display().equals("AWS Account Federation")
         && l.why().contains("group"));
   }
@@ -105,7 +105,7 @@ class PlannerTest {
 
     assertThat(blocked.actions()).anyMatch(e -> e.action().equals(new Action.BlockIps(Planner.ZONE,
         List.of("159.223.47.186"))) && e.reasons().equals(List.of("F-ip")));
-    assertThat(targets(unblocked, Action.Kind.BLOCK_IPS)).isEmpty();
+    assertThat(targets(unblocked, ActionKind.BLOCK_IPS)).isEmpty();
     assertThat(unblocked.listed()).anyMatch(l -> l.target().id().equals("159.223.47.186"));
     assertThat(blocked.actions()).anyMatch(e -> e.action().equals(new Action.DeactivateIdp("0oaEVILIDP", "0oaEVILIDP")));
   }
@@ -120,7 +120,7 @@ class PlannerTest {
     assertThat(s.plan(NONE).actions()).isEmpty();
   }
 
-  private static List<String> targets(Plan p, Action.Kind kind) {
+  private static List<String> targets(Plan p, ActionKind kind) {
     return p.actions().stream().filter(e -> e.action().kind() == kind).map(e -> e.action().target().id()).toList();
   }
 }
