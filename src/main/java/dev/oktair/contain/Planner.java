@@ -1,6 +1,8 @@
 package dev.oktair.contain;
 
 import dev.oktair.detect.Finding;
+import dev.oktair.downstream.SpIdentity;
+import dev.oktair.downstream.Step;
 import dev.oktair.detect.Severity;
 import dev.oktair.errors.Kind;
 import dev.oktair.errors.OktaIrException;
@@ -36,11 +38,34 @@ public final class Planner {
 
   private final Management okta;
   private final Clock clock;
+  private final Downstream downstream;
 
-  /** Returns a planner reading the tenant through {@code okta}. */
+  /** Returns a planner reading the tenant through {@code okta}, with no downstream connector. */
   public Planner(Management okta, Clock clock) {
+    this(okta, clock, Downstream.NONE);
+  }
+
+  /** Returns a planner that also revokes at the SPs {@code downstream} names. */
+  public Planner(Management okta, Clock clock, Downstream downstream) {
     this.okta = Objects.requireNonNull(okta, "okta");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+  }
+
+  /**
+   * Which Okta apps are which service providers, and what each SP's connector offers.
+   *
+   * @param spByAppName SP name by Okta app name ({@code office365} to {@code graph}, ...)
+   * @param steps the steps each SP's connector offers, by SP name
+   */
+  public record Downstream(Map<String, String> spByAppName, Map<String, Set<Step>> steps) {
+    /** No downstream revocation. */
+    public static final Downstream NONE = new Downstream(Map.of(), Map.of());
+
+    public Downstream {
+      spByAppName = Map.copyOf(spByAppName);
+      steps = Map.copyOf(steps);
+    }
   }
 
   /**
@@ -97,6 +122,7 @@ public final class Planner {
         "first: ends live Okta sessions and OAuth tokens, so downstream SAML/OIDC sessions cannot be renewed");
     b.add(new Action.SuspendUser(u, inv.login()), why, List.of(clear),
         "after the sessions are cleared: no new session can start");
+    planDownstream(b, inv, why, clear);
     if (options.resetFactors()) {
       b.add(new Action.ResetFactors(u, inv.login()), why, List.of(),
           "every factor is removed: the user re-enrols on a verified device with IT present, after identity is"
@@ -172,6 +198,26 @@ public final class Planner {
         b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), named, List.of(), "added in the window");
       } else {
         b.listed.add(new Plan.Listed(t, "added in the window: may be legitimate; removal is opt-in", named));
+      }
+    }
+  }
+
+  /** Okta's revocation does not reach sessions an SP already issued: revoke there too, after the kill switch. */
+  private void planDownstream(Builder b, Inventory inv, List<String> why, String clear) {
+    for (JsonNode app : inv.apps()) {
+      String sp = downstream.spByAppName().get(app.path("name").asString());
+      if (sp == null) {
+        continue;
+      }
+      JsonNode au = app.path("_embedded").path("user");
+      List<String> roles = new ArrayList<>();
+      au.path("profile").path("samlRoles").forEach(r -> roles.add(r.asString()));
+      SpIdentity who = new SpIdentity(au.path("credentials").path("userName").asString(inv.login()), roles);
+      for (Step step : List.of(Step.SESSIONS, Step.TOKENS)) {
+        if (downstream.steps().getOrDefault(sp, Set.of()).contains(step)) {
+          b.add(new Action.RevokeDownstream(sp, app.path("id").asString(), who, step), why, List.of(clear),
+              "after the Okta kill switch: " + sp + " keeps its own sessions and tokens");
+        }
       }
     }
   }
