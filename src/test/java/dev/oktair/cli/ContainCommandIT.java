@@ -120,6 +120,25 @@ class ContainCommandIT {
   }
 
   @Test
+  void thePromptNamesTheUsersAndTheOrgAndOnlyYesApplies() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    Context no = new Context(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+        Runs.CLOCK, f.env(), f.home, false, Input.of(new java.io.BufferedReader(new java.io.StringReader("no\n")), true));
+
+    int code = Cli.run(no, "contain", "--case", f.caseDir.toString(), "--apply");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("alex@contoso.com").contains("jordan.rivera@contoso.com")
+        .contains(f.sim.baseUrl()).contains("nothing was changed");
+    assertThat(f.sim.journal().mutating()).isEmpty();
+    Context yes = new Context(new java.io.PrintWriter(new java.io.StringWriter()),
+        new java.io.PrintWriter(new java.io.StringWriter()), Runs.CLOCK, f.env(), f.home, false,
+        Input.of(new java.io.BufferedReader(new java.io.StringReader("yes\n")), true));
+    assertThat(Cli.run(yes, "contain", "--case", f.caseDir.toString(), "--apply")).isZero();
+    assertThat(f.sim.journal().mutating()).isNotEmpty();
+  }
+
+  @Test
   void undoUnsuspendsAndIsJournaled() {
     assertThat(f.contain("--apply", "--yes").code()).isZero();
     String suspendId = f.plan().get("actions").valueStream()
