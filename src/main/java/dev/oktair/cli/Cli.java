@@ -28,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
       ExportCommand.class,
       ReportCommand.class,
       SimulateCommand.class,
+      ContainCommand.class,
       DemoCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",

@@ -88,10 +88,18 @@ final class DemoCommand extends BaseCommand {
       run(inner, "Investigate: detections, the compromise window, a read-only audit of the tenant, and a hunt for"
               + " other accounts the attacker's infrastructure reached",
           "investigate", "--case", dir.toString(), "--user", story.victimLogin(), "--hunt", "--since", "30d");
+      contain(inner, dir);
       run(inner, "Write the incident up: HTML for people, Markdown for the ticket",
           "report", "--case", dir.toString(), "--format", "html,md");
     }
     return finish(dir);
+  }
+
+  /** Containment from investigate's findings: the plan for review, then applied. */
+  private void contain(Context inner, Path dir) {
+    run(inner, "Plan the containment from the findings (nothing changes yet)", "contain", "--case", dir.toString());
+    run(inner, "Apply it: sessions cleared before the suspend, rogue factors, grants and API token removed",
+        "contain", "--case", dir.toString(), "--apply", "--yes");
   }
 
   private TenantSeed loadScenario() {

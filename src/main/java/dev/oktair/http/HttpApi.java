@@ -24,6 +24,7 @@ import java.util.function.DoubleSupplier;
 public final class HttpApi {
   private final URI origin;
   private final Transport transport;
+  private final Transport onceTransport;
   private final Transport.Settings settings;
   private final boolean dryRun;
   private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
@@ -39,6 +40,7 @@ public final class HttpApi {
     this.settings = new Transport.Settings(http, new RateLimiter(b.clock, b.sleeper, b.random), b.buckets, b.retry,
         b.clock, b.sleeper, b.random, b.requestTimeout, b.requestIdHeader, b.userAgent, b.auth, b.errors);
     this.transport = new Transport(settings);
+    this.onceTransport = new Transport(settings.withRetry(settings.retry().none()));
   }
 
   /** Returns a builder for an API on {@code origin} ({@code scheme://host[:port]}; a path is ignored). */
@@ -100,6 +102,21 @@ public final class HttpApi {
   }
 
   /**
+   * Sends {@code call} exactly once, with no retry of any kind (rate-limit pacing still applies
+   * before it goes): for a caller that reads the state back itself before ever deciding to send
+   * the same change again, such as a journaled containment step.
+   *
+   * @throws RuntimeException as {@link #send} does, for any failure including a 429 or a 5xx
+   */
+  public HttpResult sendOnce(Call call) {
+    Mutation.Result r = exchange(call, null, onceTransport);
+    if (r.failure() != null) {
+      throw r.failure();
+    }
+    return r.response();
+  }
+
+  /**
    * Sends a change and returns what is known of its outcome; never throws for a remote failure.
    * After an ambiguous failure (timeout, reset, bare 5xx) {@code check} decides: done, or not done
    * and sent again within the retry budget. Idempotent calls are retried as by {@link #send}.
@@ -126,13 +143,17 @@ public final class HttpApi {
   }
 
   private Mutation.Result exchange(Call call, Mutation.AlreadyDone check) {
+    return exchange(call, check, transport);
+  }
+
+  private Mutation.Result exchange(Call call, Mutation.AlreadyDone check, Transport via) {
     URI uri = resolve(call.pathOrUrl());
     if (dryRun && !call.sendableInDryRun()) {
       String note = "would send " + call.method() + " " + Headers.pathOf(uri);
       refused.add(note);
       return new Mutation.Result(Mutation.State.DRY_RUN, HttpResult.dryRun(uri, note), null, 0, List.of());
     }
-    return transport.exchange(uri, call, check);
+    return via.exchange(uri, call, check);
   }
 
   private RuntimeException mapped(HttpException e) {

@@ -45,4 +45,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
     long half = capped / 2;
     return Duration.ofMillis(capped - half + (long) (random * half));
   }
+
+  /** Returns a policy with the same delays and no retry at all. */
+  public RetryPolicy none() {
+    return new RetryPolicy(0, baseDelay, maxDelay, maxElapsed);
+  }
 }

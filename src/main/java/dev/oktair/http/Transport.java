@@ -31,7 +31,13 @@ final class Transport {
   record Settings(
       HttpClient http, RateLimiter limiter, RateBuckets buckets, RetryPolicy retry, Clock clock, Sleeper sleeper,
       DoubleSupplier random, Duration requestTimeout, String requestIdHeader, String userAgent, Authorizer auth,
-      BiFunction<HttpException, Authorizer, RuntimeException> errors) {}
+      BiFunction<HttpException, Authorizer, RuntimeException> errors) {
+    /** Returns these settings with another retry policy (sharing the rate-limit budget). */
+    Settings withRetry(RetryPolicy other) {
+      return new Settings(http, limiter, buckets, other, clock, sleeper, random, requestTimeout, requestIdHeader,
+          userAgent, auth, errors);
+    }
+  }
 
   private final Settings s;
 

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -110,6 +111,18 @@ public final class OktaClient {
   }
 
   /**
+   * Sends {@code method pathOrUrl} once, without any retry (rate limits are still respected before
+   * sending): for a write whose caller reads the tenant back before deciding to send it again, so
+   * a lost answer never becomes a blind second request. Dry-run refuses it like {@link #send}.
+   *
+   * @throws OktaApiException when Okta answers with an error, 429 and 5xx included
+   * @throws OktaException when no answer came (the request may or may not have taken effect)
+   */
+  public OktaResponse sendOnce(String method, String pathOrUrl, JsonNode body) {
+    return OktaResponse.of(api.sendOnce(call(method, pathOrUrl, body)));
+  }
+
+  /**
    * POSTs {@code body} (JSON; null for none) to {@code path} and reports what is known of the
    * outcome instead of throwing: after an ambiguous failure (timeout, reset, bare 5xx) {@code
    * check} re-reads the state; the POST is sent again only when the check says it did not take
@@ -127,6 +140,23 @@ public final class OktaClient {
 
   private static Call call(String method, String pathOrUrl, JsonNode body) {
     return Call.json(method, pathOrUrl, body == null ? null : Json.MAPPER.writeValueAsBytes(body));
+  }
+
+  /**
+   * GETs {@code path} and every page its {@code rel="next"} links lead to, returning the elements
+   * of each page's JSON array in order.
+   *
+   * @throws OktaException when a next link points off the org: it is never followed
+   */
+  public List<JsonNode> getAll(String path) {
+    List<JsonNode> out = new ArrayList<>();
+    URI next = api.resolve(path);
+    while (next != null) {
+      OktaResponse r = OktaResponse.of(api.send(Call.get(next.toString())));
+      r.json().forEach(out::add);
+      next = api.nextLink(r.result());
+    }
+    return out;
   }
 
   /** Returns the URL of the first page of {@code query}. */

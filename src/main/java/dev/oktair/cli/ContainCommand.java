@@ -1,0 +1,222 @@
+package dev.oktair.cli;
+
+import dev.oktair.contain.Applier;
+import dev.oktair.contain.CaseFiles;
+import dev.oktair.contain.Effects;
+import dev.oktair.contain.FindingsFile;
+import dev.oktair.contain.Guards;
+import dev.oktair.contain.Journal;
+import dev.oktair.contain.Plan;
+import dev.oktair.contain.PlanJson;
+import dev.oktair.contain.Planner;
+import dev.oktair.contain.Result;
+import dev.oktair.downstream.Connector;
+import dev.oktair.events.Json;
+import dev.oktair.okta.Management;
+import dev.oktair.okta.OktaClient;
+import dev.oktair.okta.OktaConfig;
+import dev.oktair.okta.Sleeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code okta-ir contain}: plan containment from the case's findings, and apply it when asked. */
+@Command(
+    name = "contain",
+    description = {
+      "Plan containment from the findings; --apply carries it out.",
+      "Reads findings.json and the live org (GETs only), writes plan.json and prints it: clear sessions and OAuth"
+          + " tokens, then suspend; delete the rogue factors and keep the others; revoke the window's grants, refresh"
+          + " tokens, API tokens and admin roles; deactivate rogue identity providers. Nothing changes without"
+          + " --apply, which asks for confirmation (or --yes), journals every call to journal.jsonl and can be re-run"
+          + " after a failure or a crash: what is done is never sent again."
+    },
+    footer = {"", "Exit status: 0; 2 on bad input or a refused apply; 3 on missing or rejected credentials;"
+        + " 4 when Okta fails while planning; 5 when containment was applied only in part (the summary and"
+        + " journal.jsonl say what is done and what is not)."})
+final class ContainCommand extends BaseCommand {
+  private static final List<String> SCOPES = List.of("okta.users.read", "okta.users.manage", "okta.apps.read",
+      "okta.apps.manage", "okta.groups.manage", "okta.roles.read", "okta.roles.manage", "okta.apiTokens.read",
+      "okta.apiTokens.manage", "okta.idps.read", "okta.idps.manage", "okta.networkZones.read",
+      "okta.networkZones.manage", "okta.logs.read");
+
+  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (with findings.json).")
+  Path caseDir;
+
+  @Option(names = "--apply", description = "Carry out the plan (after a confirmation naming the users and the org).")
+  boolean apply;
+
+  @Option(names = "--yes", description = "With --apply or --undo: do not ask (for automation).")
+  boolean yes;
+
+  @Option(names = "--force", description = "Allow acting on a super administrator or on the credential's own user.")
+  boolean force;
+
+  @Option(names = "--reset-factors", description = "Reset every factor of each subject instead of deleting only the rogue ones.")
+  boolean resetFactors;
+
+  @Option(names = "--block-ips", description = "Add the attacker's addresses to the '" + Planner.ZONE + "' zone.")
+  boolean blockIps;
+
+  @Option(names = "--remove-assignments",
+      description = "Remove app assignments and group memberships added in the window (listed either way).")
+  boolean removeAssignments;
+
+  @Option(names = "--undo", paramLabel = "ACTION_ID", description = "Reverse one applied action (suspend-user, block-ips).")
+  String undo;
+
+  @Mixin OktaOptions okta;
+  @Mixin JsonOption json;
+
+  @Override
+  protected ExitCode execute() {
+    CaseFiles files = new CaseFiles(caseDir);
+    OktaConfig config = okta.config(ctx, SCOPES);
+    if (undo != null) {
+      return undo(files, config);
+    }
+    FindingsFile findings = FindingsFile.read(files.findings());
+    Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
+    Plan plan = apply ? reviewed(files, config, options) : null;
+    if (plan == null) {
+      Management reads = new Management(client(config, true));
+      plan = new Planner(reads, ctx.clock()).plan(findings.findings(), findings.start(), findings.end(), options);
+      write(files.plan(), plan);
+    }
+    new PlanPrinter(ctx.out(), json.json).print(plan, caseDir.relativize(files.plan()).toString());
+    if (!apply) {
+      info("nothing was changed: review " + files.plan() + ", then run again with --apply");
+      return ExitCode.OK;
+    }
+    if (plan.actions().isEmpty()) {
+      info("nothing to apply");
+      return ExitCode.OK;
+    }
+    Management writes = new Management(client(config, false));
+    guard(writes, plan);
+    confirm(plan.actions().size() + " actions", plan);
+    return applied(files, writes, plan);
+  }
+
+  /** Returns the reviewed plan.json when it was made for this org with these options, else null. */
+  private Plan reviewed(CaseFiles files, OktaConfig config, Plan.Options options) {
+    if (!Files.exists(files.plan())) {
+      return null;
+    }
+    Plan p = readPlan(files);
+    if (p.org().equals(config.orgUrl().toString()) && p.options().equals(options)) {
+      info("applying the reviewed plan " + files.plan() + " (planned " + p.created() + ")");
+      return p;
+    }
+    info("plan.json was made for other options or another org: planning again");
+    return null;
+  }
+
+  private ExitCode undo(CaseFiles files, OktaConfig config) {
+    Plan plan = readPlan(files);
+    Plan.Entry entry = plan.action(undo);
+    if (entry == null) {
+      throw ExitException.usage("plan.json has no action " + undo + " (ids are a1, a2, ...: see 'okta-ir contain --case "
+          + caseDir + "')");
+    }
+    Management writes = new Management(client(config, false));
+    confirm("the undo of " + undo + " (" + entry.action().kind().label() + " " + entry.action().target().display() + ")",
+        plan);
+    try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
+      Result r = applier(writes, journal).undo(plan, undo, Journal.read(files.journal()));
+      return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
+    }
+  }
+
+  private ExitCode applied(CaseFiles files, Management writes, Plan plan) {
+    Map<String, Journal.Last> earlier = Journal.read(files.journal());
+    try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
+      Result r = applier(writes, journal).apply(plan, earlier);
+      return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
+    }
+  }
+
+  private Applier applier(Management writes, Journal journal) {
+    return new Applier(new Effects(writes, connectors()), journal, ctx.clock(), sleeper(),
+        Applier.Settings.defaults());
+  }
+
+  private OktaClient client(OktaConfig config, boolean dryRun) {
+    return OktaClient.builder(config).clock(ctx.clock()).sleeper(sleeper()).dryRun(dryRun).build();
+  }
+
+  /** Waits on the context's clock when it is also a sleeper (tests' accelerated time), else really. */
+  private Sleeper sleeper() {
+    return ctx.clock() instanceof Sleeper s ? s : Sleeper.system();
+  }
+
+  /** The downstream connectors by SP name: none yet (the downstream package registers them). */
+  static Map<String, Connector> connectors() {
+    return Map.of();
+  }
+
+  private void guard(Management writes, Plan plan) {
+    Guards g = Guards.check(writes, plan);
+    if (!g.mismatches().isEmpty()) {
+      throw ExitException.usage("refusing to apply: the org no longer matches the plan: " + String.join("; ", g.mismatches())
+          + ". Plan again (okta-ir contain --case " + caseDir + ") and review it");
+    }
+    if (!g.needOverride().isEmpty() && !force) {
+      throw ExitException.usage("refusing to apply: " + String.join("; ", g.needOverride())
+          + ". If that is intended, run again with --force");
+    }
+  }
+
+  private void confirm(String what, Plan plan) {
+    if (yes) {
+      return;
+    }
+    if (!ctx.in().isTerminal()) {
+      throw ExitException.usage("refusing to change the org without --yes: standard input is not a terminal");
+    }
+    String users = plan.subjects().stream().map(s -> s.login() + " (" + s.userId() + ")").collect(Collectors.joining(", "));
+    ctx.err().printf("About to apply %s to %s in the org %s.%nType 'yes' to continue: ", what,
+        TerminalText.neutralise(users.isEmpty() ? "no user (tenant-wide actions only)" : users), plan.org());
+    ctx.err().flush();
+    String answer = ctx.in().readLine();
+    if (answer == null || !answer.trim().equalsIgnoreCase("yes")) {
+      throw ExitException.usage("not confirmed: nothing was changed");
+    }
+  }
+
+  private Plan readPlan(CaseFiles files) {
+    if (!Files.exists(files.plan())) {
+      throw ExitException.usage("the case has no plan.json: run 'okta-ir contain --case " + caseDir + "' first");
+    }
+    try {
+      return PlanJson.fromJson(Json.MAPPER.readTree(Files.readAllBytes(files.plan())));
+    } catch (IOException | RuntimeException e) {
+      throw ExitException.usage("cannot read " + files.plan() + ": " + e.getMessage());
+    }
+  }
+
+  /** Writes plan.json whole or not at all (temporary file, fsync, atomic move). */
+  private static void write(Path file, Plan plan) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      byte[] bytes = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(PlanJson.toJson(plan));
+      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+        ch.write(java.nio.ByteBuffer.wrap(bytes));
+        ch.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

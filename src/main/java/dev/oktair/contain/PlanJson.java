@@ -1,0 +1,115 @@
+package dev.oktair.contain;
+
+import dev.oktair.events.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** plan.json: a {@link Plan} written for review and read back to apply exactly what was reviewed. */
+public final class PlanJson {
+  private static final int VERSION = 1;
+
+  private PlanJson() {}
+
+  /** Returns the plan as JSON. */
+  public static ObjectNode toJson(Plan p) {
+    ObjectNode o = Json.MAPPER.createObjectNode();
+    o.put("version", VERSION);
+    o.put("created", p.created().toString());
+    o.put("org", p.org());
+    ObjectNode w = o.putObject("window");
+    w.put("start", p.windowStart().toString());
+    w.put("end", p.windowEnd() == null ? null : p.windowEnd().toString());
+    o.putObject("options").put("resetFactors", p.options().resetFactors()).put("blockIps", p.options().blockIps())
+        .put("removeAssignments", p.options().removeAssignments());
+    ArrayNode subjects = o.putArray("subjects");
+    for (Plan.Subject s : p.subjects()) {
+      ObjectNode n = subjects.addObject().put("userId", s.userId()).put("login", s.login()).put("superAdmin", s.superAdmin());
+      strings(n.putArray("reasons"), s.reasons());
+    }
+    ArrayNode actions = o.putArray("actions");
+    for (Plan.Entry e : p.actions()) {
+      actions.add(action(e));
+    }
+    ArrayNode listed = o.putArray("listed");
+    for (Plan.Listed l : p.listed()) {
+      ObjectNode n = listed.addObject();
+      n.set("target", target(l.target()));
+      n.put("why", l.why());
+      strings(n.putArray("reasons"), l.reasons());
+    }
+    return o;
+  }
+
+  /** Returns one action as {@code --json} prints it and plan.json stores it. */
+  public static ObjectNode action(Plan.Entry e) {
+    ObjectNode n = Json.MAPPER.createObjectNode();
+    n.put("id", e.id());
+    n.put("action", e.action().kind().label());
+    n.set("target", target(e.action().target()));
+    strings(n.putArray("reasons"), e.reasons());
+    strings(n.putArray("dependsOn"), e.dependsOn());
+    if (e.note() != null) {
+      n.put("note", e.note());
+    }
+    ObjectNode params = n.putObject("params");
+    e.action().params().forEach(params::put);
+    return n;
+  }
+
+  /**
+   * Reads a plan back.
+   *
+   * @throws IllegalArgumentException when it is not a plan okta-ir wrote
+   */
+  public static Plan fromJson(JsonNode o) {
+    if (o.path("version").asInt() != VERSION) {
+      throw new IllegalArgumentException("not a version " + VERSION + " plan");
+    }
+    JsonNode opt = o.path("options");
+    List<Plan.Subject> subjects = new ArrayList<>();
+    for (JsonNode s : o.path("subjects")) {
+      subjects.add(new Plan.Subject(s.path("userId").asString(), s.path("login").asString(),
+          s.path("superAdmin").asBoolean(), strings(s.path("reasons"))));
+    }
+    List<Plan.Entry> actions = new ArrayList<>();
+    for (JsonNode a : o.path("actions")) {
+      Map<String, String> params = new LinkedHashMap<>();
+      a.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
+      Action action = ActionKind.of(a.path("action").asString()).create(params);
+      actions.add(new Plan.Entry(a.path("id").asString(), action, strings(a.path("reasons")),
+          strings(a.path("dependsOn")), a.path("note").isString() ? a.path("note").asString() : null));
+    }
+    List<Plan.Listed> listed = new ArrayList<>();
+    for (JsonNode l : o.path("listed")) {
+      JsonNode t = l.path("target");
+      listed.add(new Plan.Listed(new Target(t.path("type").asString(), t.path("id").asString(),
+          t.path("display").asString()), l.path("why").asString(), strings(l.path("reasons"))));
+    }
+    JsonNode end = o.path("window").path("end");
+    return new Plan(Instant.parse(o.path("created").asString()), o.path("org").asString(),
+        Instant.parse(o.path("window").path("start").asString()), end.isString() ? Instant.parse(end.asString()) : null,
+        new Plan.Options(opt.path("resetFactors").asBoolean(), opt.path("blockIps").asBoolean(),
+            opt.path("removeAssignments").asBoolean()),
+        subjects, actions, listed);
+  }
+
+  private static ObjectNode target(Target t) {
+    return Json.MAPPER.createObjectNode().put("type", t.type()).put("id", t.id()).put("display", t.display());
+  }
+
+  private static void strings(ArrayNode into, List<String> values) {
+    values.forEach(into::add);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+}

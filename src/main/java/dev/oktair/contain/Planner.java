@@ -1,0 +1,305 @@
+package dev.oktair.contain;
+
+import dev.oktair.detect.Finding;
+import dev.oktair.downstream.SpIdentity;
+import dev.oktair.downstream.Step;
+import dev.oktair.detect.Severity;
+import dev.oktair.errors.Kind;
+import dev.oktair.errors.OktaIrException;
+import dev.oktair.okta.Management;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns findings and the incident window into a {@link Plan}, reading the live tenant (GETs only).
+ * Rules: every user named by a finding of severity medium or above is a subject; per subject,
+ * clear sessions (with OAuth tokens) strictly before the suspend; factors created in the window or
+ * named by a finding are deleted, the others kept (or, opted in, every factor reset); grants,
+ * refresh tokens, admin roles and the subject's API tokens created in the window or named by a
+ * finding are revoked; identity providers named by a finding are deactivated; the attacker's
+ * addresses are blocked when opted in; app assignments and group memberships added in the window
+ * are listed, and removed only when opted in. Thread-safe; reads run concurrently per subject.
+ */
+public final class Planner {
+  /** The name of the blocklist zone okta-ir creates and maintains. */
+  public static final String ZONE = "okta-ir blocklist";
+
+  private final Management okta;
+  private final Clock clock;
+  private final Downstream downstream;
+
+  /** Returns a planner reading the tenant through {@code okta}, with no downstream connector. */
+  public Planner(Management okta, Clock clock) {
+    this(okta, clock, Downstream.NONE);
+  }
+
+  /** Returns a planner that also revokes at the SPs {@code downstream} names. */
+  public Planner(Management okta, Clock clock, Downstream downstream) {
+    this.okta = Objects.requireNonNull(okta, "okta");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+  }
+
+  /**
+   * Which Okta apps are which service providers, and what each SP's connector offers.
+   *
+   * @param spByAppName SP name by Okta app name ({@code office365} to {@code graph}, ...)
+   * @param steps the steps each SP's connector offers, by SP name
+   */
+  public record Downstream(Map<String, String> spByAppName, Map<String, Set<Step>> steps) {
+    /** No downstream revocation. */
+    public static final Downstream NONE = new Downstream(Map.of(), Map.of());
+
+    public Downstream {
+      spByAppName = Map.copyOf(spByAppName);
+      steps = Map.copyOf(steps);
+    }
+  }
+
+  /**
+   * Returns the plan for {@code findings} over the window {@code [start, end]} (end null: open).
+   *
+   * @throws OktaIrException (USAGE) when a finding names a user the tenant does not have
+   */
+  public Plan plan(List<Finding> findings, Instant start, Instant end, Plan.Options options) {
+    Facts facts = Facts.of(findings);
+    List<Inventory> inventories = readSubjects(facts);
+    Builder b = new Builder(start, end);
+    List<Plan.Subject> subjects = new ArrayList<>();
+    for (Inventory inv : inventories) {
+      List<String> why = facts.findingsOfUser(inv.userId(), inv.login());
+      subjects.add(new Plan.Subject(inv.userId(), inv.login(), inv.superAdmin(), why));
+      planUser(b, inv, why, facts, options);
+    }
+    planTenant(b, inventories, facts, options);
+    return new Plan(clock.instant(), okta.orgUrl().toString(), start, end, options, subjects, b.actions, b.listed);
+  }
+
+  private List<Inventory> readSubjects(Facts facts) {
+    List<String> ids = facts.subjects();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, ids.size()));
+    try {
+      List<Future<Inventory>> reads = new ArrayList<>();
+      for (String id : ids) {
+        reads.add(pool.submit(() -> {
+          JsonNode user = okta.user(id).orElseThrow(() -> new OktaIrException(Kind.USAGE,
+              "a finding names the user '" + id + "', whom the org does not have"));
+          return Inventory.read(okta, user);
+        }));
+      }
+      List<Inventory> out = new ArrayList<>();
+      Set<String> seen = new LinkedHashSet<>();
+      for (Future<Inventory> f : reads) {
+        Inventory inv = Futures.get(f);
+        if (seen.add(inv.userId())) {
+          out.add(inv);
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void planUser(Builder b, Inventory inv, List<String> why, Facts facts, Plan.Options options) {
+    String u = inv.userId();
+    String clear = b.add(new Action.ClearSessions(u, inv.login()), why, List.of(),
+        "first: ends live Okta sessions and OAuth tokens, so downstream SAML/OIDC sessions cannot be renewed");
+    b.add(new Action.SuspendUser(u, inv.login()), why, List.of(clear),
+        "after the sessions are cleared: no new session can start");
+    planDownstream(b, inv, why, clear);
+    if (options.resetFactors()) {
+      b.add(new Action.ResetFactors(u, inv.login()), why, List.of(),
+          "every factor is removed: the user re-enrols on a verified device with IT present, after identity is"
+              + " confirmed out of band (not by phone number or email the attacker may control)");
+    }
+    for (JsonNode f : inv.factors()) {
+      String id = f.path("id").asString();
+      Target t = new Target("factor", u + "/" + id, describeFactor(f));
+      List<String> named = facts.naming("factorId", id);
+      if (!named.isEmpty() || b.inWindow(f)) {
+        if (!options.resetFactors()) {
+          boolean oktaVerify = "OKTA".equals(f.path("provider").asString())
+              && Set.of("push", "signed_nonce", "token:software:totp").contains(f.path("factorType").asString());
+          b.add(new Action.DeleteFactor(u, id, t.display()), or(named, why), List.of(), oktaVerify
+              ? "Okta removes every Okta Verify enrolment of the user with it: the user re-enrols Okta Verify on a"
+                  + " verified device" : why(named, f));
+        }
+      } else {
+        b.listed.add(new Plan.Listed(t, "kept: enrolled " + f.path("created").asString() + ", before the window", List.of()));
+      }
+    }
+    for (JsonNode g : inv.grants()) {
+      String id = g.path("id").asString();
+      List<String> named = facts.naming("grantId", id);
+      if (!named.isEmpty() || b.inWindow(g)) {
+        String scope = g.path("_embedded").path("scope").path("name").asString(g.path("scopeId").asString());
+        b.add(new Action.RevokeGrant(u, id, inv.clientNames().getOrDefault(g.path("clientId").asString(),
+            g.path("clientId").asString()) + " " + scope), or(named, why), List.of(), why(named, g));
+      }
+    }
+    inv.refreshTokens().forEach((clientId, tokens) -> {
+      List<String> named = facts.naming("clientId", clientId);
+      boolean fresh = tokens.stream().anyMatch(b::inWindow);
+      if (!named.isEmpty() || fresh) {
+        b.add(new Action.RevokeRefreshTokens(u, clientId, inv.clientNames().get(clientId)), or(named, why), List.of(),
+            "revokes every refresh token of the user for this client (" + tokens.size() + "), the user's own included");
+      }
+    });
+    for (JsonNode r : inv.roles()) {
+      String id = r.path("id").asString();
+      List<String> named = facts.naming("roleId", id);
+      if (!named.isEmpty() || b.inWindow(r)) {
+        b.add(new Action.RemoveAdminRole(u, id, r.path("label").asString(r.path("type").asString())), or(named, why),
+            List.of(), why(named, r));
+      }
+    }
+    for (JsonNode app : inv.apps()) {
+      JsonNode au = app.path("_embedded").path("user");
+      String appId = app.path("id").asString();
+      List<String> named = facts.naming("appId", appId);
+      boolean direct = "USER".equals(au.path("scope").asString());
+      if (named.isEmpty() && !b.inWindow(au)) {
+        continue;
+      }
+      Target t = new Target("appUser", appId + "/" + u, app.path("label").asString(appId));
+      if (direct && options.removeAssignments()) {
+        b.add(new Action.RemoveAppAssignment(appId, u, t.display()), or(named, why), List.of(), why(named, au));
+      } else {
+        b.listed.add(new Plan.Listed(t, direct
+            ? "assigned in the window (" + au.path("created").asString() + "): may be legitimate; removal is opt-in"
+            : "assigned in the window through group " + au.path("_links").path("group").path("name").asString()
+                + ": remove the group membership instead", named));
+      }
+    }
+    for (JsonNode g : inv.groups()) {
+      String groupId = g.path("id").asString();
+      List<String> named = facts.naming("groupId", groupId);
+      if (named.isEmpty()) {
+        continue; // Okta does not say when a membership began: only findings name window memberships
+      }
+      Target t = new Target("groupMember", groupId + "/" + u, g.path("profile").path("name").asString(groupId));
+      if (options.removeAssignments()) {
+        b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), named, List.of(), "added in the window");
+      } else {
+        b.listed.add(new Plan.Listed(t, "added in the window: may be legitimate; removal is opt-in", named));
+      }
+    }
+  }
+
+  /** Okta's revocation does not reach sessions an SP already issued: revoke there too, after the kill switch. */
+  private void planDownstream(Builder b, Inventory inv, List<String> why, String clear) {
+    for (JsonNode app : inv.apps()) {
+      String sp = downstream.spByAppName().get(app.path("name").asString());
+      if (sp == null) {
+        continue;
+      }
+      JsonNode au = app.path("_embedded").path("user");
+      List<String> roles = new ArrayList<>();
+      au.path("profile").path("samlRoles").forEach(r -> roles.add(r.asString()));
+      SpIdentity who = new SpIdentity(au.path("credentials").path("userName").asString(inv.login()), roles);
+      for (Step step : List.of(Step.SESSIONS, Step.TOKENS)) {
+        if (downstream.steps().getOrDefault(sp, Set.of()).contains(step)) {
+          b.add(new Action.RevokeDownstream(sp, app.path("id").asString(), who, step), why, List.of(clear),
+              "after the Okta kill switch: " + sp + " keeps its own sessions and tokens");
+        }
+      }
+    }
+  }
+
+  private void planTenant(Builder b, List<Inventory> subjects, Facts facts, Plan.Options options) {
+    Map<String, List<String>> whyOf = new LinkedHashMap<>();
+    subjects.forEach(s -> whyOf.put(s.userId(), facts.findingsOfUser(s.userId(), s.login())));
+    if (!subjects.isEmpty() || !facts.values("tokenId").isEmpty()) {
+      for (JsonNode t : okta.apiTokens()) {
+        String id = t.path("id").asString();
+        List<String> named = facts.naming("tokenId", id);
+        List<String> owner = whyOf.get(t.path("userId").asString());
+        if (!named.isEmpty() || (owner != null && b.inWindow(t))) {
+          b.add(new Action.RevokeApiToken(id, t.path("name").asString(id)), or(named, owner), List.of(), why(named, t));
+        }
+      }
+    }
+    for (String idpId : facts.values("idpId")) {
+      b.add(new Action.DeactivateIdp(idpId, idpId), facts.naming("idpId", idpId), List.of(),
+          "an identity provider lets whoever controls it sign in as any user it maps");
+    }
+    List<String> ips = facts.attackerIps();
+    if (!ips.isEmpty()) {
+      List<String> why = new ArrayList<>();
+      ips.forEach(ip -> why.addAll(facts.naming("ip", ip)));
+      List<String> reasons = List.copyOf(new LinkedHashSet<>(why));
+      if (options.blockIps()) {
+        b.add(new Action.BlockIps(ZONE, ips), reasons, List.of(),
+            "blocks the addresses tenant-wide; an attacker moves on quickly, so this slows, never stops, them");
+      } else {
+        b.listed.add(new Plan.Listed(new Target("ips", String.join(",", ips), String.join(", ", ips)),
+            "the attacker's addresses: not blocked (blocking is opt-in)", reasons));
+      }
+    }
+  }
+
+  private static String describeFactor(JsonNode f) {
+    JsonNode p = f.path("profile");
+    String where = p.path("name").asString(p.path("phoneNumber").asString(p.path("credentialId").asString("")));
+    return f.path("factorType").asString() + (where.isEmpty() ? "" : " " + where);
+  }
+
+  private static String why(List<String> named, JsonNode created) {
+    return named.isEmpty() ? "created in the window (" + created.path("created").asString() + ")" : "named by a finding";
+  }
+
+  private static List<String> or(List<String> named, List<String> fallback) {
+    return named.isEmpty() ? fallback : named;
+  }
+
+  /** Collects actions with sequential ids, and the listed objects. */
+  private static final class Builder {
+    final Instant start;
+    final Instant end;
+    final List<Plan.Entry> actions = new ArrayList<>();
+    final List<Plan.Listed> listed = new ArrayList<>();
+    final Set<String> keys = new LinkedHashSet<>();
+
+    Builder(Instant start, Instant end) {
+      this.start = start;
+      this.end = end;
+    }
+
+    String add(Action a, List<String> reasons, List<String> dependsOn, String note) {
+      if (!keys.add(a.key())) {
+        return null;
+      }
+      String id = "a" + (actions.size() + 1);
+      actions.add(new Plan.Entry(id, a, reasons, dependsOn, note));
+      return id;
+    }
+
+    boolean inWindow(JsonNode o) {
+      try {
+        Instant t = Instant.parse(o.path("created").asString(""));
+        return !t.isBefore(start) && (end == null || !t.isAfter(end));
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+  }
+
+  /** Severity floor for a finding to make its user a subject. */
+  static final Severity SUBJECT_SEVERITY = Severity.MEDIUM;
+}
