@@ -63,6 +63,7 @@ final class GithubFake extends FakeSp {
 
   @Override
   Res error(int status, String code, String message) {
-    return Res.json(status, object().put("message", message).put("documentation_url", "https://docs.github.com/rest"));
+    String m = status == 401 ? "Bad credentials" : status == 403 ? "Must be an organization owner." : message;
+    return Res.json(status, object().put("message", m).put("documentation_url", "https://docs.github.com/rest"));
   }
 }

@@ -38,7 +38,7 @@ final class SlackFake extends FakeSp {
         return Res.ok(o);
       }
       case "/api/admin.users.session.reset" -> {
-        String userId = r.form().getOrDefault("user_id", r.json().path("user_id").asString(null));
+        String userId = r.form().containsKey("user_id") ? r.form().get("user_id") : r.json().path("user_id").asString(null);
         SpUser u = users.values().stream().filter(x -> ("U" + x.id.toUpperCase()).equals(userId)).findFirst().orElse(null);
         if (u == null) {
           return error(200, "user_not_found", "user_not_found");

@@ -1,0 +1,55 @@
+package dev.oktair.downstream;
+
+import dev.oktair.events.Json;
+import java.util.Map;
+
+/**
+ * Microsoft Graph: a client-credentials token (secret), {@code revokeSignInSessions} (SESSIONS;
+ * Graph's answer is always true, so the read-back of {@code signInSessionsValidFromDateTime}
+ * decides VERIFIED) and {@code accountEnabled=false} (DISABLE, read back).
+ */
+final class GraphConnector extends SpConnector {
+  private String token;
+
+  GraphConnector(DownstreamConfig config, SpHttp http) {
+    super(Sp.GRAPH, config, http);
+  }
+
+  @Override
+  Outcome step(Step step, SpIdentity who) {
+    String user = uri(api(), "/v1.0/users/" + segment(who.userName())).toString();
+    if (step == Step.DISABLE) {
+      SpHttp.Answer a = http.json("PATCH", java.net.URI.create(user), token(), Json.MAPPER.createObjectNode().put("accountEnabled", false));
+      boolean enabled = http.json("GET", java.net.URI.create(user + "?$select=accountEnabled"), token(), null).json()
+          .path("accountEnabled").asBoolean(true);
+      return enabled ? requested("graph: accountEnabled=false accepted, read-back still enabled", a.requestId())
+          : verified("graph: " + who.userName() + " disabled (read back)", a.requestId());
+    }
+    SpHttp.Answer a = http.json("POST", java.net.URI.create(user + "/revokeSignInSessions"), token(), null);
+    String validFrom = http.json("GET", java.net.URI.create(user + "?$select=signInSessionsValidFromDateTime"), token(), null)
+        .json().path("signInSessionsValidFromDateTime").asString(null);
+    return validFrom == null
+        ? requested("graph: revokeSignInSessions accepted (Graph always answers true); takes minutes to apply", a.requestId())
+        : verified("graph: sign-in sessions valid only from " + validFrom + " (read back); CAE resources within ~15 min", a.requestId());
+  }
+
+  private String api() {
+    return setting("endpoint", "https://graph.microsoft.com");
+  }
+
+  /** Returns the user segment: a UPN starting with $ needs the key form, # must be encoded (Graph known issues). */
+  private static String segment(String upn) {
+    return upn.startsWith("$") ? "('" + SpHttp.q(upn) + "')" : SpHttp.q(upn);
+  }
+
+  private synchronized String token() {
+    if (token == null) {
+      String login = setting("loginEndpoint", "https://login.microsoftonline.com");
+      token = http.form(uri(login, "/" + SpHttp.q(setting("tenantId", "")) + "/oauth2/v2.0/token"), Map.of(), Map.of(
+              "grant_type", "client_credentials", "client_id", setting("clientId", ""),
+              "client_secret", setting("clientSecret", ""), "scope", "https://graph.microsoft.com/.default"))
+          .json().path("access_token").asString();
+    }
+    return token;
+  }
+}
