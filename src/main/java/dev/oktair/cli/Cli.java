@@ -26,6 +26,7 @@ import picocli.CommandLine.IVersionProvider;
       SqlCommand.class,
       ExportCommand.class,
       SimulateCommand.class,
+      DownstreamCommand.class,
       DemoCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",

@@ -22,8 +22,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Immutable and thread-safe.
  */
 public final class DownstreamConfig {
-  /** The default settings file, under the user's home. */
-  public static final Path DEFAULT_FILE = Path.of(System.getProperty("user.home"), ".okta-ir", "downstream.yaml");
+  /** Returns the default settings file under {@code home}: {@code ~/.okta-ir/downstream.yaml}. */
+  public static Path defaultFile(Path home) {
+    return home.resolve(".okta-ir").resolve("downstream.yaml");
+  }
   private static final String MASK = "<masked>";
 
   private final Map<Sp, Map<String, String>> settings;
