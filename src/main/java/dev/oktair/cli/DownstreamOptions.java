@@ -1,6 +1,7 @@
 package dev.oktair.cli;
 
 import dev.oktair.downstream.DownstreamConfig;
+import dev.oktair.errors.OktaIrException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -16,6 +17,11 @@ final class DownstreamOptions {
     if (file != null && !Files.isRegularFile(file)) {
       throw ExitException.usage("no such downstream settings file: " + file);
     }
-    return DownstreamConfig.load(file != null ? file : DownstreamConfig.defaultFile(ctx.home()), ctx.env());
+    try {
+      return DownstreamConfig.load(file != null ? file : DownstreamConfig.defaultFile(ctx.home()), ctx.env());
+    } catch (OktaIrException e) {
+      // until cli maps every error kind in one place (Failures), say it here: a settings problem is exit 3
+      throw new ExitException(ExitCode.CONFIG, e.getMessage(), e);
+    }
   }
 }
