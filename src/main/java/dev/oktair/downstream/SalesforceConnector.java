@@ -68,6 +68,22 @@ final class SalesforceConnector extends SpConnector {
     return out;
   }
 
+  /**
+   * Returns the API base the token response names, refused unless it is a Salesforce host over
+   * https (or the login URL's own loopback origin, for the simulator): the token is sent there.
+   */
+  static String pinned(String instanceUrl, String loginUrl) {
+    java.net.URI i = java.net.URI.create(instanceUrl.isEmpty() ? "about:blank" : instanceUrl);
+    java.net.URI l = java.net.URI.create(loginUrl);
+    String host = i.getHost() == null ? "" : i.getHost().toLowerCase(java.util.Locale.ROOT);
+    boolean salesforce = "https".equals(i.getScheme()) && (host.endsWith(".salesforce.com") || host.endsWith(".force.com"));
+    boolean sameLoopback = "127.0.0.1".equals(host) && host.equals(l.getHost()) && i.getScheme().equals(l.getScheme());
+    if (!salesforce && !sameLoopback) {
+      throw new SpHttp.Failure(0, "refusing instance_url " + instanceUrl + ": not a Salesforce https host");
+    }
+    return instanceUrl;
+  }
+
   private static String soql(String value) {
     return value.replace("\\", "\\\\").replace("'", "\\'");
   }
@@ -80,7 +96,7 @@ final class SalesforceConnector extends SpConnector {
           setting("clientId", ""), setting("username", ""), loginUrl, null, clock, Duration.ofMinutes(3));
       JsonNode t = http.form(uri(loginUrl, "/services/oauth2/token"), Map.of(),
           Map.of("grant_type", JwtAssertions.GRANT, "assertion", assertion)).json();
-      instance = t.path("instance_url").asString();
+      instance = pinned(t.path("instance_url").asString(""), loginUrl);
       token = t.path("access_token").asString();
     }
   }
