@@ -118,6 +118,10 @@ public final class DownstreamConfig {
             + ") is missing; every " + sp.id() + " setting is needed once one is given");
       }
     }
+    if (sp == Sp.GRAPH && !m.containsKey("clientSecret") && !(m.containsKey("privateKey") && m.containsKey("certificate"))) {
+      throw new OktaIrException(Kind.CONFIG, "downstream graph: give clientSecret (OKTAIR_GRAPH_CLIENT_SECRET), or privateKey"
+          + " and certificate (OKTAIR_GRAPH_PRIVATE_KEY, OKTAIR_GRAPH_CERTIFICATE) for a certificate credential");
+    }
     m.forEach((key, value) -> {
       if (key.toLowerCase(Locale.ROOT).endsWith("endpoint") || key.endsWith("Url")) {
         URI u;
@@ -134,6 +138,9 @@ public final class DownstreamConfig {
       }
       if (key.equals("privateKey")) {
         Keys.rsaPrivate(value, sp.id() + " " + key);
+      }
+      if (key.equals("certificate")) {
+        Keys.certificate(value, sp.id() + " " + key);
       }
     });
   }

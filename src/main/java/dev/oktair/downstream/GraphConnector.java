@@ -4,15 +4,18 @@ import dev.oktair.events.Json;
 import java.util.Map;
 
 /**
- * Microsoft Graph: a client-credentials token (secret), {@code revokeSignInSessions} (SESSIONS;
+ * Microsoft Graph: a client-credentials token (secret, or a certificate assertion), {@code revokeSignInSessions} (SESSIONS;
  * Graph's answer is always true, so the read-back of {@code signInSessionsValidFromDateTime}
  * decides VERIFIED) and {@code accountEnabled=false} (DISABLE, read back).
  */
 final class GraphConnector extends SpConnector {
   private String token;
 
-  GraphConnector(DownstreamConfig config, SpHttp http) {
+  private final java.time.Clock clock;
+
+  GraphConnector(DownstreamConfig config, SpHttp http, java.time.Clock clock) {
     super(Sp.GRAPH, config, http);
+    this.clock = clock;
   }
 
   @Override
@@ -45,10 +48,19 @@ final class GraphConnector extends SpConnector {
   private synchronized String token() {
     if (token == null) {
       String login = setting("loginEndpoint", "https://login.microsoftonline.com");
-      token = http.form(uri(login, "/" + SpHttp.q(setting("tenantId", "")) + "/oauth2/v2.0/token"), Map.of(), Map.of(
-              "grant_type", "client_credentials", "client_id", setting("clientId", ""),
-              "client_secret", setting("clientSecret", ""), "scope", "https://graph.microsoft.com/.default"))
-          .json().path("access_token").asString();
+      java.net.URI tokenUrl = uri(login, "/" + SpHttp.q(setting("tenantId", "")) + "/oauth2/v2.0/token");
+      http.guard("POST", tokenUrl);
+      Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", "client_credentials",
+          "client_id", setting("clientId", ""), "scope", "https://graph.microsoft.com/.default"));
+      if (setting("clientSecret", null) != null) {
+        form.put("client_secret", setting("clientSecret", ""));
+      } else {
+        // certificate credential: PS256 with the certificate's x5t#S256, aud = the token endpoint (Entra docs)
+        form.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        form.put("client_assertion", JwtAssertions.certificateAssertion(Keys.rsaPrivate(setting("privateKey", ""), "graph privateKey"),
+            Keys.certificate(setting("certificate", ""), "graph certificate"), setting("clientId", ""), tokenUrl.toString(), clock));
+      }
+      token = http.form(tokenUrl, Map.of(), form).json().path("access_token").asString();
     }
     return token;
   }

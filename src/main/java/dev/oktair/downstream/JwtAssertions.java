@@ -20,6 +20,23 @@ final class JwtAssertions {
 
   private JwtAssertions() {}
 
+  /** Returns an Entra certificate client assertion: PS256, {@code x5t#S256}, iss = sub = client id, aud = token URL. */
+  static String certificateAssertion(RSAPrivateKey key, java.security.cert.X509Certificate cert, String clientId, String tokenUrl, Clock clock) {
+    JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(clientId).subject(clientId).audience(tokenUrl)
+        .notBeforeTime(Date.from(clock.instant())).issueTime(Date.from(clock.instant()))
+        .expirationTime(Date.from(clock.instant().plus(Duration.ofMinutes(5)))).jwtID(UUID.randomUUID().toString()).build();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+      JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.PS256)
+          .x509CertSHA256Thumbprint(com.nimbusds.jose.util.Base64URL.encode(digest)).build();
+      SignedJWT jwt = new SignedJWT(header, claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException | java.security.GeneralSecurityException e) {
+      throw new OktaIrException(Kind.CONFIG, "cannot sign the certificate assertion for " + clientId);
+    }
+  }
+
   /** Returns a compact JWT valid from the clock's now for {@code lifetime}; {@code scope} may be null. */
   static String sign(RSAPrivateKey key, String issuer, String subject, String audience, String scope, Clock clock, Duration lifetime) {
     JWTClaimsSet.Builder c = new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)

@@ -15,16 +15,31 @@ import java.util.Base64;
 final class Keys {
   private Keys() {}
 
+  /** Returns the X.509 certificate (PEM, inline or a path); errors name {@code what}. */
+  static java.security.cert.X509Certificate certificate(String pemOrPath, String what) {
+    String pem = read(pemOrPath, what);
+    try {
+      return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+          .generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (java.security.cert.CertificateException | ClassCastException e) {
+      throw new OktaIrException(Kind.CONFIG, "downstream " + what + ": not a readable X.509 PEM certificate");
+    }
+  }
+
+  private static String read(String pemOrPath, String what) {
+    if (pemOrPath.contains("-----BEGIN")) {
+      return pemOrPath;
+    }
+    try {
+      return Files.readString(Path.of(pemOrPath));
+    } catch (IOException | RuntimeException e) {
+      throw new OktaIrException(Kind.CONFIG, "downstream " + what + ": cannot read the file " + pemOrPath);
+    }
+  }
+
   /** Returns the key; errors name {@code what} and never quote the key or the parser's message. */
   static RSAPrivateKey rsaPrivate(String pemOrPath, String what) {
-    String pem = pemOrPath;
-    if (!pemOrPath.contains("-----BEGIN")) {
-      try {
-        pem = Files.readString(Path.of(pemOrPath));
-      } catch (IOException | RuntimeException e) {
-        throw new OktaIrException(Kind.CONFIG, "downstream " + what + ": cannot read the key file " + pemOrPath);
-      }
-    }
+    String pem = read(pemOrPath, what);
     if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
       throw new OktaIrException(Kind.CONFIG, "downstream " + what + ": not a PKCS#8 PEM private key (BEGIN PRIVATE KEY)");
     }

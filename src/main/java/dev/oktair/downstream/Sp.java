@@ -10,8 +10,8 @@ import java.util.Set;
  * each builds. A closed set; adding an SP means adding a constant and its connector.
  */
 enum Sp {
-  GRAPH("graph", Set.of("office365"), List.of("tenantId", "clientId", "clientSecret"), List.of("endpoint", "loginEndpoint"),
-      Set.of("clientSecret"), List.of(
+  GRAPH("graph", Set.of("office365"), List.of("tenantId", "clientId"),
+      List.of("clientSecret", "privateKey", "certificate", "endpoint", "loginEndpoint"), Set.of("clientSecret", "privateKey"), List.of(
           new PlannedAction("graph revokeSignInSessions", Step.SESSIONS,
               "all refresh tokens and Entra browser session cookies; Exchange, SharePoint and Teams (CAE) drop access tokens within about 15 minutes",
               "access tokens at non-CAE resources until they expire (1 h); sessions other apps issued themselves; Graph answers true either way, so it is requested, not verified", false, false),
@@ -106,7 +106,7 @@ enum Sp {
   /** Builds this SP's connector from validated settings. */
   Connector connector(DownstreamConfig config, SpHttp http, Clock clock) {
     return switch (this) {
-      case GRAPH -> new GraphConnector(config, http);
+      case GRAPH -> new GraphConnector(config, http, clock);
       case GOOGLE -> new GoogleConnector(config, http, clock);
       case SALESFORCE -> new SalesforceConnector(config, http, clock);
       case AWS -> new AwsConnector(config, http, clock);

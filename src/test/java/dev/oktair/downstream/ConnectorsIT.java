@@ -195,4 +195,39 @@ class ConnectorsIT {
     }
     assertThat(all.toString()).contains("<masked>");
   }
+
+  @Test
+  void graphAuthenticatesWithACertificateAssertion(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path store = dir.resolve("graph.p12");
+    String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "graph", "-keyalg", "RSA", "-keysize", "2048",
+        "-dname", "CN=okta-ir", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", "changeit").redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor()).isZero();
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = java.nio.file.Files.newInputStream(store)) {
+      ks.load(in, "changeit".toCharArray());
+    }
+    var cert = (java.security.cert.X509Certificate) ks.getCertificate("graph");
+    var key = (java.security.PrivateKey) ks.getKey("graph", "changeit".toCharArray());
+    java.util.Base64.Encoder b64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes());
+    java.nio.file.Path certPem = java.nio.file.Files.writeString(dir.resolve("graph.crt"),
+        "-----BEGIN CERTIFICATE-----\n" + b64.encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    java.nio.file.Path keyPem = java.nio.file.Files.writeString(dir.resolve("graph.pem"),
+        "-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    Map<String, String> env = new java.util.HashMap<>(fakes.environment());
+    env.remove("OKTAIR_GRAPH_CLIENT_SECRET");
+    env.put("OKTAIR_GRAPH_PRIVATE_KEY", keyPem.toString());
+    env.put("OKTAIR_GRAPH_CERTIFICATE", certPem.toString());
+    Connector graph = Downstream.connectors(DownstreamConfig.load(null, env), CLOCK, false).get("graph");
+    // before the certificate is registered, Entra refuses the assertion: FAILED with the reason
+    Outcome refused = graph.run(Step.SESSIONS, new SpIdentity("alex@contoso.com", List.of()));
+    assertThat(refused.status()).isEqualTo(Outcome.Status.FAILED);
+    assertThat(refused.detail()).contains("HTTP 401").contains("AADSTS700027");
+    fakes.trustGraphCertificate((java.security.interfaces.RSAPublicKey) cert.getPublicKey());
+    Outcome o = Downstream.connectors(DownstreamConfig.load(null, env), CLOCK, false).get("graph")
+        .run(Step.SESSIONS, new SpIdentity("alex@contoso.com", List.of()));
+    assertThat(o.status()).as(o.detail()).isEqualTo(Outcome.Status.VERIFIED);
+  }
 }

@@ -19,6 +19,8 @@ final class GraphFake extends FakeSp {
   private final String clientId;
   private final String clientSecret;
   private final Map<String, SpUser> users;
+  /** The public key of the app's registered certificate, when one is registered. */
+  volatile java.security.interfaces.RSAPublicKey certificateKey;
 
   GraphFake(Clock clock, SpJournal journal, String tenantId, String clientId, String clientSecret, Map<String, SpUser> users) {
     super("graph", clock, journal);
@@ -80,8 +82,31 @@ final class GraphFake extends FakeSp {
     if (f.get("scope") == null || !f.get("scope").endsWith("/.default")) {
       return error(400, "invalid_scope", "AADSTS1002012: Client credential flows must have a scope value with /.default");
     }
+    if (f.containsKey("client_assertion")) {
+      return assertion(r, tenant);
+    }
     if (!clientId.equals(f.get("client_id")) || !clientSecret.equals(f.get("client_secret"))) {
       return error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.");
+    }
+    return Res.ok(object().put("token_type", "Bearer").put("expires_in", 3599).put("access_token", issueToken("eyJ0eXAi.graph.")));
+  }
+
+  /** A certificate credential: PS256 with {@code x5t#S256}, signed by the registered certificate's key. */
+  private Res assertion(Req r, String tenant) {
+    String jwt = r.form().get("client_assertion");
+    var key = certificateKey;
+    var claims = key == null ? null
+        : JwtBearer.verify(jwt, key, clientId, baseUrl() + "/" + tenant + "/oauth2/v2.0/token", clock);
+    boolean header;
+    try {
+      var h = com.nimbusds.jwt.SignedJWT.parse(jwt).getHeader();
+      header = "PS256".equals(h.getAlgorithm().getName()) && h.getX509CertSHA256Thumbprint() != null;
+    } catch (java.text.ParseException e) {
+      header = false;
+    }
+    if (claims == null || !header || !clientId.equals(claims.getSubject())
+        || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(r.form().get("client_assertion_type"))) {
+      return error(401, "invalid_client", "AADSTS700027: Client assertion contains an invalid signature.");
     }
     return Res.ok(object().put("token_type", "Bearer").put("expires_in", 3599).put("access_token", issueToken("eyJ0eXAi.graph.")));
   }

@@ -144,6 +144,11 @@ public final class SpFakes implements AutoCloseable {
     }
   }
 
+  /** Registers a certificate credential on the fake Graph app: assertions signed by its key are accepted. */
+  public void trustGraphCertificate(java.security.interfaces.RSAPublicKey key) {
+    ((GraphFake) fake("graph")).certificateKey = key;
+  }
+
   /** Returns the inline policy document {@code policy} of IAM role {@code role}, or null. */
   public String rolePolicy(String role, String policy) {
     synchronized (aws) {
