@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "downstream",
     description = {
-      "Print the downstream impact map: per app the subject reached or holds, its service provider, the SP-side"
+      "Print what to revoke at each app's service provider.",
+      "The downstream impact map: per app the subject reached or holds, its service provider, the SP-side"
           + " identity, the last access, and what each revocation kills and what survives it.",
       "Okta's own revocation does not reach sessions and tokens the apps issued. Apps come from the case's"
           + " user.authentication.sso events and the subject's current Okta assignments; the SP identity comes from"
