@@ -45,10 +45,12 @@ final class AwsConnector extends SpConnector {
     String document = document(who.userName(), now);
     StringBuilder roles = new StringBuilder();
     int verified = 0;
+    String requestId = null;
     try {
       for (String arn : who.roles()) {
         String role = arn.substring(arn.lastIndexOf('/') + 1);
-        client().putRolePolicy(b -> b.roleName(role).policyName(name).policyDocument(document));
+        requestId = client().putRolePolicy(b -> b.roleName(role).policyName(name).policyDocument(document))
+            .responseMetadata().requestId();
         String back = client().getRolePolicy(b -> b.roleName(role).policyName(name)).policyDocument();
         if (document.equals(URLDecoder.decode(back, StandardCharsets.UTF_8))) {
           verified++;
@@ -67,7 +69,7 @@ final class AwsConnector extends SpConnector {
       return failed("IAM call failed: " + e.getClass().getSimpleName());
     }
     String detail = "aws: " + name + " denies sessions of *:" + who.userName() + " issued before " + now + " on " + roles;
-    return verified == who.roles().size() ? verified(detail + " (read back)", null) : requested(detail, null);
+    return verified == who.roles().size() ? verified(detail + " (read back)", requestId) : requested(detail, requestId);
   }
 
   /** Returns the revoke-older-sessions deny narrowed to this user's role session name. */
