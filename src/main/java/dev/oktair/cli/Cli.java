@@ -29,6 +29,7 @@ import picocli.CommandLine.IVersionProvider;
       ReportCommand.class,
       SimulateCommand.class,
       ContainCommand.class,
+      DownstreamCommand.class,
       DemoCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",

@@ -6,6 +6,7 @@ import dev.oktair.sim.RateLimits;
 import dev.oktair.sim.SimulatorOptions;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
+import dev.oktair.sim.sp.SpFakes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
     name = "simulate",
     description = {
       "Serve a simulated Okta tenant on 127.0.0.1 until Ctrl-C.",
-      "System Log and Management API. Prints the org URL, a local API token (SSWS), the OAuth service app's"
-          + " client id and private key. With --generate N --out FILE, write N realistic events as JSONL instead."
+      "System Log and Management API, plus fake service providers (Graph, Google, Salesforce, AWS IAM, Slack,"
+          + " GitHub). Prints the org URL, a local API token (SSWS), the OAuth service app's client id and private key,"
+          + " and the OKTAIR_* connector settings that point at the fakes. With --generate N --out FILE, write N realistic events as JSONL instead."
     })
 final class SimulateCommand extends BaseCommand {
   @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one (default).")
@@ -77,15 +79,16 @@ final class SimulateCommand extends BaseCommand {
       return generateEvents();
     }
     SimulatorOptions options = options();
-    try (OktaSimulator sim = start(options)) {
+    try (OktaSimulator sim = start(options); SpFakes sps = SpFakes.start(ctx.clock(), options.seed())) {
       if (journal != null) {
         try {
           sim.journal().writeTo(journal);
         } catch (UncheckedIOException e) {
           throw ExitException.usage(e.getMessage());
         }
+        sps.journal().tap(e -> sim.journal().append(e.toJson()));
       }
-      printConnection(sim);
+      printConnection(sim, sps);
       awaitStop();
     }
     info("simulator stopped");
@@ -121,7 +124,7 @@ final class SimulateCommand extends BaseCommand {
     }
   }
 
-  private void printConnection(OktaSimulator sim) {
+  private void printConnection(OktaSimulator sim, SpFakes sps) {
     String users = sim.tenant().users().isEmpty() ? "me"
         : sim.tenant().users().get(0).path("profile").path("login").asString().replace("@", "%40");
     if (json.json) {
@@ -132,6 +135,8 @@ final class SimulateCommand extends BaseCommand {
       o.put("privateKey", sim.privateKeyPem().toString());
       o.put("tokenUrl", sim.tokenUrl());
       o.put("scenario", scenario);
+      ObjectNode env = o.putObject("downstream");
+      sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
       ctx.out().println(o);
     } else {
       String auth = "-H \"Authorization: SSWS " + sim.apiToken() + "\"";
@@ -146,6 +151,9 @@ final class SimulateCommand extends BaseCommand {
       ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/logs?limit=5\"");
       ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/users/" + users + "\"");
       ctx.out().println("  export OKTA_CLIENT_ORGURL=" + sim.baseUrl() + " OKTA_CLIENT_TOKEN=" + sim.apiToken());
+      ctx.out().println();
+      ctx.out().println("Downstream connectors (fake Graph, Google, Salesforce, AWS IAM, Slack, GitHub on loopback; local fakes' secrets):");
+      sps.environmentInOrder().forEach(e -> ctx.out().println("  export " + e.getKey() + "=" + e.getValue()));
     }
     ctx.out().flush();
     info("serving on " + sim.baseUrl() + "; press Ctrl-C to stop");

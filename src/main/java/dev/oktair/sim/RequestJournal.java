@@ -66,6 +66,13 @@ public final class RequestJournal {
     entries.forEach(this::write);
   }
 
+  /** Appends a line for a request another service of the simulation served (a fake SP), when the file is open. */
+  public synchronized void append(ObjectNode line) {
+    if (file != null) {
+      writeLine(line);
+    }
+  }
+
   /** Closes the JSONL file, if one is being written. */
   public synchronized void stopWriting() {
     if (file != null) {
@@ -88,6 +95,10 @@ public final class RequestJournal {
     line.put("requestId", e.requestId());
     line.put("service", e.service());
     line.put("mutating", e.mutating());
+    writeLine(line);
+  }
+
+  private void writeLine(ObjectNode line) {
     try {
       file.write(line.toString());
       file.newLine();

@@ -116,9 +116,23 @@ record ScenarioSpec(
   /** An app and who is assigned to it. */
   record AppSpec(
       String key, String name, String label, String signOnMode, boolean builtIn, boolean selfService, List<String> groups,
-      double use, OAuth oauth) {
+      double use, OAuth oauth, String userName, List<String> samlRoles) {
     AppSpec {
       groups = list(groups);
+      samlRoles = list(samlRoles);
+    }
+
+    /**
+     * Returns the app user's SP-side name for {@code login}: the {@code userName} template with
+     * {@code {login}}, {@code {local}} (before the @) and {@code {handle}} (local part, dots as
+     * dashes), or the login itself, since SPs often name users differently from Okta.
+     */
+    String userNameFor(String login) {
+      if (userName == null) {
+        return login;
+      }
+      String local = login.contains("@") ? login.substring(0, login.indexOf('@')) : login;
+      return userName.replace("{login}", login).replace("{local}", local).replace("{handle}", local.replace('.', '-'));
     }
   }
 

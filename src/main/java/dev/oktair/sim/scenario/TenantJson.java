@@ -161,8 +161,11 @@ final class TenantJson {
     ObjectNode n = F.objectNode().put("id", p.id).putNull("externalId").put("created", time(created))
         .put("lastUpdated", time(updated)).put("scope", chosen.scope()).put("status", "ACTIVE")
         .put("statusChanged", time(created)).putNull("passwordChanged").put("syncState", "DISABLED");
-    n.set("credentials", F.objectNode().put("userName", p.login));
-    n.set("profile", F.objectNode());
+    n.set("credentials", F.objectNode().put("userName", a.spec().userNameFor(p.login)));
+    ObjectNode profile = n.putObject("profile");
+    if (!a.spec().samlRoles().isEmpty()) {
+      a.spec().samlRoles().forEach(profile.putArray("samlRoles")::add);
+    }
     ObjectNode l = links("app", "/api/v1/apps/" + a.id(), "user", "/api/v1/users/" + p.id);
     if (chosen.viaGroup != null) {
       l.set("group", F.objectNode().put("name", chosen.viaGroup.name())

@@ -1,0 +1,78 @@
+package dev.oktair.sim.sp;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * AWS IAM's Query API as the SDK speaks it: form-encoded {@code POST /} with {@code Action},
+ * SigV4 {@code Authorization} naming the configured access key, XML answers; {@code PutRolePolicy}
+ * and {@code GetRolePolicy} on the roles the scenario's {@code samlRoles} name. The signature
+ * itself is not recomputed: the fake checks who signed, the SDK is trusted to sign.
+ */
+final class AwsFake extends FakeSp {
+  private static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+  private final String accessKeyId;
+  private final Set<String> roles = new TreeSet<>();
+  /** role name to policy name to document. */
+  final Map<String, Map<String, String>> policies = new LinkedHashMap<>();
+
+  AwsFake(Clock clock, SpJournal journal, String accessKeyId, Map<String, SpUser> users) {
+    super("aws", clock, journal);
+    this.accessKeyId = accessKeyId;
+    users.values().forEach(u -> u.roles.forEach(arn -> roles.add(arn.substring(arn.lastIndexOf('/') + 1))));
+  }
+
+  @Override
+  boolean isTokenRequest(Req r) {
+    return false;
+  }
+
+  @Override
+  Res serve(Req r) {
+    String auth = r.authorization();
+    if (auth == null || !auth.startsWith("AWS4-HMAC-SHA256 Credential=" + accessKeyId + "/")) {
+      return error(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
+    }
+    Map<String, String> f = r.form();
+    String role = f.get("RoleName");
+    String action = f.getOrDefault("Action", "");
+    if (!action.equals("PutRolePolicy") && !action.equals("GetRolePolicy")) {
+      return error(400, "InvalidAction", "Could not find operation " + action + " for version 2010-05-08");
+    }
+    if (role == null || !roles.contains(role)) {
+      return error(404, "NoSuchEntity", "The role with name " + role + " cannot be found.");
+    }
+    String name = f.get("PolicyName");
+    if (action.equals("PutRolePolicy")) {
+      policies.computeIfAbsent(role, k -> new LinkedHashMap<>()).put(name, f.get("PolicyDocument"));
+      return Res.xml(200, "<PutRolePolicyResponse xmlns=\"" + NS + "\">" + meta() + "</PutRolePolicyResponse>");
+    }
+    String doc = policies.getOrDefault(role, Map.of()).get(name);
+    if (doc == null) {
+      return error(404, "NoSuchEntity", "The role policy with name " + name + " cannot be found.");
+    }
+    return Res.xml(200, "<GetRolePolicyResponse xmlns=\"" + NS + "\"><GetRolePolicyResult><PolicyName>" + name
+        + "</PolicyName><RoleName>" + role + "</RoleName><PolicyDocument>"
+        + URLEncoder.encode(doc, StandardCharsets.UTF_8).replace("+", "%20")
+        + "</PolicyDocument></GetRolePolicyResult>" + meta() + "</GetRolePolicyResponse>");
+  }
+
+  private String meta() {
+    return "<ResponseMetadata><RequestId>" + issueToken("") + "</RequestId></ResponseMetadata>";
+  }
+
+  @Override
+  Res error(int status, String code, String message) {
+    String c = status == 401 ? "InvalidClientTokenId" : status == 403 && code.equals("not_an_admin") ? "AccessDenied"
+        : status == 500 ? "ServiceFailure" : code;
+    int s = status == 401 ? 403 : status;
+    return Res.xml(s, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + (s >= 500 ? "Receiver" : "Sender")
+        + "</Type><Code>" + c + "</Code><Message>" + message + "</Message></Error><RequestId>r1</RequestId></ErrorResponse>");
+  }
+}
