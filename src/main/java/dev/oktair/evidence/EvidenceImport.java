@@ -79,7 +79,8 @@ public final class EvidenceImport {
         blank += summary.blank();
         compacted += summary.compacted();
         source = source.withImportDetails(
-            HexFormat.of().formatHex(inputHash.digest()), formatOf(summary), summary.compacted());
+            HexFormat.of().formatHex(inputHash.digest()), formatOf(summary), summary.compacted())
+            .withTransformations(summary.encoding(), summary.wrappers());
       } catch (IOException e) {
         unreadable++;
         listener.unreadable(display, "read error after line " + handler.lastLine + " (" + describe(e)
