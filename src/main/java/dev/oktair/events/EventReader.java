@@ -2,6 +2,7 @@ package dev.oktair.events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -124,6 +125,18 @@ public final class EventReader {
 
     RefusedInput(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * Reads {@code input} through, when it is gzip, to its end; fails with {@link RefusedInput} when
+   * bytes follow the gzip data, or an {@link IOException} when the data is corrupt or truncated.
+   * Other input is left unread. Does not close {@code input}.
+   */
+  public static void checkGzip(InputStream input) throws IOException {
+    PushbackInputStream peek = new PushbackInputStream(input, 2);
+    if (isGzip(peek)) {
+      new GzipMembers(peek).transferTo(OutputStream.nullOutputStream());
     }
   }
 

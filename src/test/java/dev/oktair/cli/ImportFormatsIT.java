@@ -1,0 +1,130 @@
+package dev.oktair.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktair.events.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 16 item 1: what SIEMs and Okta's streaming export hold is imported as the inner Okta event,
+ * byte-exact, with the wrapper recorded in the manifest; a wrapper without the original event is
+ * quarantined, never turned into an empty event. Fixtures in {@code src/test/resources/formats}
+ * follow each format's public documentation (see the README there).
+ */
+class ImportFormatsIT {
+  @TempDir Path tmp;
+
+  static byte[] resource(String name) throws IOException {
+    try (InputStream in = ImportFormatsIT.class.getResourceAsStream("/formats/" + name)) {
+      return Objects.requireNonNull(in, name).readAllBytes();
+    }
+  }
+
+  static List<String> inner() throws IOException {
+    return new String(resource("inner.jsonl"), UTF_8).lines().toList();
+  }
+
+  Path caseDir() {
+    return tmp.resolve("case");
+  }
+
+  /** Imports one fixture; returns the --json summary. */
+  JsonNode importFixture(String name, int exit) throws IOException {
+    Path file = tmp.resolve(name);
+    Files.write(file, resource(name));
+    Runs.Run r = Runs.run(tmp, "import", "--case", caseDir().toString(), "--json", file.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
+    return Json.MAPPER.readTree(r.out());
+  }
+
+  String evidenceText() throws IOException {
+    try (Stream<Path> s = Files.list(caseDir().resolve("evidence"))) {
+      Path only = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList().get(0);
+      return Files.readString(only, UTF_8);
+    }
+  }
+
+  JsonNode source() {
+    return Json.MAPPER.readTree(caseDir().resolve("evidence/manifest.json").toFile()).get("files").get(0).get("source");
+  }
+
+  static String lines(List<String> events) {
+    return String.join("\n", events) + "\n";
+  }
+
+  @Test
+  void splunkExportResultsYieldTheirRawEventsByteExact() throws IOException {
+    JsonNode s = importFixture("splunk-export.json", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(3);
+    assertThat(evidenceText()).isEqualTo(lines(inner()));
+    assertThat(source().get("wrappers").get("splunk result._raw").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void eventBridgeDeliveriesYieldTheirDetailByteExact() throws IOException {
+    JsonNode s = importFixture("eventbridge.jsonl", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(3);
+    assertThat(evidenceText()).isEqualTo(lines(inner()));
+    assertThat(source().get("wrappers").get("eventbridge detail").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void elasticHitsYieldEventOriginalOrTheRawSource() throws IOException {
+    JsonNode s = importFixture("elastic-hits.jsonl", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(3);
+    assertThat(evidenceText()).isEqualTo(lines(inner()));
+    JsonNode wrappers = source().get("wrappers");
+    assertThat(wrappers.get("elastic _source.event.original").asLong()).isEqualTo(2);
+    assertThat(wrappers.get("elastic _source").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void sentinelRowsYieldTheColumnHoldingTheEvent() throws IOException {
+    JsonNode s = importFixture("sentinel-rows.json", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(2);
+    assertThat(evidenceText()).isEqualTo(lines(inner().subList(0, 2)));
+    assertThat(source().get("wrappers").get("sentinel RawData").asLong()).isEqualTo(2);
+    assertThat(source().get("format").asString()).isEqualTo("json-array");
+  }
+
+  @Test
+  void wrappersWithoutTheOriginalEventAreQuarantinedNotEmptyEvents() throws IOException {
+    JsonNode ecs = importFixture("ecs-no-original.jsonl", 6);
+    assertThat(ecs.get("events").asInt()).isZero();
+    assertThat(ecs.get("rejected").asInt()).isEqualTo(1);
+    JsonNode flat = importFixture("sentinel-okta-cl-flattened.jsonl", 6);
+    assertThat(flat.get("events").asInt()).isZero();
+    assertThat(flat.get("rejected").asInt()).isEqualTo(1);
+    String quarantined;
+    try (Stream<Path> q = Files.list(caseDir().resolve("quarantine"))) {
+      quarantined = q.sorted().map(p -> {
+        try {
+          return Files.readString(p);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).reduce("", String::concat);
+    }
+    assertThat(quarantined).contains("not a System Log event").contains("flattened into columns");
+  }
+
+  @Test
+  void reimportingAnIdenticalFileIsReportedAndNotSealedTwice() throws IOException {
+    importFixture("splunk-export.json", 0);
+    JsonNode again = importFixture("splunk-export.json", 0);
+    assertThat(again.get("files").asInt()).isZero();
+    assertThat(again.get("alreadyImported").get(0).asString()).isEqualTo("0001-splunk-export.jsonl");
+    JsonNode manifest = Json.MAPPER.readTree(caseDir().resolve("evidence/manifest.json").toFile());
+    assertThat(manifest.get("files").size()).isEqualTo(1);
+  }
+}
