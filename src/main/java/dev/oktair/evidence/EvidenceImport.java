@@ -121,7 +121,13 @@ public final class EvidenceImport {
   private static String checkWhole(Path file, LinkOption[] how) throws IOException {
     MessageDigest hash = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file, how), hash)) {
-      EventReader.checkGzip(in);
+      try {
+        EventReader.checkGzip(in);
+      } catch (EventReader.RefusedInput e) {
+        throw e;
+      } catch (IOException e) {
+        // corrupt or truncated: the read proper reports it and keeps the events before it
+      }
       in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(hash.digest());
