@@ -1,6 +1,9 @@
 package dev.oktair.events;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
@@ -94,12 +97,22 @@ public final class EventReader {
     body.unread(bom, 0, got);
     Charset utf16 = Utf16Input.byBom(bom, got);
     String encoding = utf16 == null ? null : utf16.name();
-    Input in = new Input(utf16 == null ? body : new Utf16Input(body, utf16));
+    InputStream decoded = utf16 == null ? body : new Utf16Input(body, utf16);
+    Input in = new Input(decoded);
     in.refill(0);
     skipBom(in);
-    boolean array = firstNonBlank(in) == '[';
+    byte first = firstNonBlank(in);
+    boolean array = first == '[';
     Delivery delivery = new Delivery(handler);
     RecordParser parser = new RecordParser(source);
+    if (first != '{' && !array && CsvInput.looksLikeHeader(firstLine(in))) {
+      InputStream rest = new BufferedInputStream(new SequenceInputStream(
+          new ByteArrayInputStream(in.buf, in.pos, in.limit - in.pos), unclosable(decoded)), 1 << 16);
+      CsvInput csv = new CsvInput(rest, source, parser, delivery);
+      long lines = csv.run();
+      return new ReadSummary(ReadSummary.Format.CSV, gzip, in.consumed, lines, delivery.events, delivery.rejected,
+          0, 0, 0, delivery.stopped, encoding, delivery.wrappers);
+    }
     ReadSummary.Format format = array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL;
     if (array || workers == 0) {
       LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);
@@ -156,6 +169,23 @@ public final class EventReader {
     if (in.limit >= 3 && in.buf[0] == (byte) 0xEF && in.buf[1] == (byte) 0xBB && in.buf[2] == (byte) 0xBF) {
       in.pos = 3;
     }
+  }
+
+  /** Returns {@code in} without its close: the caller's stream stays open, as {@link #read} promises. */
+  private static InputStream unclosable(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {
+        // SequenceInputStream closes what it has read to the end; the caller owns this stream
+      }
+    };
+  }
+
+  /** Returns the text of the first line within the first chunk. */
+  private static String firstLine(Input in) {
+    int end = Bytes.indexOfNewline(in.buf, in.pos, in.limit);
+    end = end < 0 ? in.limit : end;
+    return new String(in.buf, in.pos, end - in.pos, java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   /** Returns the first non-whitespace byte within the first chunk, or 0. */

@@ -34,6 +34,16 @@ public record ReadSummary(
     /** One JSON object per line. */
     JSONL,
     /** A JSON array of objects (Admin Console and SIEM exports), possibly several in a row. */
-    JSON_ARRAY
+    JSON_ARRAY,
+    /** A CSV export with a header row: a column of event JSON, or the Admin Console's field columns. */
+    CSV
+  }
+
+  /**
+   * Returns true when some events were rebuilt from the Admin Console's CSV download: partial
+   * evidence, holding only the fields the download carries.
+   */
+  public boolean partial() {
+    return wrappers.keySet().stream().anyMatch(w -> w.startsWith(CsvInput.ADMIN_CSV));
   }
 }

@@ -70,8 +70,17 @@ final class RecordParser {
     if (inner.refusal() != null) {
       return rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, inner.refusal());
     }
-    byte[] bytes = inner.bytes(parse);
-    String problem = bytes.length == 0 ? "empty" : JsonText.problem(bytes, 0, bytes.length, true);
+    return inner(inner.bytes(parse), where, original, line);
+  }
+
+  /**
+   * Returns the event {@code bytes} hold, taken out of {@code where} in the record {@code original}
+   * (which a reject quotes), held to the rules of a line and to fitting on one; or the reject.
+   */
+  Outcome inner(byte[] bytes, String where, Range original, long line) {
+    String problem = bytes.length == 0 ? "empty"
+        : !Utf8.isValid(bytes, 0, bytes.length) ? "invalid UTF-8"
+        : JsonText.problem(bytes, 0, bytes.length, true);
     JsonNode node = null;
     if (problem == null) {
       try {
@@ -127,7 +136,7 @@ final class RecordParser {
     String sha = HexFormat.of().formatHex(Bytes.sha256(r.buf, r.off, r.len));
     // Malformed and non-object lines passed the UTF-8 check already; the others are not text.
     boolean whole = r.len <= RejectedLine.MAX_TEXT && reason != RejectedLine.Reason.INVALID_UTF8
-        && reason != RejectedLine.Reason.TOO_LONG;
+        && reason != RejectedLine.Reason.TOO_LONG && Utf8.isValid(r.buf, r.off, r.len);
     String text = whole ? new String(r.buf, r.off, r.len, StandardCharsets.UTF_8) : null;
     byte[] prefix = whole ? null : Arrays.copyOfRange(r.buf, r.off, r.off + Math.min(r.len, RejectedLine.MAX_PREFIX));
     return Outcome.rejected(new RejectedLine(source, line, reason, detail, r.len, sha, text, prefix));

@@ -163,7 +163,7 @@ public final class EvidenceImport {
           return; // the standard input repeated a file imported before: the writer is discarded
         }
         source = source.withImportDetails(sha, formatOf(summary), summary.compacted())
-            .withTransformations(summary.encoding(), summary.wrappers());
+            .withTransformations(summary.encoding(), summary.wrappers(), summary.partial());
       } catch (IOException e) {
         unreadable++;
         listener.unreadable(display, "read error after line " + handler.lastLine + " (" + describe(e)
@@ -222,7 +222,8 @@ public final class EvidenceImport {
   }
 
   private static String formatOf(ReadSummary s) {
-    String layout = s.format() == ReadSummary.Format.JSON_ARRAY ? "json-array" : "jsonl";
+    String layout = s.format() == ReadSummary.Format.JSON_ARRAY ? "json-array"
+        : s.format() == ReadSummary.Format.CSV ? "csv" : "jsonl";
     return s.gzip() ? layout + "+gzip" : layout;
   }
 
@@ -236,7 +237,7 @@ public final class EvidenceImport {
         lower = lower.substring(0, lower.length() - ext.length());
       }
     }
-    for (String ext : new String[] {".jsonl", ".ndjson", ".json"}) {
+    for (String ext : new String[] {".jsonl", ".ndjson", ".json", ".csv"}) {
       if (lower.endsWith(ext)) {
         return name.substring(0, name.length() - ext.length());
       }

@@ -24,6 +24,9 @@ import java.util.Objects;
  * @param wrappers for imports of SIEM or streaming exports, how many events were taken out of
  *     each wrapper and where (e.g. {@code splunk result._raw}); the evidence holds the inner events
  *     as the wrapper held them; empty otherwise
+ * @param partial true when events were rebuilt from the columns of Okta's Admin Console CSV
+ *     download: partial evidence, holding only the fields the download carries, not the bytes the
+ *     System Log API returns
  */
 public record Source(
     String kind,
@@ -33,7 +36,8 @@ public record Source(
     @JsonInclude(JsonInclude.Include.NON_NULL) String format,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) long compacted,
     @JsonInclude(JsonInclude.Include.NON_NULL) String encoding,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> wrappers) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> wrappers,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean partial) {
   public Source {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(location, "location");
@@ -46,7 +50,7 @@ public record Source(
 
   /** Returns a source without import details. */
   public Source(String kind, String location, Map<String, String> query) {
-    this(kind, location, query, null, null, 0, null, Map.of());
+    this(kind, location, query, null, null, 0, null, Map.of(), false);
   }
 
   /** Returns the source of a file imported from {@code path}. */
@@ -61,12 +65,12 @@ public record Source(
 
   /** Returns this source with what an import learnt about the input file. */
   public Source withImportDetails(String inputSha256, String inputFormat, long compactedElements) {
-    return new Source(kind, location, query, inputSha256, inputFormat, compactedElements, encoding, wrappers);
+    return new Source(kind, location, query, inputSha256, inputFormat, compactedElements, encoding, wrappers, partial);
   }
 
   /** Returns this source with the transformations an import applied: transcoding, unwrapping. */
-  public Source withTransformations(String transcodedFrom, Map<String, Long> unwrapped) {
+  public Source withTransformations(String transcodedFrom, Map<String, Long> unwrapped, boolean rebuilt) {
     String how = transcodedFrom == null ? null : transcodedFrom + ", transcoded to UTF-8";
-    return new Source(kind, location, query, sha256, format, compacted, how, unwrapped);
+    return new Source(kind, location, query, sha256, format, compacted, how, unwrapped, rebuilt);
   }
 }

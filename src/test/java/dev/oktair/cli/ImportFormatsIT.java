@@ -98,6 +98,52 @@ class ImportFormatsIT {
   }
 
   @Test
+  void splunkCsvYieldsTheRawColumnByteExact() throws IOException {
+    JsonNode s = importFixture("splunk-export.csv", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(3);
+    assertThat(evidenceText()).isEqualTo(lines(inner()));
+    assertThat(source().get("wrappers").get("csv _raw").asLong()).isEqualTo(3);
+    assertThat(source().get("format").asString()).isEqualTo("csv");
+    assertThat(source().has("partial")).isFalse();
+  }
+
+  @Test
+  void adminConsoleCsvIsRebuiltFromItsColumnsAndMarkedPartial() throws IOException {
+    JsonNode s = importFixture("okta-admin-console.csv", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(3);
+    assertThat(source().get("partial").asBoolean()).isTrue();
+    List<JsonNode> rebuilt = evidenceText().lines().map(Json.MAPPER::readTree).toList();
+    List<JsonNode> originals = inner().stream().map(Json.MAPPER::readTree).toList();
+    for (int i = 0; i < 3; i++) {
+      JsonNode e = rebuilt.get(i);
+      JsonNode o = originals.get(i);
+      assertThat(e.get("uuid").asString()).isEqualTo(o.get("uuid").asString());
+      assertThat(e.get("eventType").asString()).isEqualTo(o.get("eventType").asString());
+      assertThat(e.at("/actor/alternateId").asString()).isEqualTo(o.at("/actor/alternateId").asString());
+      assertThat(e.at("/client/ipAddress").asString()).isEqualTo(o.at("/client/ipAddress").asString());
+      assertThat(e.at("/target/0/id").asString("")).isEqualTo(o.at("/target/0/id").asString(""));
+    }
+  }
+
+  @Test
+  void csvThatIsNoSystemLogExportIsNotEvidence() throws IOException {
+    Path file = tmp.resolve("users.csv");
+    Files.writeString(file, "login,email\nalice,alice@example.com\n");
+    Runs.Run r = Runs.run(tmp, "import", "--case", caseDir().toString(), "--json", file.toString());
+    assertThat(r.exit()).isEqualTo(6);
+    assertThat(Json.MAPPER.readTree(r.out()).get("events").asInt()).isZero();
+    Path bad = tmp.resolve("bad.csv");
+    Files.writeString(bad, "_time,_raw\n1,\"{\"\"a\"\":1}\"\n2,\"{\"\"eventType\"\":\"\"x\"\",\n\"\"uuid\"\":\"\"u\"\"}\"\n");
+    Runs.Run r2 = Runs.run(tmp, "import", "--case", caseDir().toString(), "--json", bad.toString());
+    assertThat(r2.exit()).isEqualTo(6);
+    JsonNode s = Json.MAPPER.readTree(r2.out());
+    assertThat(s.get("events").asInt()).isZero();
+    assertThat(s.get("rejected").asInt()).isEqualTo(2);
+    assertThat(r2.err()).contains("bad.csv:2: not a System Log event").contains("bad.csv:3: not a System Log event")
+        .contains("control character 0x0A");
+  }
+
+  @Test
   void wrappersWithoutTheOriginalEventAreQuarantinedNotEmptyEvents() throws IOException {
     JsonNode ecs = importFixture("ecs-no-original.jsonl", 6);
     assertThat(ecs.get("events").asInt()).isZero();
