@@ -113,6 +113,14 @@ public final class EventReader {
       return new ReadSummary(ReadSummary.Format.CSV, gzip, in.consumed, lines, delivery.events, delivery.rejected,
           0, 0, 0, delivery.stopped, encoding, delivery.wrappers);
     }
+    if (first == '{' && SearchResponse.looksLike(in)) {
+      SearchResponse.Hits hits = SearchResponse.hits(in, decoded);
+      LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);
+      long lines = new ArrayScanner(hits.input(), decoder).startingAt(hits.line()).run();
+      return new ReadSummary(ReadSummary.Format.SEARCH_RESPONSE, gzip, in.consumed, lines, delivery.events,
+          delivery.rejected, decoder.blank, decoder.skipped, delivery.compacted, delivery.stopped, encoding,
+          delivery.wrappers);
+    }
     ReadSummary.Format format = array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL;
     if (array || workers == 0) {
       LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);

@@ -32,11 +32,24 @@ public record ReadSummary(
   /** How an input is laid out. */
   public enum Format {
     /** One JSON object per line. */
-    JSONL,
+    JSONL("jsonl"),
     /** A JSON array of objects (Admin Console and SIEM exports), possibly several in a row. */
-    JSON_ARRAY,
+    JSON_ARRAY("json-array"),
     /** A CSV export with a header row: a column of event JSON, or the Admin Console's field columns. */
-    CSV
+    CSV("csv"),
+    /** An Elasticsearch/OpenSearch search response: the hits of its {@code hits.hits} array. */
+    SEARCH_RESPONSE("search-response");
+
+    private final String label;
+
+    Format(String label) {
+      this.label = label;
+    }
+
+    /** Returns the name the manifest records, e.g. {@code json-array}. */
+    public String label() {
+      return label;
+    }
   }
 
   /**

@@ -222,8 +222,7 @@ public final class EvidenceImport {
   }
 
   private static String formatOf(ReadSummary s) {
-    String layout = s.format() == ReadSummary.Format.JSON_ARRAY ? "json-array"
-        : s.format() == ReadSummary.Format.CSV ? "csv" : "jsonl";
+    String layout = s.format().label();
     return s.gzip() ? layout + "+gzip" : layout;
   }
 

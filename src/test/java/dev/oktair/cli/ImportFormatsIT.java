@@ -89,6 +89,24 @@ class ImportFormatsIT {
   }
 
   @Test
+  void elasticSearchResponsesYieldTheirHits() throws IOException {
+    JsonNode s = importFixture("elastic-search-response.json", 0);
+    assertThat(s.get("events").asInt()).isEqualTo(2);
+    assertThat(evidenceText()).isEqualTo(lines(inner().subList(0, 2)));
+    assertThat(source().get("format").asString()).isEqualTo("search-response");
+    assertThat(source().get("wrappers").get("elastic _source.event.original").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void aSearchResponseWithoutHitsIsUnreadableNotEmpty() throws IOException {
+    Path file = tmp.resolve("agg.json");
+    Files.writeString(file, "{\"took\":3,\"aggregations\":{}}\n");
+    Runs.Run r = Runs.run(tmp, "import", "--case", caseDir().toString(), "--json", file.toString());
+    assertThat(r.exit()).isEqualTo(6);
+    assertThat(r.err()).contains("a search response without a hits.hits array");
+  }
+
+  @Test
   void sentinelRowsYieldTheColumnHoldingTheEvent() throws IOException {
     JsonNode s = importFixture("sentinel-rows.json", 0);
     assertThat(s.get("events").asInt()).isEqualTo(2);
