@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,15 +40,20 @@ import tools.jackson.databind.JsonNode;
  * inputs, each imported through {@code okta-ir import} with an exact expected outcome (events
  * accepted, lines quarantined with their reason, files refused), and then every accepted line
  * must load into the case database and read back the same count through the {@code events}
- * reader and SQL, so no accepted line can break a case (item 4).
+ * reader and SQL, so no accepted line can break a case (item 4). The corpus shares one case, as
+ * a responder's many imports do, and it is loaded, rebuilt and queried once at the end.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
   private static final AtomicLong TRIED = new AtomicLong();
   private static final AtomicLong ACCEPTED = new AtomicLong();
   private static final AtomicLong QUARANTINED = new AtomicLong();
   private static final AtomicLong REFUSED = new AtomicLong();
 
-  @TempDir Path tmp;
+  /** One case for the whole corpus: each input is imported into it, and it is loaded once at the end. */
+  @TempDir static Path tmp;
+
+  private static int inputNumber;
 
   /**
    * One corpus entry and what it must end as.
@@ -188,6 +197,15 @@ class HostileInputIT {
         + ev("w6") + "}\n"), 1));
     c.add(ok("attacker strings: terminal escapes and HTML", b(evWith("h1",
         "\"displayMessage2\":\"\\u001b]0;pwned\\u0007<script>alert(1)</script>\"")), 1));
+    c.add(bad("CSV that is no System Log export", b("login,email\nalice,alice@example.com\n"), 0, 2, "malformed JSON"));
+    c.add(bad("Splunk CSV whose _raw is not an event", b("_time,_raw\n1,\"{\"\"a\"\":1}\"\n"), 0, 1,
+        "not a System Log event"));
+    c.add(ok("Splunk CSV with a quoted event", b("_time,_raw\n1,\"" + ev("csv1").replace("\"", "\"\"") + "\"\n"), 1));
+    c.add(bad("Admin Console CSV row without an eventType", b("uuid,eventType,published\nu1,,2024-06-14T09:00:00Z\n"),
+        0, 1, "not a System Log event"));
+    c.add(refused("search response without hits", b("{\"took\":1,\"aggregations\":{}}"), 0));
+    c.add(ok("search response with one hit", b("{\"took\":1,\"hits\":{\"hits\":[{\"_index\":\"okta\",\"_source\":"
+        + ev("es1") + "}]}}"), 1));
     return c;
   }
 
@@ -208,11 +226,13 @@ class HostileInputIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  void eachInputEndsExactlyAsExpectedAndEveryAcceptedLineLoads(Input input) throws IOException {
+  @Order(1)
+  void eachInputEndsExactlyAsExpected(Input input) throws IOException {
     TRIED.incrementAndGet();
-    Path file = tmp.resolve("input.jsonl");
+    Path file = tmp.resolve("input-" + (++inputNumber) + ".jsonl");
     Files.write(file, input.bytes());
     Path caseDir = tmp.resolve("case");
+    List<String> quarantinedBefore = quarantineLines(caseDir);
 
     Runs.Run r = Runs.run(tmp, "import", "--case", caseDir.toString(), "--json", file.toString());
 
@@ -223,27 +243,44 @@ class HostileInputIT {
     assertThat(s.get("events").asLong()).as("accepted").isEqualTo(expectedAccepted);
     assertThat(s.get("rejected").asLong()).as("quarantined").isEqualTo(input.quarantined());
     assertThat(s.get("unreadable").asInt()).as("unreadable").isEqualTo(input.unreadable());
-    if (input.quarantined() > 0) {
-      for (String line : quarantineLines(caseDir)) {
-        assertThat(Json.MAPPER.readTree(line).get("reason").asString()).contains(input.reason());
-      }
+    List<String> quarantined = quarantineLines(caseDir);
+    assertThat(quarantined).hasSize(quarantinedBefore.size() + (int) input.quarantined());
+    for (String line : quarantined.subList(quarantinedBefore.size(), quarantined.size())) {
+      assertThat(Json.MAPPER.readTree(line).get("reason").asString()).contains(input.reason());
     }
     ACCEPTED.addAndGet(expectedAccepted);
     QUARANTINED.addAndGet(input.quarantined());
     REFUSED.addAndGet(input.unreadable());
+  }
 
-    // Every accepted line reads back the same through the events reader and through DuckDB.
-    assertThat(readBack(caseDir)).isEqualTo(expectedAccepted);
-    LoadReport load = CaseDatabase.load(caseDir, Runs.CLOCK, false);
-    assertThat(load.totalEvents()).isEqualTo(expectedAccepted);
-    assertThat(sqlCount(caseDir, "SELECT count(*) FROM events WHERE event_type IS NOT NULL")).isEqualTo(expectedAccepted);
-    assertThat(CaseDatabase.load(caseDir, Runs.CLOCK, true).totalEvents()).isEqualTo(expectedAccepted);
+  /** Every accepted line reads back the same through the events reader, the database load (and rebuild) and SQL. */
+  @Test
+  @Order(2)
+  void everyAcceptedLineLoadsAndReadsBack() throws IOException {
+    Path caseDir = tmp.resolve("case");
+    long accepted = ACCEPTED.get();
+    assertThat(TRIED.get()).isEqualTo(corpus().size());
+    assertThat(readBack(caseDir)).isEqualTo(accepted);
+    assertThat(CaseDatabase.load(caseDir, Runs.CLOCK, false).totalEvents()).isEqualTo(accepted);
+    assertThat(sqlCount(caseDir, "SELECT count(*) FROM events WHERE event_type IS NOT NULL")).isEqualTo(accepted);
+    assertThat(CaseDatabase.load(caseDir, Runs.CLOCK, true).totalEvents()).isEqualTo(accepted);
+    for (String command : new String[] {"timeline", "export"}) {
+      List<String> args = new ArrayList<>(List.of(command, "--case", caseDir.toString()));
+      if (command.equals("export")) {
+        args.addAll(List.of("--format", "jsonl", "--out", tmp.resolve("exported").toString()));
+      }
+      Runs.Run r = Runs.run(tmp, args.toArray(String[]::new));
+      assertThat(r.exit()).as(command + ": " + r.err()).isZero();
+    }
   }
 
   static List<String> quarantineLines(Path caseDir) throws IOException {
     List<String> out = new ArrayList<>();
+    if (!Files.isDirectory(caseDir.resolve("quarantine"))) {
+      return out;
+    }
     try (Stream<Path> q = Files.list(caseDir.resolve("quarantine"))) {
-      for (Path p : q.toList()) {
+      for (Path p : q.sorted().toList()) {
         out.addAll(Files.readAllLines(p));
       }
     }
