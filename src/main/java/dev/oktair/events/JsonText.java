@@ -21,7 +21,7 @@ final class JsonText {
     if (len >= 3 && b[off] == (byte) 0xEF && b[off + 1] == (byte) 0xBB && b[off + 2] == (byte) 0xBF) {
       return "a byte order mark starts the record (only the first line of an input may carry one)";
     }
-    for (int i = off; i < end; i++) {
+    for (int i = Bytes.skipPlain(b, off, end); i < end; i = Bytes.skipPlain(b, i + 1, end)) {
       int c = b[i] & 0xFF;
       if (c < 0x20 && c != '\t' && (inner || (c != '\n' && c != '\r'))) {
         return c == 0 ? "a NUL byte at column " + (i - off + 1) + " (UTF-16 or UTF-32 text? okta-ir reads UTF-8)"

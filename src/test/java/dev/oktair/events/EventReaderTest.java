@@ -129,6 +129,40 @@ class EventReaderTest {
     assertThat(array.events).containsExactly(A, B);
   }
 
+  /** gzip as the gzip tool writes it: the original file name in the header (FNAME), two members. */
+  @Test
+  void readsGzipHeadersWithAFileNameAndSeveralMembers() throws IOException {
+    byte[] plain = gzip((A + "\n").getBytes(UTF_8));
+    byte[] name = "a.json\0".getBytes(UTF_8);
+    byte[] named = new byte[plain.length + name.length];
+    System.arraycopy(plain, 0, named, 0, 10);
+    named[3] |= 8; // FNAME: a zero-terminated name follows the fixed header
+    System.arraycopy(name, 0, named, 10, name.length);
+    System.arraycopy(plain, 10, named, 10 + name.length, plain.length - 10);
+    byte[] second = gzip((B + "\n").getBytes(UTF_8));
+    byte[] both = new byte[named.length + second.length];
+    System.arraycopy(named, 0, both, 0, named.length);
+    System.arraycopy(second, 0, both, named.length, second.length);
+    assertThat(read(both).events).containsExactly(A, B);
+  }
+
+  @Test
+  void bytesAfterTheGzipDataFailTheReadAsRefused() throws IOException {
+    byte[] gz = gzip((A + "\n").getBytes(UTF_8));
+    byte[] padded = java.util.Arrays.copyOf(gz, gz.length + 3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventReader.create().read(new ByteArrayInputStream(padded), "p", new Seen()))
+        .isInstanceOf(EventReader.RefusedInput.class).hasMessageContaining("bytes after the end of the gzip data");
+  }
+
+  @Test
+  void utf16WithAnUnpairedSurrogateFailsTheReadInsteadOfReplacingIt() {
+    byte[] text = {(byte) 0xFF, (byte) 0xFE, '{', 0, '"', 0, 0x00, (byte) 0xD8, '"', 0, '}', 0};
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventReader.create().read(new ByteArrayInputStream(text), "u", new Seen()))
+        .isInstanceOf(IOException.class).hasMessageContaining("UTF-16LE input holds an unpaired surrogate");
+  }
+
   @Test
   void concatenatedArraysAndBadElementsDoNotStopTheRest() {
     String input = "[" + A + ", 1, {\"bad\": tru}]\n[\"s\", " + B + "]\n";
