@@ -100,6 +100,13 @@ final class ImportCommand extends BaseCommand {
     for (EvidenceFile f : r.sealed()) {
       out.printf("  %s  %d events  %s .. %s  sha256 %s%n", f.name(), f.events(),
           TerminalText.cell(f.firstPublished(), 40), TerminalText.cell(f.lastPublished(), 40), f.sha256());
+      f.source().wrappers().forEach((wrapper, n) -> out.printf("    %d taken out of %s%n", n, wrapper));
+      if (f.source().encoding() != null) {
+        out.printf("    %s%n", f.source().encoding());
+      }
+      if (f.source().partial()) {
+        out.println("    PARTIAL evidence: rebuilt from the Admin Console CSV's columns, not the events Okta's API returns");
+      }
     }
     for (String name : r.alreadyImported()) {
       out.printf("  already imported as %s (same SHA-256): not sealed again%n", name);
