@@ -60,6 +60,15 @@ final class SearchResponse {
       throw new IOException("a search response larger than " + MAX_BYTES + " bytes: save it in pages");
     }
     byte[] doc = all.toByteArray();
+    try (JsonParser whole = Json.MAPPER.createParser(doc)) {
+      whole.nextToken();
+      whole.skipChildren();
+      if (whole.nextToken() != null) {
+        throw new IOException("more than one JSON document after a search response: save each response in its own file");
+      }
+    } catch (JacksonException e) {
+      throw new IOException("a search response that is not JSON (" + e.getOriginalMessage() + ")");
+    }
     try (JsonParser p = Json.MAPPER.createParser(doc)) {
       if (p.nextToken() == JsonToken.START_OBJECT && field(p, "hits") == JsonToken.START_OBJECT
           && field(p, "hits") == JsonToken.START_ARRAY) {

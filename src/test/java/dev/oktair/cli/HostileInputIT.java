@@ -204,6 +204,8 @@ class HostileInputIT {
     c.add(bad("Admin Console CSV row without an eventType", b("uuid,eventType,published\nu1,,2024-06-14T09:00:00Z\n"),
         0, 1, "not a System Log event"));
     c.add(refused("search response without hits", b("{\"took\":1,\"aggregations\":{}}"), 0));
+    c.add(refused("two search responses in one file", b("{\"took\":1,\"hits\":{\"hits\":[]}}\n{\"took\":2,\"hits\":{\"hits\":[{\"_source\":"
+        + ev("es2") + "}]}}\n"), 0));
     c.add(ok("search response with one hit", b("{\"took\":1,\"hits\":{\"hits\":[{\"_index\":\"okta\",\"_source\":"
         + ev("es1") + "}]}}"), 1));
     return c;
