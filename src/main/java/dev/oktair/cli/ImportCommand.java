@@ -23,8 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
     description = {
       "Import exported System Log files into a case's evidence.",
       "Byte-exact, one sealed JSONL file per input. Reads JSONL or a JSON array, either optionally"
-          + " gzip-compressed (detected from the bytes). Lines that are not JSON objects are reported as FILE:LINE"
-          + " on stderr and quarantined; the rest still load."
+          + " gzip-compressed, UTF-8 or UTF-16 with a byte order mark (detected from the bytes). Takes the Okta"
+          + " event out of Splunk export results (result._raw), Okta Log Streaming EventBridge deliveries (detail),"
+          + " Elasticsearch hits and ECS documents (event.original, _source) and Sentinel rows (the column holding"
+          + " the event), recording the wrapper in the manifest. Lines that are not System Log events are reported"
+          + " as FILE:LINE on stderr and quarantined; the rest still load. A file imported before is skipped."
     },
     footer = {"", "Exit status: 0 when every line was taken, 6 when some input was rejected or unreadable."})
 final class ImportCommand extends BaseCommand {
@@ -32,8 +35,11 @@ final class ImportCommand extends BaseCommand {
 
   @Mixin CaseOption caseDir;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exported System Log files.")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Exported System Log files; - reads the standard input.")
   List<Path> files;
+
+  @Option(names = "--follow-symlinks", description = "Import what symbolic links point to (by default a link is refused).")
+  boolean followSymlinks;
 
   @Mixin JsonOption json;
 
@@ -41,7 +47,8 @@ final class ImportCommand extends BaseCommand {
   protected ExitCode execute() {
     EvidenceStore store = EvidenceStore.open(caseDir.create(ctx).paths(), ctx.clock());
     Listing listing = new Listing(ctx.err());
-    ImportReport report = EvidenceImport.into(store).run(files, listing);
+    ImportReport report = EvidenceImport.into(store).followingSymlinks(followSymlinks).withStdin(System.in)
+        .run(files, listing);
     String quarantine = quarantineOf(report, store);
     listing.finish(quarantine);
     if (json.json) {
@@ -74,6 +81,8 @@ final class ImportCommand extends BaseCommand {
     o.put("missingPublished", r.missingPublished());
     o.put("compacted", r.compacted());
     o.put("unreadable", r.unreadable());
+    ArrayNode already = o.putArray("alreadyImported");
+    r.alreadyImported().forEach(already::add);
     ArrayNode evidence = o.putArray("evidence");
     r.sealed().forEach(f -> evidence.add(f.name()));
     ArrayNode quarantined = o.putArray("quarantineFiles");
@@ -89,6 +98,16 @@ final class ImportCommand extends BaseCommand {
     for (EvidenceFile f : r.sealed()) {
       out.printf("  %s  %d events  %s .. %s  sha256 %s%n", f.name(), f.events(),
           TerminalText.cell(f.firstPublished(), 40), TerminalText.cell(f.lastPublished(), 40), f.sha256());
+      f.source().wrappers().forEach((wrapper, n) -> out.printf("    %d taken out of %s%n", n, wrapper));
+      if (f.source().encoding() != null) {
+        out.printf("    %s%n", f.source().encoding());
+      }
+      if (f.source().partial()) {
+        out.println("    PARTIAL evidence: rebuilt from the Admin Console CSV's columns, not the events Okta's API returns");
+      }
+    }
+    for (String name : r.alreadyImported()) {
+      out.printf("  already imported as %s (same SHA-256): not sealed again%n", name);
     }
     if (r.rejected() > 0) {
       out.printf("Rejected %d lines; quarantined in %s%n", r.rejected(), quarantine);
@@ -142,6 +161,11 @@ final class ImportCommand extends BaseCommand {
     @Override
     public void unreadable(String file, String message) {
       err.println(TerminalText.neutralise(file + ": " + message));
+    }
+
+    @Override
+    public void alreadyImported(String file, String evidence) {
+      err.println(TerminalText.neutralise(file + ": already imported as " + evidence + " (same SHA-256); skipped"));
     }
 
     @Override

@@ -36,6 +36,12 @@ final class ArrayScanner {
     this.decoder = decoder;
   }
 
+  /** Returns this scanner counting lines from {@code first} (an array that starts inside a larger document). */
+  ArrayScanner startingAt(long first) {
+    this.line = first;
+    return this;
+  }
+
   /** Reads to the end (or until the handler stops); returns the number of lines seen. */
   long run() throws IOException {
     int i = in.pos;

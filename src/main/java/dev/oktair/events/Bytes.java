@@ -84,6 +84,30 @@ final class Bytes {
     return i;
   }
 
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+
+  /**
+   * Returns the index of the first control byte (below 0x20) or backslash in {@code b[from, to)},
+   * or {@code to}: the bytes a JSON text check must look at, found eight at a time.
+   */
+  static int skipPlain(byte[] b, int from, int to) {
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      // (x - 0x20..) & ~x & HIGHS flags bytes below 0x20 (never bytes >= 0x80, whose high bit ~x clears);
+      // a false flag can only follow a true one, so the first flag is exact.
+      long w = (((x - SPACES) & ~x) | flags(x ^ BACKSLASHES)) & HIGHS;
+      if (w != 0) {
+        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+      }
+    }
+    while (i < to && (b[i] & 0xFF) >= 0x20 && b[i] != '\\') {
+      i++;
+    }
+    return i;
+  }
+
   /** Returns true for the four JSON whitespace bytes. */
   static boolean isWhitespace(byte c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';

@@ -1,6 +1,8 @@
 package dev.oktair.events;
 
 import dev.oktair.events.RecordParser.Outcome;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Hands outcomes to the read's {@link EventHandler} on the reading thread and counts them. When
@@ -12,6 +14,8 @@ final class Delivery implements RecordSink {
   long events;
   long rejected;
   long compacted;
+  /** Events taken out of each wrapper, in the order the wrappers were first seen. */
+  final Map<String, Long> wrappers = new LinkedHashMap<>();
   boolean stopped;
   long stopLine;
   long stopBlank;
@@ -29,6 +33,9 @@ final class Delivery implements RecordSink {
       return true;
     }
     events++;
+    if (outcome.wrapper() != null) {
+      wrappers.merge(outcome.wrapper(), 1L, Long::sum);
+    }
     if (compact) {
       compacted++;
     }

@@ -1,22 +1,30 @@
 package dev.oktair.events;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads System Log events from JSONL or a JSON array, either of them optionally gzip-compressed,
  * streaming: memory stays bounded by the longest line kept whole, whatever the size of the input.
  *
- * <p>Layout is detected from the bytes, never the file name: gzip by its magic bytes, a UTF-8 BOM
- * is skipped, and input whose first non-blank byte is {@code [} is a JSON array (so a JSONL file
+ * <p>Layout is detected from the bytes, never the file name: gzip by its magic bytes (bytes after
+ * its last member are an error, not ignored), UTF-16 by its byte order mark (transcoded to UTF-8,
+ * strictly, and reported in the summary), a UTF-8 BOM is skipped, and input whose first non-blank byte is {@code [} is a JSON array (so a JSONL file
  * must not start with an array line). Lines may end in LF or CRLF. Every JSON object becomes a
- * {@link LogEvent} with its exact bytes, whatever fields it lacks; everything else (malformed
- * JSON, non-objects, invalid UTF-8, lines over {@link #MAX_LINE}) is handed to the handler as a
+ * {@link LogEvent} with its exact bytes when it looks like a System Log event (an {@code eventType}
+ * and another of its fields), or its inner event when it is a known SIEM or streaming wrapper of
+ * one ({@link Envelope}); everything else (malformed JSON, duplicate keys, lone surrogate escapes,
+ * control characters, non-objects, objects that are not events, invalid UTF-8, lines over
+ * {@link #MAX_LINE}) is handed to the handler as a
  * {@link RejectedLine} with its line number, and reading goes on. Blank lines are only counted.
  *
  * <p>A {@link LinePredicate} can rule lines out on their raw bytes before any parsing, which is
@@ -76,26 +84,49 @@ public final class EventReader {
 
   /**
    * Reads {@code input} to its end, or until the handler stops; does not close it. A gzip stream
-   * is read to the end of its last member; bytes after it are left unread.
+   * is read to the end of its last member; bytes after it that are not gzip fail the read.
    *
    * @param source how rejects name the input
    */
   public ReadSummary read(InputStream input, String source, EventHandler handler) throws IOException {
     PushbackInputStream peek = new PushbackInputStream(input, 2);
     boolean gzip = isGzip(peek);
-    InputStream body = gzip ? new GZIPInputStream(peek, 1 << 16) : peek;
-    Input in = new Input(body);
+    PushbackInputStream body = new PushbackInputStream(gzip ? new GzipMembers(peek) : peek, 2);
+    byte[] bom = new byte[2];
+    int got = body.readNBytes(bom, 0, 2);
+    body.unread(bom, 0, got);
+    Charset utf16 = Utf16Input.byBom(bom, got);
+    String encoding = utf16 == null ? null : utf16.name();
+    InputStream decoded = utf16 == null ? body : new Utf16Input(body, utf16);
+    Input in = new Input(decoded);
     in.refill(0);
     skipBom(in);
-    boolean array = firstNonBlank(in) == '[';
+    byte first = firstNonBlank(in);
+    boolean array = first == '[';
     Delivery delivery = new Delivery(handler);
     RecordParser parser = new RecordParser(source);
+    if (first != '{' && !array && CsvInput.looksLikeHeader(firstLine(in))) {
+      InputStream rest = new BufferedInputStream(new SequenceInputStream(
+          new ByteArrayInputStream(in.buf, in.pos, in.limit - in.pos), unclosable(decoded)), 1 << 16);
+      CsvInput csv = new CsvInput(rest, source, parser, delivery);
+      long lines = csv.run();
+      return new ReadSummary(ReadSummary.Format.CSV, gzip, in.consumed, lines, delivery.events, delivery.rejected,
+          0, 0, 0, delivery.stopped, encoding, delivery.wrappers);
+    }
+    if (first == '{' && SearchResponse.looksLike(in)) {
+      SearchResponse.Hits hits = SearchResponse.hits(in, decoded);
+      LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);
+      long lines = new ArrayScanner(hits.input(), decoder).startingAt(hits.line()).run();
+      return new ReadSummary(ReadSummary.Format.SEARCH_RESPONSE, gzip, in.consumed, lines, delivery.events,
+          delivery.rejected, decoder.blank, decoder.skipped, delivery.compacted, delivery.stopped, encoding,
+          delivery.wrappers);
+    }
     ReadSummary.Format format = array ? ReadSummary.Format.JSON_ARRAY : ReadSummary.Format.JSONL;
     if (array || workers == 0) {
       LineDecoder decoder = new LineDecoder(source, prefilter, parser, delivery);
       long lines = array ? new ArrayScanner(in, decoder).run() : new JsonlSplitter(in, decoder).run();
       return new ReadSummary(format, gzip, in.consumed, lines, delivery.events, delivery.rejected, decoder.blank,
-          decoder.skipped, delivery.compacted, delivery.stopped);
+          decoder.skipped, delivery.compacted, delivery.stopped, encoding, delivery.wrappers);
     }
     ParallelJsonl reading = new ParallelJsonl(in, source, prefilter, parser, delivery, workers, blockBytes);
     reading.run();
@@ -103,7 +134,31 @@ public final class EventReader {
     boolean stopped = delivery.stopped;
     return new ReadSummary(format, gzip, in.consumed, stopped ? delivery.stopLine : reading.lines,
         delivery.events, delivery.rejected, stopped ? delivery.stopBlank : reading.blank,
-        stopped ? delivery.stopSkipped : reading.skipped, delivery.compacted, stopped);
+        stopped ? delivery.stopSkipped : reading.skipped, delivery.compacted, stopped, encoding, delivery.wrappers);
+  }
+
+  /**
+   * The input as a whole is refused (e.g. bytes after its gzip data): nothing read from it may be
+   * kept, unlike other read errors, after which the events read before the error stand.
+   */
+  public static final class RefusedInput extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RefusedInput(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Reads {@code input} through, when it is gzip, to its end; fails with {@link RefusedInput} when
+   * bytes follow the gzip data, or an {@link IOException} when the data is corrupt or truncated.
+   * Other input is left unread. Does not close {@code input}.
+   */
+  public static void checkGzip(InputStream input) throws IOException {
+    PushbackInputStream peek = new PushbackInputStream(input, 2);
+    if (isGzip(peek)) {
+      new GzipMembers(peek).transferTo(OutputStream.nullOutputStream());
+    }
   }
 
   private static boolean isGzip(PushbackInputStream in) throws IOException {
@@ -122,6 +177,23 @@ public final class EventReader {
     if (in.limit >= 3 && in.buf[0] == (byte) 0xEF && in.buf[1] == (byte) 0xBB && in.buf[2] == (byte) 0xBF) {
       in.pos = 3;
     }
+  }
+
+  /** Returns {@code in} without its close: the caller's stream stays open, as {@link #read} promises. */
+  private static InputStream unclosable(InputStream in) {
+    return new java.io.FilterInputStream(in) {
+      @Override
+      public void close() {
+        // SequenceInputStream closes what it has read to the end; the caller owns this stream
+      }
+    };
+  }
+
+  /** Returns the text of the first line within the first chunk. */
+  private static String firstLine(Input in) {
+    int end = Bytes.indexOfNewline(in.buf, in.pos, in.limit);
+    end = end < 0 ? in.limit : end;
+    return new String(in.buf, in.pos, end - in.pos, java.nio.charset.StandardCharsets.UTF_8).strip();
   }
 
   /** Returns the first non-whitespace byte within the first chunk, or 0. */

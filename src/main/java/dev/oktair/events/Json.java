@@ -1,7 +1,9 @@
 package dev.oktair.events;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The project's one JSON configuration, and the null-tolerant text view of a node. */
@@ -11,6 +13,15 @@ public final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
+
+  /**
+   * The one reading of a System Log record, for evidence, filters and tests alike: a single
+   * value (nothing after it), and a repeated key is an error rather than "the last one wins"
+   * (DuckDB's reader keeps the first). Thread-safe.
+   */
+  public static final ObjectReader EVENT_READER = MAPPER.reader()
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
 

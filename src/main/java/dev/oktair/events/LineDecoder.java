@@ -56,7 +56,7 @@ final class LineDecoder {
   /** Takes a record ({@code what}: "a line", "an array element") that was too long to hold. */
   boolean oversize(Oversize record, String what) {
     RejectedLine r = rejectOf(record, source, what);
-    return sink.take(new RecordParser.Outcome(null, r), r.line(), false, blank, skipped);
+    return sink.take(RecordParser.Outcome.rejected(r), r.line(), false, blank, skipped);
   }
 
   /** Returns the reject for a record that was too long to hold. */

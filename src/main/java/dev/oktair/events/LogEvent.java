@@ -49,7 +49,7 @@ public final class LogEvent {
    * @throws IllegalArgumentException when they are JSON but not an object
    */
   public static LogEvent parse(byte[] raw) {
-    return of(raw, Json.MAPPER.readTree(raw));
+    return of(raw, Json.EVENT_READER.readTree(raw));
   }
 
   /** Parses one JSON object given as text (encoded as UTF-8 for the raw bytes). */

@@ -139,7 +139,7 @@ final class ParallelJsonl {
     in.pos = JsonlSplitter.streamPast(in, in.pos, record);
     searched = in.pos;
     RejectedLine r = LineDecoder.rejectOf(record, source, "a line");
-    inFlight.add(CompletableFuture.completedFuture(Block.of(new RecordParser.Outcome(null, r))));
+    inFlight.add(CompletableFuture.completedFuture(Block.of(RecordParser.Outcome.rejected(r))));
     deliverReady(2 * workers + 1);
   }
 

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
@@ -16,8 +15,7 @@ import tools.jackson.databind.ObjectReader;
  * thread-safe, so records can be parsed off the reading thread.
  */
 final class RecordParser {
-  private static final ObjectReader READER =
-      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader READER = Json.EVENT_READER;
   private static final int MAX_DETAIL = 200;
 
   private final String source;
@@ -39,6 +37,10 @@ final class RecordParser {
     if (!Utf8.isValid(original.buf, original.off, original.len)) {
       return rejectOf(original, line, RejectedLine.Reason.INVALID_UTF8, "");
     }
+    String problem = JsonText.problem(parse.buf, parse.off, parse.len, false);
+    if (problem != null) {
+      return rejectOf(original, line, RejectedLine.Reason.MALFORMED_JSON, problem);
+    }
     JsonNode node;
     try {
       node = READER.readTree(parse.buf, parse.off, parse.len);
@@ -48,7 +50,52 @@ final class RecordParser {
     if (node == null || !node.isObject()) {
       return rejectOf(original, line, RejectedLine.Reason.NOT_AN_OBJECT, kindOf(node));
     }
-    return new Outcome(LogEvent.of(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null);
+    for (Envelope envelope : Envelope.values()) {
+      Envelope.Inner inner = envelope.unwrap(node, parse);
+      if (inner != null) {
+        return envelope == Envelope.OKTA
+            ? new Outcome(LogEvent.of(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null, null)
+            : unwrapped(envelope, inner, parse, original, line);
+      }
+    }
+    return rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, NOT_AN_EVENT);
+  }
+
+  private static final String NOT_AN_EVENT = "a System Log event has an eventType string and another of its"
+      + " fields (uuid, published, actor, client, outcome, target, ...); nor is this a known SIEM wrapper of one";
+
+  /** Returns the event inside a wrapper, held to the same rules as a line, or the wrapper's reject. */
+  private Outcome unwrapped(Envelope envelope, Envelope.Inner inner, Range parse, Range original, long line) {
+    String where = envelope.label() + " " + inner.path();
+    if (inner.refusal() != null) {
+      return rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, inner.refusal());
+    }
+    return inner(inner.bytes(parse), where, original, line);
+  }
+
+  /**
+   * Returns the event {@code bytes} hold, taken out of {@code where} in the record {@code original}
+   * (which a reject quotes), held to the rules of a line and to fitting on one; or the reject.
+   */
+  Outcome inner(byte[] bytes, String where, Range original, long line) {
+    String problem = bytes.length == 0 ? "empty"
+        : !Utf8.isValid(bytes, 0, bytes.length) ? "invalid UTF-8"
+        : JsonText.problem(bytes, 0, bytes.length, true);
+    JsonNode node = null;
+    if (problem == null) {
+      try {
+        node = READER.readTree(bytes);
+      } catch (JacksonException e) {
+        problem = detailOf(e, true);
+      }
+    }
+    if (problem == null && (node == null || !node.isObject() || !Envelope.looksLikeEvent(node))) {
+      problem = "not a System Log event";
+    }
+    if (problem != null) {
+      return rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, "the event in " + where + ": " + problem);
+    }
+    return new Outcome(LogEvent.of(bytes, node), null, where);
   }
 
   /**
@@ -56,12 +103,19 @@ final class RecordParser {
    *
    * @param event the event, or null
    * @param rejected the reject, or null
+   * @param wrapper for an event taken out of a SIEM or streaming wrapper, the wrapper and where in
+   *     it the event was (e.g. {@code splunk result._raw}); else null
    */
-  record Outcome(LogEvent event, RejectedLine rejected) {
+  record Outcome(LogEvent event, RejectedLine rejected, String wrapper) {
     Outcome {
       if ((event == null) == (rejected == null)) {
         throw new IllegalArgumentException("a record is either an event or a reject");
       }
+    }
+
+    /** Returns a reject. */
+    static Outcome rejected(RejectedLine rejected) {
+      return new Outcome(null, rejected, null);
     }
 
     /** Returns this outcome with its line moved down by {@code lines} (a reject quotes its line). */
@@ -70,7 +124,7 @@ final class RecordParser {
         return this;
       }
       RejectedLine r = rejected;
-      return new Outcome(null, new RejectedLine(r.source(), r.line() + lines, r.reason(), r.detail(), r.bytes(),
+      return rejected(new RejectedLine(r.source(), r.line() + lines, r.reason(), r.detail(), r.bytes(),
           r.sha256(), r.text(), r.prefix()));
     }
   }
@@ -81,11 +135,11 @@ final class RecordParser {
   private Outcome rejectOf(Range r, long line, RejectedLine.Reason reason, String detail) {
     String sha = HexFormat.of().formatHex(Bytes.sha256(r.buf, r.off, r.len));
     // Malformed and non-object lines passed the UTF-8 check already; the others are not text.
-    boolean whole = r.len <= RejectedLine.MAX_TEXT
-        && (reason == RejectedLine.Reason.MALFORMED_JSON || reason == RejectedLine.Reason.NOT_AN_OBJECT);
+    boolean whole = r.len <= RejectedLine.MAX_TEXT && reason != RejectedLine.Reason.INVALID_UTF8
+        && reason != RejectedLine.Reason.TOO_LONG && Utf8.isValid(r.buf, r.off, r.len);
     String text = whole ? new String(r.buf, r.off, r.len, StandardCharsets.UTF_8) : null;
     byte[] prefix = whole ? null : Arrays.copyOfRange(r.buf, r.off, r.off + Math.min(r.len, RejectedLine.MAX_PREFIX));
-    return new Outcome(null, new RejectedLine(source, line, reason, detail, r.len, sha, text, prefix));
+    return Outcome.rejected(new RejectedLine(source, line, reason, detail, r.len, sha, text, prefix));
   }
 
   private static String detailOf(JacksonException e, boolean withColumn) {

@@ -52,6 +52,8 @@ public record RejectedLine(
     MALFORMED_JSON("malformed JSON"),
     /** Valid JSON, but not an object. */
     NOT_AN_OBJECT("not a JSON object"),
+    /** A JSON object, but neither a System Log event nor a known wrapper of one. */
+    NOT_AN_EVENT("not a System Log event"),
     /** The bytes are not valid UTF-8. */
     INVALID_UTF8("invalid UTF-8"),
     /** Longer than {@link EventReader#MAX_LINE}; skipped without being read whole. */

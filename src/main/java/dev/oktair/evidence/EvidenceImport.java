@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -22,21 +23,23 @@ import java.util.Locale;
  * Imports exported System Log files into a case's evidence: each readable input file becomes one
  * sealed JSONL evidence file holding its events byte-exact, one per line, whatever fields they
  * lack; its rejects go to a quarantine file; exact duplicates across the import's files are kept
- * once. The manifest records each input's path, SHA-256 and layout. Not thread-safe.
+ * once. The manifest records each input's path, SHA-256, layout and any transformation (UTF-16
+ * transcoded, events taken out of a SIEM wrapper). An input whose SHA-256 is already in the
+ * manifest is reported as already imported and not sealed again. Symbolic links are not followed
+ * unless asked. {@code -} reads the standard input. Not thread-safe.
  */
 public final class EvidenceImport {
+  /** The file name that stands for the standard input. */
+  public static final Path STDIN = Path.of("-");
+
   private final EvidenceStore store;
   private final DedupIndex seen = new DedupIndex();
   private final List<EvidenceFile> sealed = new ArrayList<>();
   private final List<Path> quarantines = new ArrayList<>();
-  private long events;
-  private long duplicates;
-  private long rejected;
-  private long blank;
-  private long collisions;
-  private long missingUuid;
-  private long missingPublished;
-  private long compacted;
+  private final List<String> alreadyImported = new ArrayList<>();
+  private final Tally total = new Tally();
+  private boolean followSymlinks;
+  private InputStream stdin = InputStream.nullInputStream();
   private int unreadable;
 
   private EvidenceImport(EvidenceStore store) {
@@ -48,50 +51,155 @@ public final class EvidenceImport {
     return new EvidenceImport(store);
   }
 
+  /** Returns this import, following symbolic links when {@code follow} (by default they are refused). */
+  public EvidenceImport followingSymlinks(boolean follow) {
+    this.followSymlinks = follow;
+    return this;
+  }
+
+  /** Returns this import, reading {@code in} for the file {@link #STDIN}. */
+  public EvidenceImport withStdin(InputStream in) {
+    this.stdin = in;
+    return this;
+  }
+
   /** Imports {@code files} in order, telling {@code listener} of problems; returns the totals so far. */
   public ImportReport run(List<Path> files, ImportListener listener) {
     for (Path file : files) {
-      importFile(file, listener);
+      if (file.equals(STDIN)) {
+        importStream(stdin, "-", "stdin", "stdin", null, listener);
+      } else {
+        importFile(file, listener);
+      }
     }
-    return new ImportReport(sealed, events, duplicates, rejected, blank, collisions, missingUuid,
-        missingPublished, compacted, unreadable, quarantines);
+    return new ImportReport(sealed, total.events, total.duplicates, total.rejected, total.blank, total.collisions,
+        total.missingUuid, total.missingPublished, total.compacted, unreadable, quarantines, alreadyImported);
   }
 
   private void importFile(Path file, ImportListener listener) {
     String display = file.toString();
-    if (!Files.isRegularFile(file)) {
+    boolean link = Files.isSymbolicLink(file);
+    if (link && !followSymlinks) {
       unreadable++;
-      listener.unreadable(display, Files.exists(file) ? "not a regular file" : "no such file");
+      listener.unreadable(display, "a symbolic link, not followed (pass --follow-symlinks to import what it points to)");
+      return;
+    }
+    LinkOption[] how = followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    if (!Files.isRegularFile(file, how)) {
+      unreadable++;
+      listener.unreadable(display, Files.exists(file, how) ? "not a regular file" : "no such file");
+      return;
+    }
+    String location;
+    String sha;
+    try {
+      location = link ? file.toRealPath().toString() : file.toAbsolutePath().normalize().toString();
+      sha = checkWhole(file, how);
+    } catch (IOException e) {
+      unreadable++;
+      listener.unreadable(display, (e instanceof EventReader.RefusedInput ? "" : "cannot read (") + describe(e)
+          + (e instanceof EventReader.RefusedInput ? "" : ")"));
+      return;
+    }
+    if (isAlreadyImported(display, sha, listener)) {
       return;
     }
     listener.started(display, sizeOf(file));
+    try (InputStream in = Files.newInputStream(file, how)) {
+      importStream(in, display, location, baseName(file), sha, listener);
+    } catch (IOException e) {
+      unreadable++;
+      listener.unreadable(display, "cannot read (" + describe(e) + ")");
+    }
+  }
+
+  /**
+   * Reads the whole file once before importing it: its SHA-256 (to recognise a file imported
+   * before) and, for gzip, that nothing follows the compressed data, so a refused file leaves
+   * nothing behind.
+   */
+  private static String checkWhole(Path file, LinkOption[] how) throws IOException {
+    MessageDigest hash = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file, how), hash)) {
+      try {
+        EventReader.checkGzip(in);
+      } catch (EventReader.RefusedInput e) {
+        throw e;
+      } catch (IOException e) {
+        // corrupt or truncated: the read proper reports it and keeps the events before it
+      }
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(hash.digest());
+  }
+
+  private boolean isAlreadyImported(String display, String sha, ImportListener listener) {
+    for (EvidenceFile f : store.files()) {
+      if ("import".equals(f.source().kind()) && sha.equals(f.source().sha256())) {
+        alreadyImported.add(f.name());
+        listener.alreadyImported(display, f.name());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Imports one input; {@code knownSha} is its hash when already computed, else null. */
+  private void importStream(InputStream raw, String display, String location, String name, String knownSha,
+      ImportListener listener) {
     MessageDigest inputHash = sha256();
-    String absolute = file.toAbsolutePath().normalize().toString();
-    String name = baseName(file);
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), inputHash);
-        EvidenceWriter writer = store.create(name, Source.imported(absolute));
+    try (InputStream in = new DigestInputStream(raw, inputHash);
+        EvidenceWriter writer = store.create(name, Source.imported(location));
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
-      FileHandler handler = new FileHandler(display, absolute, writer, quarantine, listener);
-      Source source = Source.imported(absolute);
+      FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
+      Source source = Source.imported(location);
       try {
         ReadSummary summary = EventReader.create().read(in, display, handler);
         in.transferTo(OutputStream.nullOutputStream()); // hash what follows a gzip stream too
-        blank += summary.blank();
-        compacted += summary.compacted();
-        source = source.withImportDetails(
-            HexFormat.of().formatHex(inputHash.digest()), formatOf(summary), summary.compacted());
+        handler.tally.blank += summary.blank();
+        handler.tally.compacted += summary.compacted();
+        String sha = HexFormat.of().formatHex(inputHash.digest());
+        if (knownSha == null && isAlreadyImported(display, sha, listener)) {
+          return; // the standard input repeated a file imported before: the writer is discarded
+        }
+        source = source.withImportDetails(sha, formatOf(summary), summary.compacted())
+            .withTransformations(summary.encoding(), summary.wrappers(), summary.partial());
       } catch (IOException e) {
         unreadable++;
         listener.unreadable(display, "read error after line " + handler.lastLine + " (" + describe(e)
-            + "); the " + handler.written + " events read before it are kept");
+            + "); the " + handler.tally.events + " events read before it are kept");
       }
       sealed.add(writer.seal(source));
+      total.add(handler.tally);
       if (quarantine.path() != null) {
         quarantines.add(quarantine.path());
       }
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, "cannot read (" + describe(e) + ")");
+    }
+  }
+
+  /** What one input file added, counted apart so that an input not sealed adds nothing. */
+  private static final class Tally {
+    long events;
+    long duplicates;
+    long rejected;
+    long blank;
+    long collisions;
+    long missingUuid;
+    long missingPublished;
+    long compacted;
+
+    void add(Tally t) {
+      events += t.events;
+      duplicates += t.duplicates;
+      rejected += t.rejected;
+      blank += t.blank;
+      collisions += t.collisions;
+      missingUuid += t.missingUuid;
+      missingPublished += t.missingPublished;
+      compacted += t.compacted;
     }
   }
 
@@ -114,7 +222,7 @@ public final class EvidenceImport {
   }
 
   private static String formatOf(ReadSummary s) {
-    String layout = s.format() == ReadSummary.Format.JSON_ARRAY ? "json-array" : "jsonl";
+    String layout = s.format().label();
     return s.gzip() ? layout + "+gzip" : layout;
   }
 
@@ -128,7 +236,7 @@ public final class EvidenceImport {
         lower = lower.substring(0, lower.length() - ext.length());
       }
     }
-    for (String ext : new String[] {".jsonl", ".ndjson", ".json"}) {
+    for (String ext : new String[] {".jsonl", ".ndjson", ".json", ".csv"}) {
       if (lower.endsWith(ext)) {
         return name.substring(0, name.length() - ext.length());
       }
@@ -151,8 +259,8 @@ public final class EvidenceImport {
     private final EvidenceWriter writer;
     private final Quarantine quarantine;
     private final ImportListener listener;
+    final Tally tally = new Tally();
     long lastLine;
-    long written;
 
     FileHandler(String display, String absolute, EvidenceWriter writer, Quarantine quarantine, ImportListener listener) {
       this.display = display;
@@ -167,26 +275,25 @@ public final class EvidenceImport {
       lastLine = line;
       String uuid = event.uuid();
       if (uuid == null) {
-        missingUuid++;
+        tally.missingUuid++;
       } else {
         DedupIndex.Verdict verdict = seen.add(uuid, event.raw());
         if (verdict == DedupIndex.Verdict.DUPLICATE) {
-          duplicates++;
+          tally.duplicates++;
           return true;
         }
         if (verdict == DedupIndex.Verdict.COLLISION) {
-          collisions++;
+          tally.collisions++;
           listener.uuidCollision(display, line, uuid);
         }
       }
       if (event.published() == null) {
-        missingPublished++;
+        tally.missingPublished++;
       }
       writer.write(event);
-      written++;
-      events++;
-      if (written % ImportListener.PROGRESS_EVERY == 0) {
-        listener.progress(display, written);
+      tally.events++;
+      if (tally.events % ImportListener.PROGRESS_EVERY == 0) {
+        listener.progress(display, tally.events);
       }
       return true;
     }
@@ -194,7 +301,7 @@ public final class EvidenceImport {
     @Override
     public void rejected(RejectedLine line) {
       lastLine = line.line();
-      rejected++;
+      tally.rejected++;
       quarantine.write(line, absolute);
       listener.rejected(line);
     }

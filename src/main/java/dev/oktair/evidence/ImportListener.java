@@ -25,6 +25,9 @@ public interface ImportListener {
    */
   default void unreadable(String file, String message) {}
 
+  /** An input's SHA-256 is already in the manifest, sealed as {@code evidence}: it is skipped. */
+  default void alreadyImported(String file, String evidence) {}
+
   /** An event has the uuid of an earlier one but different bytes; both are kept. */
   default void uuidCollision(String file, long line, String uuid) {}
 }

@@ -17,12 +17,16 @@ import java.util.List;
  * @param compacted pretty-printed array elements compacted onto one line
  * @param unreadable input files that could not be read, or not to their end
  * @param quarantineFiles the quarantine files written, in input order
+ * @param alreadyImported for each input whose SHA-256 the manifest already records, the
+ *     evidence file it was sealed as; such inputs are not sealed again
  */
 public record ImportReport(
     List<EvidenceFile> sealed, long events, long duplicates, long rejected, long blank, long uuidCollisions,
-    long missingUuid, long missingPublished, long compacted, int unreadable, List<Path> quarantineFiles) {
+    long missingUuid, long missingPublished, long compacted, int unreadable, List<Path> quarantineFiles,
+    List<String> alreadyImported) {
   public ImportReport {
     sealed = List.copyOf(sealed);
+    alreadyImported = List.copyOf(alreadyImported);
     quarantineFiles = List.copyOf(quarantineFiles);
   }
 

@@ -146,7 +146,7 @@ class ImportCommandIT {
   void eventsLackingUuidOrPublishedAreCountedAndKept() throws Exception {
     String noUuid = "{\"published\":\"2026-11-27T09:00:00Z\",\"eventType\":\"x\"}";
     String noPublished = "{\"uuid\":\"np\",\"eventType\":\"x\"}";
-    String badPublished = "{\"uuid\":\"bp\",\"published\":\"yesterday\"}";
+    String badPublished = "{\"uuid\":\"bp\",\"published\":\"yesterday\",\"eventType\":\"x\"}";
     Path file = write("partial.jsonl", (noUuid + "\n" + noPublished + "\n" + badPublished + "\n").getBytes(UTF_8));
 
     Runs.Run r = Runs.run(tmp, "import", "--case", caseDir().toString(), "--json", file.toString());
@@ -161,7 +161,7 @@ class ImportCommandIT {
 
   @Test
   void gzipPrettyArrayIsCompactedAndTheManifestSaysSo() throws Exception {
-    String pretty = "\uFEFF[\r\n  {\r\n    \"uuid\": \"p\",\r\n    \"msg\": \"a  b\"\r\n  },\r\n  " + A + "\r\n]\r\n";
+    String pretty = "\uFEFF[\r\n  {\r\n    \"uuid\": \"p\",\r\n    \"eventType\": \"e\",\r\n    \"msg\": \"a  b\"\r\n  },\r\n  " + A + "\r\n]\r\n";
     ByteArrayOutputStream gz = new ByteArrayOutputStream();
     try (OutputStream out = new GZIPOutputStream(gz)) {
       out.write(pretty.getBytes(UTF_8));
@@ -173,7 +173,7 @@ class ImportCommandIT {
     assertThat(r.exit()).isZero();
     assertThat(Json.MAPPER.readTree(r.out()).get("compacted").asInt()).isEqualTo(1);
     Path evidence = caseDir().resolve("evidence/0001-export.jsonl");
-    assertThat(Files.readString(evidence)).isEqualTo("{\"uuid\":\"p\",\"msg\":\"a  b\"}\n" + A + "\n");
+    assertThat(Files.readString(evidence)).isEqualTo("{\"uuid\":\"p\",\"eventType\":\"e\",\"msg\":\"a  b\"}\n" + A + "\n");
     JsonNode source = Json.MAPPER.readTree(caseDir().resolve("evidence/manifest.json").toFile())
         .get("files").get(0).get("source");
     assertThat(source.get("kind").asString()).isEqualTo("import");

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventReaderTest {
   static final String A = "{\"uuid\":\"a\",\"published\":\"2024-06-14T09:00:00.000Z\",\"eventType\":\"user.session.start\"}";
   static final String B = "{ \"uuid\": \"b\", \"published\": \"2024-06-14 09:01:00.250\", \"eventType\": \"x\\\"y\" }";
-  static final String C = "{\"uuid\":\"c\",\"displayMessage\":\"caf\u00e9 \\u00e9 \\\\ [ ] { }\"}";
+  static final String C = "{\"uuid\":\"c\",\"eventType\":\"c.e\",\"displayMessage\":\"caf\u00e9 \\u00e9 \\\\ [ ] { }\"}";
 
   /** Everything a read handed on. */
   static final class Seen implements EventHandler {
@@ -108,12 +108,12 @@ class EventReaderTest {
 
   @Test
   void compactsPrettyPrintedElementsOnlyOutsideStrings() {
-    String pretty = "[\r\n  {\r\n    \"uuid\" : \"p\",\r\n    \"msg\": \"two  spaces \\\" and \\\\\",\n"
+    String pretty = "[\r\n  {\r\n    \"uuid\" : \"p\", \"eventType\":\"e\",\r\n    \"msg\": \"two  spaces \\\" and \\\\\",\n"
         + "    \"n\": 1.50E+2, \"list\": [ 1, {\"k\" : null} ]\n  },\n  " + A + "\n]\n";
     Seen seen = new Seen();
     ReadSummary s = summaryOf(pretty.getBytes(UTF_8), EventReader.create(), seen);
     assertThat(seen.events).containsExactly(
-        "{\"uuid\":\"p\",\"msg\":\"two  spaces \\\" and \\\\\",\"n\":1.50E+2,\"list\":[1,{\"k\":null}]}", A);
+        "{\"uuid\":\"p\",\"eventType\":\"e\",\"msg\":\"two  spaces \\\" and \\\\\",\"n\":1.50E+2,\"list\":[1,{\"k\":null}]}", A);
     assertThat(seen.lines).containsExactly(2L, 7L);
     assertThat(s.compacted()).isEqualTo(1);
     assertThat(seen.rejects).isEmpty();
@@ -127,6 +127,40 @@ class EventReaderTest {
     assertThat(s.gzip()).isTrue();
     Seen array = read(gzip(("[\n" + A + ",\n" + B + "\n]").getBytes(UTF_8)));
     assertThat(array.events).containsExactly(A, B);
+  }
+
+  /** gzip as the gzip tool writes it: the original file name in the header (FNAME), two members. */
+  @Test
+  void readsGzipHeadersWithAFileNameAndSeveralMembers() throws IOException {
+    byte[] plain = gzip((A + "\n").getBytes(UTF_8));
+    byte[] name = "a.json\0".getBytes(UTF_8);
+    byte[] named = new byte[plain.length + name.length];
+    System.arraycopy(plain, 0, named, 0, 10);
+    named[3] |= 8; // FNAME: a zero-terminated name follows the fixed header
+    System.arraycopy(name, 0, named, 10, name.length);
+    System.arraycopy(plain, 10, named, 10 + name.length, plain.length - 10);
+    byte[] second = gzip((B + "\n").getBytes(UTF_8));
+    byte[] both = new byte[named.length + second.length];
+    System.arraycopy(named, 0, both, 0, named.length);
+    System.arraycopy(second, 0, both, named.length, second.length);
+    assertThat(read(both).events).containsExactly(A, B);
+  }
+
+  @Test
+  void bytesAfterTheGzipDataFailTheReadAsRefused() throws IOException {
+    byte[] gz = gzip((A + "\n").getBytes(UTF_8));
+    byte[] padded = java.util.Arrays.copyOf(gz, gz.length + 3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventReader.create().read(new ByteArrayInputStream(padded), "p", new Seen()))
+        .isInstanceOf(EventReader.RefusedInput.class).hasMessageContaining("bytes after the end of the gzip data");
+  }
+
+  @Test
+  void utf16WithAnUnpairedSurrogateFailsTheReadInsteadOfReplacingIt() {
+    byte[] text = {(byte) 0xFF, (byte) 0xFE, '{', 0, '"', 0, 0x00, (byte) 0xD8, '"', 0, '}', 0};
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EventReader.create().read(new ByteArrayInputStream(text), "u", new Seen()))
+        .isInstanceOf(IOException.class).hasMessageContaining("UTF-16LE input holds an unpaired surrogate");
   }
 
   @Test
@@ -151,9 +185,11 @@ class EventReaderTest {
   }
 
   @Test
-  void keepsObjectsThatLackFields() {
-    Seen seen = read("{}\n{\"eventType\":\"x\"}\n".getBytes(UTF_8));
-    assertThat(seen.events).containsExactly("{}", "{\"eventType\":\"x\"}");
+  void keepsEventsThatLackFieldsButNotObjectsThatAreNoEvents() {
+    Seen seen = read("{}\n{\"eventType\":\"x\"}\n{\"eventType\":\"x\",\"severity\":\"INFO\"}\n{\"a\":1}\n".getBytes(UTF_8));
+    assertThat(seen.events).containsExactly("{\"eventType\":\"x\",\"severity\":\"INFO\"}");
+    assertThat(seen.rejects).extracting(RejectedLine::reason).containsOnly(RejectedLine.Reason.NOT_AN_EVENT);
+    assertThat(seen.rejects).extracting(RejectedLine::line).containsExactly(1L, 2L, 4L);
   }
 
   @Test
@@ -184,7 +220,7 @@ class EventReaderTest {
 
   @Test
   void linesLongerThanTheReadBufferAreReassembled() {
-    String big = "{\"uuid\":\"big\",\"pad\":\"" + "x".repeat(3 * EventReader.CHUNK) + "\"}";
+    String big = "{\"uuid\":\"big\",\"eventType\":\"e\",\"pad\":\"" + "x".repeat(3 * EventReader.CHUNK) + "\"}";
     Seen seen = read((A + "\n" + big + "\n" + B).getBytes(UTF_8));
     assertThat(seen.events).containsExactly(A, big, B);
   }
@@ -215,7 +251,7 @@ class EventReaderTest {
   @Test
   void overLongArrayElementIsStreamedPastAndTheNextStillLoads() throws Exception {
     String pad = "y".repeat(EventReader.MAX_LINE + 10);
-    String big = "{\"uuid\":\"big\",\"pad\":\"" + pad + "\", \"tricky\": \"]}\\\"\"}";
+    String big = "{\"uuid\":\"big\",\"eventType\":\"e\",\"pad\":\"" + pad + "\", \"tricky\": \"]}\\\"\"}";
     Seen seen = read(("[" + A + ",\n" + big + ",\n" + B + "]").getBytes(UTF_8));
     assertThat(seen.events).containsExactly(A, B);
     RejectedLine r = seen.rejects.get(0);

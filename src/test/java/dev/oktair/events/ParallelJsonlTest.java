@@ -194,7 +194,7 @@ class ParallelJsonlTest {
         case 1 -> "{\"uuid\":\"" + uuid + "\" \"broken\"}";
         case 2 -> "[1,2]";
         case 3 -> "   ";
-        default -> "{\"uuid\":\"" + uuid + "\",\"pad\":\"" + "p".repeat(random.nextInt(300)) + "\"}";
+        default -> "{\"uuid\":\"" + uuid + "\",\"eventType\":\"e\",\"pad\":\"" + "p".repeat(random.nextInt(300)) + "\"}";
       };
       if (kind == 4) {
         out.writeBytes("{\"uuid\":\"".getBytes(UTF_8));
@@ -206,7 +206,7 @@ class ParallelJsonlTest {
       out.writeBytes((random.nextInt(5) == 0 ? "\r\n" : "\n").getBytes(UTF_8));
     }
     // The last line without its LF.
-    out.writeBytes("{\"uuid\":\"lastkeep\"}".getBytes(UTF_8));
+    out.writeBytes("{\"uuid\":\"lastkeep\",\"eventType\":\"e\"}".getBytes(UTF_8));
     return out.toByteArray();
   }
 

@@ -28,6 +28,7 @@ class DedupIndexTest {
     assertThat(EvidenceImport.baseName(Path.of("/x/export.json.gz"))).isEqualTo("export");
     assertThat(EvidenceImport.baseName(Path.of("logs.JSONL"))).isEqualTo("logs");
     assertThat(EvidenceImport.baseName(Path.of("page-2.ndjson.gzip"))).isEqualTo("page-2");
-    assertThat(EvidenceImport.baseName(Path.of("siem.csv"))).isEqualTo("siem.csv");
+    assertThat(EvidenceImport.baseName(Path.of("siem.csv"))).isEqualTo("siem"); // CSV is read too
+    assertThat(EvidenceImport.baseName(Path.of("notes.txt"))).isEqualTo("notes.txt");
   }
 }
