@@ -27,6 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       ExportCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
+      DrillCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
     footer = {

@@ -24,6 +24,20 @@ final class Engine {
   private Engine() {}
 
   static TenantSeed run(ScenarioSpec spec, long seed, Instant anchor) {
+    return play(spec, seed, anchor).seed();
+  }
+
+  /**
+   * A played scenario: the seed to serve, and what only the drill may know.
+   *
+   * @param seed the tenant and its history
+   * @param footholds what the attack steps left the attacker
+   * @param attackStart the first attacker action
+   * @param victimIds the Okta ids of {@code attack.victims}, in order
+   */
+  record Played(TenantSeed seed, List<Foothold> footholds, Instant attackStart, List<String> victimIds) {}
+
+  static Played play(ScenarioSpec spec, long seed, Instant anchor) {
     Tenant tenant = TenantBuilder.build(spec, seed, anchor);
     Instant from = anchor.minus(Duration.ofDays(spec.baseline().days()));
     Events events = new Events(tenant, Rand.stream(seed, "events"), from, anchor);
@@ -44,9 +58,12 @@ final class Engine {
     List<LogEvent> sorted = sortByPublished(events.collected());
     TenantJson json = new TenantJson(tenant);
     PolicyJson policy = new PolicyJson(tenant);
-    return new TenantSeed(anchor, json.users(), json.groups(), json.groupMembers(), json.apps(), json.appUsers(),
+    TenantSeed result = new TenantSeed(anchor, json.users(), json.groups(), json.groupMembers(), json.apps(), json.appUsers(),
         json.factors(), json.roles(), json.grants(), json.clients(), json.refreshTokens(), json.apiTokens(),
         policy.threatInsight(), policy.policies(), policy.rules(), sorted, story(spec, tenant, story, attackStart));
+    List<String> victimIds = spec.attack().victims().stream().map(login -> tenant.person(login).id).toList();
+    return new Played(result, new ArrayList<>(story.footholds.values()),
+        story.attackStart == null ? attackStart : story.attackStart, victimIds);
   }
 
   /** Okta's fixed-width {@code published} text sorts as time does; read it once per event. */

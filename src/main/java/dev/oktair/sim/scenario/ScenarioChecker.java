@@ -1,0 +1,121 @@
+package dev.oktair.sim.scenario;
+
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Checks what binding cannot see, on the token stream so every problem keeps its line: durations
+ * and times of day parse, every step names a known action, and every step has {@code at} and
+ * {@code do}. Thread-safe (stateless).
+ */
+final class ScenarioChecker {
+  /** Every step action the engine runs ({@link Actions} and {@link AdminSteps}). */
+  static final Set<String> ACTIONS = actions();
+
+  private static final Set<String> DURATIONS = Set.of("at", "start", "every", "age");
+
+  private ScenarioChecker() {}
+
+  private static Set<String> actions() {
+    Set<String> all = new TreeSet<>(Set.of("threat.detected", "signin", "push-fatigue", "admin.console",
+        "factor.activate", "factor.deactivate", "app.assign", "group.add", "oauth.consent", "api-token.create",
+        "api-token.use", "password.change", "sso", "token.refresh"));
+    all.addAll(AdminSteps.KINDS);
+    return Set.copyOf(all);
+  }
+
+  /** Throws naming file, line and field for the first problem in {@code text}. */
+  static void check(YAMLMapper yaml, String text, String file) {
+    try (JsonParser p = yaml.createParser(text)) {
+      Deque<Obj> objects = new ArrayDeque<>();
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.START_OBJECT) {
+          objects.push(new Obj(isStep(p.streamReadContext()), p.currentTokenLocation(), pointer(p)));
+        } else if (t == JsonToken.END_OBJECT) {
+          Obj o = objects.pop();
+          if (o.step) {
+            for (String required : new String[] {"at", "do"}) {
+              if (!o.fields.contains(required)) {
+                throw at(file, o.start, o.path + "/" + required, "missing field '" + required + "' (every step needs at and do)");
+              }
+            }
+          }
+        } else if (t == JsonToken.PROPERTY_NAME) {
+          String name = p.currentName();
+          if (!objects.isEmpty()) {
+            objects.peek().fields.add(name);
+          }
+          JsonToken v = p.nextToken();
+          if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            // nested: handled by the loop; re-dispatch this token
+            if (v == JsonToken.START_OBJECT) {
+              objects.push(new Obj(false, p.currentTokenLocation(), pointer(p)));
+            }
+            continue;
+          }
+          checkValue(p, name, objects.isEmpty() ? null : objects.peek(), file);
+        }
+      }
+    }
+  }
+
+  private static void checkValue(JsonParser p, String name, Obj owner, String file) {
+    String value = p.getValueAsString();
+    boolean inStep = owner != null && owner.step;
+    try {
+      if (DURATIONS.contains(name) && value != null) {
+        Durations.parse(value);
+      } else if (inStep && name.equals("time") && value != null) {
+        LocalTime.parse(value);
+      } else if (inStep && name.equals("do") && !ACTIONS.contains(value)) {
+        throw new IllegalArgumentException("unknown step action '" + value + "'; known: " + String.join(", ", new TreeSet<>(ACTIONS)));
+      }
+    } catch (DateTimeParseException e) {
+      throw at(file, p.currentTokenLocation(), pointer(p), "not a time of day (HH:MM): '" + value + "'");
+    } catch (IllegalArgumentException e) {
+      throw at(file, p.currentTokenLocation(), pointer(p), e.getMessage());
+    }
+  }
+
+  /** A step is an object inside the {@code steps} or {@code changes} list. */
+  private static boolean isStep(TokenStreamContext object) {
+    TokenStreamContext list = object.getParent();
+    if (list == null || !list.inArray()) {
+      return false;
+    }
+    TokenStreamContext owner = list.getParent();
+    String name = owner == null ? null : owner.currentName();
+    return "steps".equals(name) || "changes".equals(name);
+  }
+
+  private static String pointer(JsonParser p) {
+    return p.streamReadContext().pathAsPointer().toString();
+  }
+
+  static ScenarioFileException at(String file, TokenStreamLocation loc, String field, String problem) {
+    return new ScenarioFileException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), field, problem);
+  }
+
+  private static final class Obj {
+    final boolean step;
+    final TokenStreamLocation start;
+    final String path;
+    final Set<String> fields = new HashSet<>();
+
+    Obj(boolean step, TokenStreamLocation start, String path) {
+      this.step = step;
+      this.start = start;
+      this.path = path;
+    }
+  }
+}
