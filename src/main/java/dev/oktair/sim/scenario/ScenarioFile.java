@@ -74,7 +74,9 @@ record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill dri
     } catch (JacksonException e) {
       throw refusal(source, e, "/drill");
     }
-    return new ScenarioFile(source, tree, spec, drill);
+    ScenarioFile file = new ScenarioFile(source, tree, spec, drill);
+    // Outside a drill a placeholder reads as its first value, so the story plays unvaried.
+    return drill.pick().isEmpty() ? file : new ScenarioFile(source, tree, file.bind(Variants.firstPicks(file)), drill);
   }
 
   /** Binds a (varied) tree to a spec. */

@@ -41,6 +41,17 @@ final class Variants {
     return out;
   }
 
+  /** Returns the file's tree with each placeholder replaced by its first value. */
+  static ObjectNode firstPicks(ScenarioFile file) {
+    Map<String, String> replace = new LinkedHashMap<>();
+    file.drill().pick().forEach((placeholder, values) -> {
+      if (!values.isEmpty()) {
+        replace.put(placeholder, values.get(0));
+      }
+    });
+    return (ObjectNode) substitute(file.tree().deepCopy(), replace);
+  }
+
   private static void rename(ObjectNode tree, List<String> logins, SplittableRandom random, Map<String, String> replace) {
     JsonNode users = tree.path("users");
     List<String> first = strings(users.path("firstNames"));
