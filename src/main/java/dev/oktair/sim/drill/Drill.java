@@ -34,12 +34,14 @@ public final class Drill implements AutoCloseable {
   private final ScoreServer scoreServer;
   private final ScheduledExecutorService watcher;
 
-  private Drill(Rehearsal rehearsal, int port, Clock clock) {
+  private Drill(Rehearsal rehearsal, SimulatorOptions options) {
+    if (options.seed() != rehearsal.seed()) {
+      throw new IllegalArgumentException("the simulator options must serve the rehearsal's own seed");
+    }
     this.truth = rehearsal.truth();
-    this.clock = clock;
+    this.clock = options.clock();
     this.appIds = rehearsal.seed().apps().stream().map(a -> a.path("id").asString()).toList();
-    this.simulator = OktaSimulator.start(SimulatorOptions.builder().port(port).seed(rehearsal.seed()).clock(clock)
-        .randomSeed(truth.seed()).build());
+    this.simulator = OktaSimulator.start(options);
     this.scorer = new Scorer(truth, snapshot(), clock.instant());
     this.secret = newSecret();
     this.scoreServer = new ScoreServer(secret, this::score);
@@ -57,7 +59,16 @@ public final class Drill implements AutoCloseable {
    * @throws java.io.UncheckedIOException when a port cannot be bound
    */
   public static Drill start(Rehearsal rehearsal, int port, Clock clock) {
-    return new Drill(rehearsal, port, clock);
+    return start(rehearsal, SimulatorOptions.builder().port(port).seed(rehearsal.seed()).clock(clock)
+        .randomSeed(rehearsal.truth().seed()).build());
+  }
+
+  /**
+   * Serves {@code rehearsal} with these simulator options (their seed must be the rehearsal's);
+   * drill time from the options' clock.
+   */
+  public static Drill start(Rehearsal rehearsal, SimulatorOptions options) {
+    return new Drill(rehearsal, options);
   }
 
   /** Returns the simulator the responder works against. */

@@ -73,6 +73,9 @@ final class Actions {
       Visit v = sessions.get(s.session());
       Origin o = s.from() != null ? origin(v.user(), s.from()) : v.origin();
       Device d = s.device() != null ? tenant.device(s.device()) : v.device();
+      if (attack) {
+        story.attacker(o); // a session replayed from elsewhere: no sign-in, but the attacker's address
+      }
       return new Visit(v.user(), o, d, v.sessionId(), v.threatSuspected(), v.behaviors(), v.risk());
     }
     Person p = tenant.person(s.actor() != null ? s.actor() : s.user());

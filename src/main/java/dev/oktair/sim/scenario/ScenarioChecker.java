@@ -102,6 +102,20 @@ final class ScenarioChecker {
     return p.streamReadContext().pathAsPointer().toString();
   }
 
+  /** Returns where the field at {@code pointer} is in {@code text}, or null. */
+  static TokenStreamLocation locate(YAMLMapper yaml, String text, String pointer) {
+    try (JsonParser p = yaml.createParser(text)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.PROPERTY_NAME && pointer.equals(pointer(p))) {
+          return p.currentTokenLocation();
+        }
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+
   static ScenarioFileException at(String file, TokenStreamLocation loc, String field, String problem) {
     return new ScenarioFileException(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), field, problem);
   }

@@ -72,7 +72,7 @@ record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill dri
     try {
       drill = tree.has("drill") ? YAML.treeToValue(tree.get("drill"), Drill.class) : new Drill(null, null, null);
     } catch (JacksonException e) {
-      throw refusal(source, e, "/drill");
+      throw refusal(source, e, "/drill", text);
     }
     ScenarioFile file = new ScenarioFile(source, tree, spec, drill);
     // Outside a drill a placeholder reads as its first value, so the story plays unvaried.
@@ -84,7 +84,7 @@ record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill dri
     try {
       return YAML.treeToValue(varied, ScenarioSpec.class);
     } catch (JacksonException e) {
-      throw refusal(source, e, "");
+      throw refusal(source, e, "", null);
     }
   }
 
@@ -92,19 +92,26 @@ record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill dri
     try {
       return YAML.readValue(text, ScenarioSpec.class);
     } catch (JacksonException e) {
-      throw refusal(source, e, "");
+      throw refusal(source, e, "", text);
     }
   }
 
-  private static ScenarioFileException refusal(String source, JacksonException e, String prefix) {
+  /** Names file, line and field; a record's missing field (its constructor's check) is named after the field. */
+  private static ScenarioFileException refusal(String source, JacksonException e, String prefix, String text) {
     StringBuilder path = new StringBuilder(prefix);
     for (JacksonException.Reference r : e.getPath()) {
       path.append('/').append(r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()));
     }
     Throwable cause = e.getCause();
+    if (cause instanceof NullPointerException && cause.getMessage() != null && !cause.getMessage().contains(" ")) {
+      path.append('/').append(cause.getMessage());
+    }
     String problem = cause != null && cause.getMessage() != null && !(cause instanceof JacksonException)
         ? "missing or invalid field: " + cause.getMessage() : e.getOriginalMessage();
     TokenStreamLocation loc = e.getLocation();
+    if ((loc == null || loc.getLineNr() < 1) && text != null) {
+      loc = ScenarioChecker.locate(YAML, text, path.toString());
+    }
     return ScenarioChecker.at(source, loc, path.toString(), problem.lines().findFirst().orElse(problem));
   }
 
