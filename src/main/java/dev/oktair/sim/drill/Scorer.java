@@ -20,7 +20,9 @@ import java.util.Set;
  * foothold stays open until the simulator can show and remove them; everything else is removed
  * once its object is gone. Collateral is a legitimate object present at start and gone now, or a
  * non-victim no longer ACTIVE; a victim's refresh tokens and consent grants are not collateral
- * (revoking them is the runbook's kill switch). A further victim is found once their sessions are
+ * (revoking them is the runbook's kill switch), nor a victim's factor that Okta removed together
+ * with a rogue enrolment of the same authenticator (resetting Okta Verify removes every
+ * enrolment of it). A further victim is found once their sessions are
  * cleared or their account is no longer ACTIVE.
  */
 final class Scorer {
@@ -82,6 +84,22 @@ final class Scorer {
     return s.objects.containsKey(f.kind().json() + ":" + f.id());
   }
 
+  /** A victim's factor that went with a removed rogue enrolment of the same authenticator (Okta Verify). */
+  private boolean resetWithRogue(String key, String owner, Snapshot current) {
+    String authenticator = start.authenticators.get(key);
+    if (authenticator == null) {
+      return false;
+    }
+    for (Foothold f : truth.footholds()) {
+      String rogue = Kind.FACTOR.json() + ":" + f.id();
+      if (f.kind() == Kind.FACTOR && f.userId().equals(owner) && authenticator.equals(start.authenticators.get(rogue))
+          && !current.objects.containsKey(rogue)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private List<Scorecard.Collateral> collateral(Snapshot current) {
     Set<String> victims = new HashSet<>(truth.otherVictimIds());
     victims.add(truth.victimId());
@@ -92,7 +110,7 @@ final class Scorer {
       }
       String kind = key.substring(0, key.indexOf(':'));
       boolean killSwitch = victims.contains(owner) && (kind.equals("refresh-token") || kind.equals("grant"));
-      if (!killSwitch) {
+      if (!killSwitch && !resetWithRogue(key, owner, current)) {
         out.add(new Scorecard.Collateral(kind, key.substring(kind.length() + 1), start.login(owner), "removed"));
       }
     });

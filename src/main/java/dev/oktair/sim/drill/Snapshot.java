@@ -17,6 +17,8 @@ final class Snapshot {
   final Map<String, String> status = new LinkedHashMap<>();
   final Map<String, String> logins = new LinkedHashMap<>();
   final Map<String, Integer> sessions = new LinkedHashMap<>();
+  /** Factor key to its authenticator: Okta resets every Okta Verify enrolment of a user together. */
+  final Map<String, String> authenticators = new LinkedHashMap<>();
 
   static Snapshot of(Tenant tenant, List<String> appIds) {
     Snapshot s = new Snapshot();
@@ -25,7 +27,10 @@ final class Snapshot {
       s.status.put(id, u.path("status").asString());
       s.logins.put(id, u.path("profile").path("login").asString());
       s.sessions.put(id, tenant.activeSessions(id));
-      tenant.factors(id).forEach(f -> s.objects.put(key("factor", f), id));
+      for (JsonNode f : tenant.factors(id)) {
+        s.objects.put(key("factor", f), id);
+        s.authenticators.put(key("factor", f), authenticator(f));
+      }
       tenant.roles(id).forEach(r -> s.objects.put(key("admin-role", r), id));
       tenant.grants(id).forEach(g -> s.objects.put(key("grant", g), id));
       tenant.refreshTokens(id).forEach(t -> s.objects.put(key("refresh-token", t), id));
@@ -41,6 +46,13 @@ final class Snapshot {
       }
     }
     return s;
+  }
+
+  private static String authenticator(JsonNode factor) {
+    String type = factor.path("factorType").asString("");
+    boolean oktaVerify = type.equals("push") || type.equals("signed_nonce")
+        || (type.equals("token:software:totp") && "OKTA".equals(factor.path("provider").asString()));
+    return oktaVerify ? "okta-verify" : type;
   }
 
   private static String key(String kind, JsonNode node) {
