@@ -56,7 +56,7 @@ final class DrillCommand extends BaseCommand {
     protected ExitCode execute() {
       long s = seed != null ? seed : new SecureRandom().nextLong() & Long.MAX_VALUE;
       Rehearsal rehearsal = rehearsal(s);
-      try (Drill drill = Drill.start(rehearsal, port, ctx.clock())) {
+      try (Drill drill = start(rehearsal)) {
         URI org = URI.create(drill.simulator().baseUrl());
         Path file = DrillFiles.write(ctx.home(), org, drill.scoreUrl(), drill.secret());
         try {
@@ -70,6 +70,14 @@ final class DrillCommand extends BaseCommand {
       }
       info("drill stopped");
       return ExitCode.OK;
+    }
+
+    private Drill start(Rehearsal rehearsal) {
+      try {
+        return Drill.start(rehearsal, port, ctx.clock());
+      } catch (java.io.UncheckedIOException e) {
+        throw new ExitException(ExitCode.CONFIG, e.getMessage() + " (--port " + port + "; 0 picks a free port)", e);
+      }
     }
 
     private Rehearsal rehearsal(long s) {

@@ -57,7 +57,12 @@ final class DrillFiles {
     }
     try {
       JsonNode o = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
-      return new Entry(URI.create(o.path("scoreUrl").asString()), o.path("secret").asString());
+      URI scoreUrl = URI.create(o.path("scoreUrl").asString());
+      // the secret only ever goes to the loopback scoring port a drill on this machine opened
+      if (!"http".equals(scoreUrl.getScheme()) || !"127.0.0.1".equals(scoreUrl.getHost())) {
+        throw new IllegalArgumentException("its scoring URL is not on 127.0.0.1");
+      }
+      return new Entry(scoreUrl, o.path("secret").asString());
     } catch (IOException | RuntimeException e) {
       throw new ExitException(ExitCode.CONFIG, "cannot read the drill file " + file + ": " + e.getMessage(), e);
     }

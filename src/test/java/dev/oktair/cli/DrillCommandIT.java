@@ -145,5 +145,11 @@ class DrillCommandIT {
     CliRun unknown = CliRun.of(CLOCK, Map.of(), home, "drill", "start", "--scenario", "nope");
     assertThat(unknown.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(unknown.err()).contains("unknown scenario 'nope'");
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      CliRun taken = CliRun.of(CLOCK, Map.of(), home, "drill", "start", "--scenario", "oauth-token-theft",
+          "--port", String.valueOf(busy.getLocalPort()));
+      assertThat(taken.code()).isEqualTo(ExitCode.CONFIG.code());
+      assertThat(taken.err()).contains(String.valueOf(busy.getLocalPort()));
+    }
   }
 }

@@ -23,6 +23,7 @@ final class ScenarioChecker {
   static final Set<String> ACTIONS = actions();
 
   private static final Set<String> DURATIONS = Set.of("at", "start", "every", "age");
+  private static final Set<String> TIMES_OF_DAY = Set.of("workStart", "workEnd");
 
   private ScenarioChecker() {}
 
@@ -75,7 +76,7 @@ final class ScenarioChecker {
     try {
       if (DURATIONS.contains(name) && value != null) {
         Durations.parse(value);
-      } else if (inStep && name.equals("time") && value != null) {
+      } else if (((inStep && name.equals("time")) || TIMES_OF_DAY.contains(name)) && value != null) {
         LocalTime.parse(value);
       } else if (inStep && name.equals("do") && !ACTIONS.contains(value)) {
         throw new IllegalArgumentException("unknown step action '" + value + "'; known: " + String.join(", ", new TreeSet<>(ACTIONS)));

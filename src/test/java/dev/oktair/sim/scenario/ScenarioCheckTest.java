@@ -67,6 +67,11 @@ class ScenarioCheckTest {
     ScenarioFileException c = refusal(dir, clock);
     assertThat(c.line()).isEqualTo(lineOf(clock, "25:99"));
     assertThat(c.field()).isEqualTo("/baseline/changes/0/time");
+
+    String hours = shipped("session-replay").replace("workEnd: \"17:30\"", "workEnd: \"half five\"");
+    ScenarioFileException w = refusal(dir, hours);
+    assertThat(w.line()).isEqualTo(lineOf(hours, "half five"));
+    assertThat(w.field()).isEqualTo("/baseline/workEnd");
   }
 
   @Test
