@@ -4,6 +4,9 @@ import dev.oktair.sim.SimEvent;
 import dev.oktair.sim.scenario.Model.Person;
 import dev.oktair.sim.scenario.ScenarioSpec.Step;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The administrator's steps an attacker takes once holding an admin session: granting an admin
@@ -24,22 +27,65 @@ final class AdminSteps {
     this.story = story;
   }
 
-  /** The step kinds this class runs, for the scenario file checker. */
-  static final java.util.Set<String> KINDS = java.util.Set.of("role.grant", "idp.create");
+  /**
+   * An administrator's step, read once from the generic step record into a small record that
+   * validates its own fields; the visit (session, actor, origin) still comes from the step.
+   */
+  sealed interface AdminStep permits RoleGrant, IdpCreate {
+    void run(AdminSteps steps, Step s, Instant at, boolean attack);
+  }
 
-  void run(Step s, Instant at, boolean attack) {
-    switch (s.action()) {
-      case "role.grant" -> roleGrant(s, at, attack);
-      case "idp.create" -> idpCreate(s, at, attack);
-      default -> throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at());
+  /** {@code role.grant}: the acting admin grants {@code role} (SUPER_ADMIN, ORG_ADMIN, ...) to {@code user}. */
+  record RoleGrant(String user, String role) implements AdminStep {
+    RoleGrant {
+      require("role.grant", user, "user");
+      require("role.grant", role, "name");
+    }
+
+    @Override
+    public void run(AdminSteps steps, Step s, Instant at, boolean attack) {
+      steps.roleGrant(this, s, at, attack);
     }
   }
 
-  /** The acting admin grants role {@code name} (SUPER_ADMIN, ORG_ADMIN, ...) to {@code user}. */
-  private void roleGrant(Step s, Instant at, boolean attack) {
+  /** {@code idp.create}: the acting admin adds identity provider {@code name} and routes sign-ins to it. */
+  record IdpCreate(String name) implements AdminStep {
+    IdpCreate {
+      require("idp.create", name, "name");
+    }
+
+    @Override
+    public void run(AdminSteps steps, Step s, Instant at, boolean attack) {
+      steps.idpCreate(this, s, at, attack);
+    }
+  }
+
+  /** Each step kind by its {@code do} name: an open set registered by name. */
+  private static final Map<String, Function<Step, AdminStep>> BY_NAME = Map.of(
+      "role.grant", s -> new RoleGrant(s.user(), s.name()),
+      "idp.create", s -> new IdpCreate(s.name()));
+
+  /** The step kinds this class runs, for the scenario file checker. */
+  static final Set<String> KINDS = BY_NAME.keySet();
+
+  void run(Step s, Instant at, boolean attack) {
+    Function<Step, AdminStep> kind = BY_NAME.get(s.action());
+    if (kind == null) {
+      throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at());
+    }
+    AdminStep step;
+    try {
+      step = kind.apply(s);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(e.getMessage() + " (step at " + s.at() + ")", e);
+    }
+    step.run(this, s, at, attack);
+  }
+
+  private void roleGrant(RoleGrant g, Step s, Instant at, boolean attack) {
     Visit v = actions.visit(s, at, attack);
-    Person p = tenant.person(s.user());
-    Model.Role role = new Model.Role(tenant.ids.oktaId("ra1"), require(s, s.name(), "name"), at);
+    Person p = tenant.person(g.user());
+    Model.Role role = new Model.Role(tenant.ids.oktaId("ra1"), g.role(), at);
     p.roles.add(role);
     p.lastUpdated = at;
     if (attack) {
@@ -53,16 +99,17 @@ final class AdminSteps {
   }
 
   /**
-   * The acting admin creates a SAML identity provider named {@code name}, activates it, and adds
-   * an IdP routing rule sending sign-ins to it: the cross-tenant impersonation persistence.
+   * Creates a SAML identity provider, activates it, and adds an IdP routing rule sending sign-ins
+   * to it: the cross-tenant impersonation persistence.
    */
-  private void idpCreate(Step s, Instant at, boolean attack) {
+  private void idpCreate(IdpCreate c, Step s, Instant at, boolean attack) {
     Visit v = actions.visit(s, at, attack);
-    String name = require(s, s.name(), "name");
+    String name = c.name();
     String idpId = tenant.ids.oktaId("0oa");
     if (attack) {
       story.foothold(Foothold.Kind.IDP, idpId, v.user(), "identity provider " + name);
     }
+    story.identityProviders.add(idp(idpId, name, at));
     SimEvent create = ev.request("system.idp.lifecycle.create", at, v, "/api/v1/idps")
         .displayMessage("Create IdP").legacyEventType("system.idp.lifecycle.create")
         .debug("idpName", name).debug("protocol", "SAML2").debug("type", "SAML2");
@@ -81,10 +128,20 @@ final class AdminSteps {
     ev.emit(t, rule);
   }
 
-  private static String require(Step s, String value, String field) {
+  /** The IdP as {@code GET /api/v1/idps/{id}} returns it: an active SAML 2.0 IdP, JIT provisioning on. */
+  private tools.jackson.databind.JsonNode idp(String id, String name, Instant at) {
+    tools.jackson.databind.node.ObjectNode n = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        .put("id", id).put("type", "SAML2").put("issuerMode", "ORG_URL").put("name", name).put("status", "ACTIVE")
+        .put("created", TenantJson.time(at)).put("lastUpdated", TenantJson.time(at.plusSeconds(20)));
+    n.putObject("protocol").put("type", "SAML2");
+    n.putObject("policy").putObject("provisioning").put("action", "AUTO");
+    n.putObject("_links").putObject("users").put("href", tenant.orgUrl() + "/api/v1/idps/" + id + "/users");
+    return n;
+  }
+
+  private static void require(String action, String value, String field) {
     if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("step '" + s.action() + "' at " + s.at() + " needs '" + field + "'");
+      throw new IllegalArgumentException("step '" + action + "' needs '" + field + "'");
     }
-    return value;
   }
 }

@@ -34,8 +34,11 @@ final class Engine {
    * @param footholds what the attack steps left the attacker
    * @param attackStart the first attacker action
    * @param victimIds the Okta ids of {@code attack.victims}, in order
+   * @param identityProviders IdPs the steps created ({@code IdentityProvider} objects), for a
+   *     simulator that serves IdPs to seed
    */
-  record Played(TenantSeed seed, List<Foothold> footholds, Instant attackStart, List<String> victimIds) {}
+  record Played(TenantSeed seed, List<Foothold> footholds, Instant attackStart, List<String> victimIds,
+      List<tools.jackson.databind.JsonNode> identityProviders) {}
 
   static Played play(ScenarioSpec spec, long seed, Instant anchor) {
     Tenant tenant = TenantBuilder.build(spec, seed, anchor);
@@ -63,7 +66,7 @@ final class Engine {
         policy.threatInsight(), policy.policies(), policy.rules(), sorted, story(spec, tenant, story, attackStart));
     List<String> victimIds = spec.attack().victims().stream().map(login -> tenant.person(login).id).toList();
     return new Played(result, new ArrayList<>(story.footholds.values()),
-        story.attackStart == null ? attackStart : story.attackStart, victimIds);
+        story.attackStart == null ? attackStart : story.attackStart, victimIds, List.copyOf(story.identityProviders));
   }
 
   /** Okta's fixed-width {@code published} text sorts as time does; read it once per event. */

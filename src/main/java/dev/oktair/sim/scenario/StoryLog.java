@@ -17,6 +17,8 @@ final class StoryLog {
   final List<String> rogueGrants = new ArrayList<>();
   /** Every foothold the attack steps created, by kind and id (a step may meet the same one twice). */
   final Map<String, Foothold> footholds = new LinkedHashMap<>();
+  /** Identity providers the steps created, shaped as the IdP API returns them. */
+  final List<tools.jackson.databind.JsonNode> identityProviders = new ArrayList<>();
 
   void attackAt(Instant at) {
     if (attackStart == null || at.isBefore(attackStart)) {
