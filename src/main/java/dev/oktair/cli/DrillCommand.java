@@ -20,8 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code okta-ir drill}: rehearse the runbook against a simulated org with an attack already played, then score it. */
 @Command(
     name = "drill",
-    description = "Rehearse: serve a simulated org with an attack already played (drill start), then score the"
-        + " response against the sealed ground truth (drill score).",
+    description = {
+      "Rehearse the runbook on a simulated attack, then score it.",
+      "drill start serves a simulated org with an attack already played; drill score compares the org's state"
+          + " with the sealed ground truth."},
     subcommands = {DrillCommand.Start.class, DrillCommand.Score.class})
 final class DrillCommand extends BaseCommand {
   @Override
@@ -117,8 +119,9 @@ final class DrillCommand extends BaseCommand {
 
   /** {@code drill score}: the scorecard of the drill serving the configured org. */
   @Command(name = "score", description = {
-      "Score the running drill of the configured org (OKTA_CLIENT_ORGURL or --org): each foothold open or removed,"
-          + " collateral damage, other victims found or missed, time to contain.",
+      "Score the running drill of the configured org.",
+      "Finds the drill from OKTA_CLIENT_ORGURL (or --org) and prints each foothold open or removed, collateral"
+          + " damage, other victims found or missed, and the time to contain.",
       "Exit 10 while a foothold is open or a victim was missed."})
   static final class Score extends BaseCommand {
     @Mixin OktaOptions okta;
