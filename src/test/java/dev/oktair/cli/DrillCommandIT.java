@@ -135,13 +135,22 @@ class DrillCommandIT {
 
   @Test
   void aBadScenarioFileOrNameIsAUsageError(@TempDir Path home) throws Exception {
+    String doc = Files.readString(Path.of("docs/scenarios.md"));
+    int from = doc.indexOf("```yaml\n", doc.indexOf("## A complete example")) + "```yaml\n".length();
+    String example = doc.substring(from, doc.indexOf("```", from));
     Path file = home.resolve("ours.yaml");
-    Files.writeString(file, "name: ours\norg: {name: X, domain: x.example, oktaDomain: x.okta.com}\nusers: {count: 2}\n"
-        + "baseline: {days: 3, workStart: '09:00', workEnd: '17:00'}\n"
-        + "attack:\n  start: -2h\n  victims: []\n  steps:\n    - {at: 1h, do: user.teleport}\n");
+    String teleport = example.replace("do: factor.activate", "do: factor.teleport");
+    Files.writeString(file, teleport);
     CliRun bad = CliRun.of(CLOCK, Map.of(), home, "drill", "start", "--scenario-file", file.toString());
     assertThat(bad.code()).isEqualTo(ExitCode.USAGE.code());
-    assertThat(bad.err()).contains(file + ":9:").contains("/attack/steps/0/do").contains("user.teleport");
+    int line = (int) teleport.substring(0, teleport.indexOf("factor.teleport")).chars().filter(c -> c == '\n').count() + 1;
+    assertThat(bad.err()).contains(file + ":" + line + ":").contains("/attack/steps/3:").contains("factor.teleport");
+
+    Files.writeString(file, "name: ours\norg: {name: X, domain: x.example, oktaDomain: x.okta.com}\nusers: {count: 2}\n"
+        + "baseline: {days: 3, workStart: '09:00', workEnd: '17:00'}\n");
+    CliRun empty = CliRun.of(CLOCK, Map.of(), home, "drill", "start", "--scenario-file", file.toString());
+    assertThat(empty.code()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(empty.err()).contains(file + ":3:").contains("/users").contains("networks of kind office");
     CliRun unknown = CliRun.of(CLOCK, Map.of(), home, "drill", "start", "--scenario", "nope");
     assertThat(unknown.code()).isEqualTo(ExitCode.USAGE.code());
     assertThat(unknown.err()).contains("unknown scenario 'nope'");

@@ -5,7 +5,6 @@ import dev.oktair.sim.scenario.Model.Person;
 import dev.oktair.sim.scenario.ScenarioSpec.Step;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -65,13 +64,11 @@ final class AdminSteps {
       "role.grant", s -> new RoleGrant(s.user(), s.name()),
       "idp.create", s -> new IdpCreate(s.name()));
 
-  /** The step kinds this class runs, for the scenario file checker. */
-  static final Set<String> KINDS = BY_NAME.keySet();
-
   void run(Step s, Instant at, boolean attack) {
     Function<Step, AdminStep> kind = BY_NAME.get(s.action());
     if (kind == null) {
-      throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at());
+      throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at()
+          + " (the step actions are listed in docs/scenarios.md)");
     }
     AdminStep step;
     try {

@@ -48,14 +48,17 @@ final class Engine {
     StoryLog story = new StoryLog();
     Actions actions = new Actions(flows, story);
     LocalDate today = anchor.atZone(tenant.zone).toLocalDate();
+    int index = 0;
     for (Step s : spec.baseline().changes()) {
       LocalDate day = today.plusDays(Durations.parse(s.at()).toDays());
       Instant at = day.atTime(LocalTime.parse(s.time() == null ? "10:30" : s.time())).atZone(tenant.zone).toInstant();
-      actions.run(s, at, false);
+      StepFailure.at("/baseline/changes/" + index++, () -> actions.run(s, at, false));
     }
     Instant attackStart = anchor.plus(Durations.parse(spec.attack().start()));
+    index = 0;
     for (Step s : spec.attack().steps()) {
-      actions.run(s, attackStart.plus(Durations.parse(s.at())), true);
+      Instant at = attackStart.plus(Durations.parse(s.at()));
+      StepFailure.at("/attack/steps/" + index++, () -> actions.run(s, at, true));
     }
     new Baseline(flows, Rand.stream(seed, "baseline")).run();
     List<LogEvent> sorted = sortByPublished(events.collected());

@@ -19,11 +19,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * bad file naming file, line and field.
  *
  * @param source the file or resource name, for messages
+ * @param text the file's text (where refusals find their line)
  * @param tree the file as a tree (the source of variants)
  * @param spec the spec the file reads as, unvaried
  * @param drill the drill section; a generic alert when the file has none
  */
-record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill drill) {
+record ScenarioFile(String source, String text, ObjectNode tree, ScenarioSpec spec, Drill drill) {
   /** The keys only drills read: {@code drill} at the top, {@code shuffle} on a step. */
   private static final YAMLMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,9 +75,20 @@ record ScenarioFile(String source, ObjectNode tree, ScenarioSpec spec, Drill dri
     } catch (JacksonException e) {
       throw refusal(source, e, "/drill", text);
     }
-    ScenarioFile file = new ScenarioFile(source, tree, spec, drill);
+    ScenarioFile file = new ScenarioFile(source, text, tree, spec, drill);
     // Outside a drill a placeholder reads as its first value, so the story plays unvaried.
-    return drill.pick().isEmpty() ? file : new ScenarioFile(source, tree, file.bind(Variants.firstPicks(file)), drill);
+    return drill.pick().isEmpty() ? file : new ScenarioFile(source, text, tree, file.bind(Variants.firstPicks(file)), drill);
+  }
+
+  /** Returns the refusal of a step that could not be played, at the line of its {@code do}. */
+  ScenarioFileException refusal(StepFailure failure) {
+    String field = failure.pointer() + "/do";
+    return ScenarioChecker.at(source, ScenarioChecker.locate(YAML, text, field), failure.pointer(), failure.getMessage());
+  }
+
+  /** Returns a refusal of the field at {@code pointer}, at its line. */
+  ScenarioFileException refusal(String pointer, String problem) {
+    return ScenarioChecker.at(source, ScenarioChecker.locate(YAML, text, pointer), pointer, problem);
   }
 
   /** Binds a (varied) tree to a spec. */

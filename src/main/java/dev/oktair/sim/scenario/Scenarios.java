@@ -86,10 +86,19 @@ public final class Scenarios {
 
   private static Rehearsal rehearse(ScenarioFile file, long seed, Instant anchor) {
     ScenarioSpec spec = file.bind(Variants.draw(file, seed));
-    if (spec.attack().victims().isEmpty()) {
-      throw new ScenarioFileException(file.source(), 0, 0, "/attack/victims", "a drill needs at least one victim");
+    Engine.Played played;
+    try {
+      played = Engine.play(spec, seed, anchor);
+    } catch (StepFailure e) {
+      throw file.refusal(e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // building the org failed before any step: most often a section the population needs is empty
+      throw file.refusal("/users", "cannot build the org (" + e.getMessage() + "); it needs networks of kind office,"
+          + " residential and mobile, laptop and phone devices, and users drawn over them");
     }
-    Engine.Played played = Engine.play(spec, seed, anchor);
+    if (spec.attack().victims().isEmpty()) {
+      throw file.refusal("/attack/victims", "a drill needs at least one victim (the first is the one the alert names)");
+    }
     List<String> victims = played.victimIds();
     GroundTruth truth = new GroundTruth(spec.name(), seed, played.attackStart(), victims.get(0),
         victims.subList(1, victims.size()), played.footholds(),

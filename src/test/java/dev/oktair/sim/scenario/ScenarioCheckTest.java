@@ -52,8 +52,8 @@ class ScenarioCheckTest {
     String text = shipped("session-replay").replace("do: factor.activate, user: dana", "do: factor.teleport, user: dana");
     ScenarioFileException e = refusal(dir, text);
     assertThat(e.line()).isEqualTo(lineOf(text, "factor.teleport"));
-    assertThat(e.field()).isEqualTo("/attack/steps/3/do");
-    assertThat(e.getMessage()).contains("factor.teleport").contains("known:").contains("idp.create");
+    assertThat(e.field()).isEqualTo("/attack/steps/3");
+    assertThat(e.getMessage()).contains("factor.teleport").contains("docs/scenarios.md");
   }
 
   @Test
@@ -92,11 +92,17 @@ class ScenarioCheckTest {
   }
 
   @Test
-  void aStepThatCannotHappenIsRefused(@TempDir Path dir) throws IOException {
-    Path file = dir.resolve("x.yaml");
-    Files.writeString(file, shipped("oauth-token-theft").replace("token: $TOKEN_NAME", "token: no-such-token"));
-    assertThatThrownBy(() -> Scenarios.check(file, NOW)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("no-such-token");
+  void aStepThatCannotHappenIsRefusedWithItsLine(@TempDir Path dir) throws IOException {
+    String text = shipped("oauth-token-theft").replace("token: $TOKEN_NAME", "token: no-such-token");
+    ScenarioFileException e = refusal(dir, text);
+    assertThat(e.line()).isEqualTo(lineOf(text, "do: api-token.use"));
+    assertThat(e.field()).isEqualTo("/attack/steps/5");
+    assertThat(e.getMessage()).contains("no-such-token");
+
+    String noRole = shipped("idp-impersonation").replace("name: SUPER_ADMIN, ", "");
+    ScenarioFileException r = refusal(dir, noRole);
+    assertThat(r.line()).isEqualTo(lineOf(noRole, "do: role.grant"));
+    assertThat(r.getMessage()).contains("role.grant").contains("'name'");
   }
 
   @Test
