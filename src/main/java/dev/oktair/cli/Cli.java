@@ -31,6 +31,7 @@ import picocli.CommandLine.IVersionProvider;
       ContainCommand.class,
       DownstreamCommand.class,
       DemoCommand.class,
+      DrillCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
     footer = {

@@ -160,7 +160,7 @@ final class SimulateCommand extends BaseCommand {
   }
 
   /** Waits for Ctrl-C (a shutdown hook) or for this thread to be interrupted (tests, demo). */
-  private static void awaitStop() {
+  static void awaitStop() {
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -117,6 +117,12 @@ public final class Tenant {
     return copies(children(appUsers, appId));
   }
 
+  /** Returns the group's type ({@code OKTA_GROUP}, {@code BUILT_IN}, {@code APP_GROUP}), or null for none. */
+  public synchronized String groupType(String groupId) {
+    ObjectNode g = groups.get(groupId);
+    return g == null ? null : g.path("type").asString();
+  }
+
   /** Returns the ids of the groups the user belongs to. */
   public synchronized List<String> groupIds(String userId) {
     List<String> out = new ArrayList<>();

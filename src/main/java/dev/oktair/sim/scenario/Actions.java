@@ -32,6 +32,7 @@ final class Actions {
   private final Rand rand;
   private final StoryLog story;
   private final Map<String, Visit> sessions = new HashMap<>();
+  private final AdminSteps admin;
 
   Actions(Flows flows, StoryLog story) {
     this.flows = flows;
@@ -39,6 +40,7 @@ final class Actions {
     this.tenant = ev.tenant();
     this.rand = ev.rand();
     this.story = story;
+    this.admin = new AdminSteps(this, ev, story);
   }
 
   /** Runs one step at {@code at}; {@code attack} marks what it creates as the attacker's. */
@@ -49,7 +51,7 @@ final class Actions {
     switch (s.action()) {
       case "threat.detected" -> threat(s, at);
       case "signin" -> signIn(s, at, attack);
-      case "push-fatigue" -> pushFatigue(s, at);
+      case "push-fatigue" -> pushFatigue(s, at, attack);
       case "admin.console" -> adminConsole(s, at);
       case "factor.activate" -> activate(s, at, attack);
       case "factor.deactivate" -> deactivate(s, at, attack);
@@ -63,17 +65,19 @@ final class Actions {
       case "token.refresh" -> refresh(s, at);
       case "password.reset" -> adminChange(s, at, attack, "user.account.reset_password", "Reset password for user",
           "core.user.config.password_reset");
-      case "role.grant" -> roleGrant(s, at, attack);
-      case "idp.create" -> idpCreate(s, at, attack);
-      default -> throw new IllegalArgumentException("unknown step action '" + s.action() + "' at " + s.at());
+      default -> admin.run(s, at, attack);
     }
   }
 
-  private Visit visit(Step s, Instant at, boolean attack) {
+  /** The visit a step acts in: its named session, or a fresh sign-in of the acting person. */
+  Visit visit(Step s, Instant at, boolean attack) {
     if (s.session() != null && sessions.containsKey(s.session())) {
       Visit v = sessions.get(s.session());
       Origin o = s.from() != null ? origin(v.user(), s.from()) : v.origin();
       Device d = s.device() != null ? tenant.device(s.device()) : v.device();
+      if (attack) {
+        story.attacker(o); // a session replayed from elsewhere: no sign-in, but the attacker's address
+      }
       return new Visit(v.user(), o, d, v.sessionId(), v.threatSuspected(), v.behaviors(), v.risk());
     }
     Person p = tenant.person(s.actor() != null ? s.actor() : s.user());
@@ -89,6 +93,9 @@ final class Actions {
     }
     // A step outside a named session happens in a fresh sign-in of the acting person.
     String session = flows.signIn(v, at.minusSeconds(90 + rand.nextInt(200)), secondFactor(p, at), false, Answer.APPROVE);
+    if (attack) {
+      story.foothold(Foothold.Kind.SESSION, session, p, "Okta session");
+    }
     return v.session(session);
   }
 
@@ -136,6 +143,9 @@ final class Actions {
     }
     Factor f = s.factor() == null ? secondFactor(p, at) : p.activeFactor(FactorKind.of(s.factor()).key, at);
     String session = flows.signIn(v, at, f, false, Answer.APPROVE);
+    if (attack) {
+      story.foothold(Foothold.Kind.SESSION, session, p, "Okta session");
+    }
     remember(s, v.session(session));
   }
 
@@ -146,7 +156,7 @@ final class Actions {
   }
 
   /** Push bombing: unanswered pushes, denied pushes, then the victim gives in. */
-  private void pushFatigue(Step s, Instant at) {
+  private void pushFatigue(Step s, Instant at, boolean attack) {
     Person p = tenant.person(s.user());
     Origin o = origin(p, s.from());
     story.attacker(o);
@@ -162,7 +172,11 @@ final class Actions {
       flows.signIn(v, t, push, false, i < unanswered ? Answer.UNANSWERED : Answer.DENY);
       t = t.plus(every).plusSeconds(rand.nextInt(20));
     }
-    remember(s, v.session(flows.signIn(v, t, push, false, Answer.APPROVE)));
+    String session = flows.signIn(v, t, push, false, Answer.APPROVE);
+    if (attack) {
+      story.foothold(Foothold.Kind.SESSION, session, p, "Okta session");
+    }
+    remember(s, v.session(session));
   }
 
   private void adminConsole(Step s, Instant at) {
@@ -186,6 +200,9 @@ final class Actions {
     if (rogue) {
       story.rogueFactor(f.id);
     }
+    if (attack) {
+      story.foothold(Foothold.Kind.FACTOR, f.id, p, kind.key + " factor");
+    }
     flows.factorChange(v, at, f, true, "/idp/myaccount/authenticators");
   }
 
@@ -207,6 +224,9 @@ final class Actions {
     Person p = tenant.person(s.user());
     App app = tenant.app(s.app());
     Assignment a = tenant.assign(app, p, null, at, attack);
+    if (attack) {
+      story.foothold(Foothold.Kind.ASSIGNMENT, app.id() + "/" + p.id, p, "assigned " + app.label());
+    }
     boolean self = v.user() == p;
     String uri = self ? "/api/v1/users/me/catalog/apps/" + app.id() + "/request" : "/api/v1/apps/" + app.id() + "/users";
     ev.emit(at, membership(ev.request("application.user_membership.add", at, v, uri), a));
@@ -225,6 +245,9 @@ final class Actions {
     Group g = tenant.group(s.group());
     int before = tenant.assignments.size();
     tenant.addMember(g, p, at, attack);
+    if (attack) {
+      story.foothold(Foothold.Kind.GROUP_MEMBERSHIP, g.id + "/" + p.id, p, "member of " + g.name());
+    }
     SimEvent e = ev.request("group.user_membership.add", at, v, "/api/v1/groups/" + g.id + "/users/" + p.id)
         .displayMessage("Add user to group membership").legacyEventType("core.user_group_member.user_add");
     ev.userTarget(e, p).target(g.id, "UserGroup", "unknown", g.name());
@@ -249,6 +272,9 @@ final class Actions {
       if (rogue) {
         story.rogueGrant(g.id());
       }
+      if (attack) {
+        story.foothold(Foothold.Kind.GRANT, g.id(), p, "consent " + scope + " to " + app.label());
+      }
       SimEvent e = ev.request("app.oauth2.as.consent.grant", t, v, "/oauth2/default/v1/authorize")
           .displayMessage("User granted consent to app").legacyEventType("app.oauth2.as.consent.grant_success")
           .clientId(app.id()).debug("scope", scope).debug("scopeId", g.scopeId()).debug("consentGrantId", g.id());
@@ -262,6 +288,9 @@ final class Actions {
     t = t.plusMillis(800);
     RefreshToken rt = new RefreshToken(tenant.ids.oktaId("oar"), p, app, s.scopes(), t, rogue);
     tenant.refreshTokens.add(rt);
+    if (attack) {
+      story.foothold(Foothold.Kind.REFRESH_TOKEN, rt.id, p, "refresh token of " + app.label());
+    }
     SimEvent grant = flows.oauth(v, t, app, "app.oauth2.as.token.grant.refresh_token", "authorization_code");
     grant.displayMessage("OAuth2 refresh token is granted").debug("grantedScopes", String.join(", ", s.scopes()))
         .debug("requestedScopes", String.join(", ", s.scopes())).debug("refreshTokenId", rt.id);
@@ -275,6 +304,9 @@ final class Actions {
     tenant.apiTokens.add(token);
     if (token.rogue()) {
       story.rogueToken(token.id());
+    }
+    if (attack) {
+      story.foothold(Foothold.Kind.API_TOKEN, token.id(), p, "API token " + token.name());
     }
     SimEvent e = ev.request("system.api_token.create", at, v, "/api/internal/tokens")
         .displayMessage("Create API token").legacyEventType("api.token.create").debug("networkConnection", "ANYWHERE");
@@ -293,6 +325,7 @@ final class Actions {
     Visit v = new Visit(token.creator(), o, d, null, false, Visit.KNOWN, "{level=LOW}");
     App app = tenant.app(s.app());
     Assignment a = tenant.assign(app, p, null, at, true);
+    story.foothold(Foothold.Kind.ASSIGNMENT, app.id() + "/" + p.id, p, "assigned " + app.label());
     SimEvent e = ev.request("application.user_membership.add", at, v, "/api/v1/apps/" + app.id() + "/users")
         .transactionDetail("requestApiTokenId", token.id());
     ev.emit(at, membership(e, a));
@@ -364,29 +397,6 @@ final class Actions {
     SimEvent e = ev.request(type, at, v, "/api/v1/users/" + p.id + "/lifecycle/reset_password")
         .displayMessage(message).legacyEventType(legacy);
     ev.userTarget(e, p);
-    ev.emit(at, e);
-  }
-
-  /** The acting admin grants {@code name} (a role type such as SUPER_ADMIN) to the user. */
-  private void roleGrant(Step s, Instant at, boolean attack) {
-    Visit v = visit(s, at, attack);
-    Person p = tenant.person(s.user());
-    Model.Role role = new Model.Role(tenant.ids.oktaId("ra1"), s.name(), at);
-    p.roles.add(role);
-    SimEvent e = ev.request("user.account.privilege.grant", at, v, "/api/v1/users/" + p.id + "/roles")
-        .displayMessage("Grant user privilege").legacyEventType("core.user.admin_privilege.granted")
-        .debug("privilegeGranted", s.name());
-    ev.userTarget(e, p);
-    ev.emit(at, e);
-  }
-
-  /** The acting admin creates an identity provider named {@code name}. */
-  private void idpCreate(Step s, Instant at, boolean attack) {
-    Visit v = visit(s, at, attack);
-    SimEvent e = ev.request("system.idp.lifecycle.create", at, v, "/api/v1/idps")
-        .displayMessage("Create IdP").legacyEventType("system.idp.lifecycle.create")
-        .debug("idpName", s.name()).debug("protocol", "SAML2").debug("type", "SAML2");
-    e.target(tenant.ids.oktaId("0oa"), "IdentityProvider", "unknown", s.name());
     ev.emit(at, e);
   }
 }

@@ -24,6 +24,23 @@ final class Engine {
   private Engine() {}
 
   static TenantSeed run(ScenarioSpec spec, long seed, Instant anchor) {
+    return play(spec, seed, anchor).seed();
+  }
+
+  /**
+   * A played scenario: the seed to serve, and what only the drill may know.
+   *
+   * @param seed the tenant and its history
+   * @param footholds what the attack steps left the attacker
+   * @param attackStart the first attacker action
+   * @param victimIds the Okta ids of {@code attack.victims}, in order
+   * @param identityProviders IdPs the steps created ({@code IdentityProvider} objects), for a
+   *     simulator that serves IdPs to seed
+   */
+  record Played(TenantSeed seed, List<Foothold> footholds, Instant attackStart, List<String> victimIds,
+      List<tools.jackson.databind.JsonNode> identityProviders) {}
+
+  static Played play(ScenarioSpec spec, long seed, Instant anchor) {
     Tenant tenant = TenantBuilder.build(spec, seed, anchor);
     Instant from = anchor.minus(Duration.ofDays(spec.baseline().days()));
     Events events = new Events(tenant, Rand.stream(seed, "events"), from, anchor);
@@ -31,22 +48,29 @@ final class Engine {
     StoryLog story = new StoryLog();
     Actions actions = new Actions(flows, story);
     LocalDate today = anchor.atZone(tenant.zone).toLocalDate();
+    int index = 0;
     for (Step s : spec.baseline().changes()) {
       LocalDate day = today.plusDays(Durations.parse(s.at()).toDays());
       Instant at = day.atTime(LocalTime.parse(s.time() == null ? "10:30" : s.time())).atZone(tenant.zone).toInstant();
-      actions.run(s, at, false);
+      StepFailure.at("/baseline/changes/" + index++, () -> actions.run(s, at, false));
     }
     Instant attackStart = anchor.plus(Durations.parse(spec.attack().start()));
+    index = 0;
     for (Step s : spec.attack().steps()) {
-      actions.run(s, attackStart.plus(Durations.parse(s.at())), true);
+      Instant at = attackStart.plus(Durations.parse(s.at()));
+      StepFailure.at("/attack/steps/" + index++, () -> actions.run(s, at, true));
     }
     new Baseline(flows, Rand.stream(seed, "baseline")).run();
     List<LogEvent> sorted = sortByPublished(events.collected());
     TenantJson json = new TenantJson(tenant);
     PolicyJson policy = new PolicyJson(tenant);
-    return new TenantSeed(anchor, json.users(), json.groups(), json.groupMembers(), json.apps(), json.appUsers(),
+    TenantSeed result = new TenantSeed(anchor, json.users(), json.groups(), json.groupMembers(), json.apps(), json.appUsers(),
         json.factors(), json.roles(), json.grants(), json.clients(), json.refreshTokens(), json.apiTokens(),
-        policy.threatInsight(), policy.policies(), policy.rules(), sorted, story(spec, tenant, story, attackStart));
+        policy.threatInsight(), policy.policies(), policy.rules(), sorted, story(spec, tenant, story, attackStart))
+        .withIdentityProviders(List.copyOf(story.identityProviders));
+    List<String> victimIds = spec.attack().victims().stream().map(login -> tenant.person(login).id).toList();
+    return new Played(result, new ArrayList<>(story.footholds.values()),
+        story.attackStart == null ? attackStart : story.attackStart, victimIds, List.copyOf(story.identityProviders));
   }
 
   /** Okta's fixed-width {@code published} text sorts as time does; read it once per event. */

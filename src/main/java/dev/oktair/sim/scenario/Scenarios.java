@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The simulator's scenarios: named stories kept as data (YAML files under
@@ -20,9 +20,8 @@ public final class Scenarios {
   /** The scenario used when none is named. */
   public static final String DEFAULT = "contoso-aitm";
 
-  private static final List<String> NAMES = List.of(DEFAULT, "fabrikam-helpdesk");
-  private static final YAMLMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final List<String> NAMES =
+      List.of(DEFAULT, "fabrikam-helpdesk", "session-replay", "idp-impersonation", "oauth-token-theft");
 
   private Scenarios() {}
 
@@ -55,7 +54,64 @@ public final class Scenarios {
     }
   }
 
+  /**
+   * Plays a seeded variant of scenario {@code name} for a drill: names, attacker addresses,
+   * times and the order of shuffled steps depend on {@code seed}; the same seed gives the same
+   * drill. The seed has no ground truth in it; the {@link GroundTruth} is returned beside it.
+   *
+   * @throws IllegalArgumentException naming the known scenarios when {@code name} is unknown
+   */
+  public static Rehearsal rehearse(String name, long seed, Instant anchor) {
+    return rehearse(file(name), seed, anchor);
+  }
+
+  /**
+   * Plays a seeded variant of the scenario file at {@code path} (a team's own story).
+   *
+   * @throws ScenarioFileException naming file, line and field when the file is invalid
+   */
+  public static Rehearsal rehearse(Path path, long seed, Instant anchor) {
+    return rehearse(ScenarioFile.read(read(path), path.toString()), seed, anchor);
+  }
+
+  /**
+   * Checks the scenario file at {@code path} and plays it once, so a story that reads well but
+   * cannot happen (a step on a user who does not exist) is refused too.
+   *
+   * @throws ScenarioFileException naming file, line and field when the file is invalid
+   * @throws IllegalArgumentException when a step cannot be played
+   */
+  public static void check(Path path, Instant anchor) {
+    rehearse(path, 1, anchor);
+  }
+
+  private static Rehearsal rehearse(ScenarioFile file, long seed, Instant anchor) {
+    ScenarioSpec spec = file.bind(Variants.draw(file, seed));
+    Engine.Played played;
+    try {
+      played = Engine.play(spec, seed, anchor);
+    } catch (StepFailure e) {
+      throw file.refusal(e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // building the org failed before any step: most often a section the population needs is empty
+      throw file.refusal("/users", "cannot build the org (" + e.getMessage() + "); it needs networks of kind office,"
+          + " residential and mobile, laptop and phone devices, and users drawn over them");
+    }
+    if (spec.attack().victims().isEmpty()) {
+      throw file.refusal("/attack/victims", "a drill needs at least one victim (the first is the one the alert names)");
+    }
+    List<String> victims = played.victimIds();
+    GroundTruth truth = new GroundTruth(spec.name(), seed, played.attackStart(), victims.get(0),
+        victims.subList(1, victims.size()), played.footholds(),
+        new GroundTruth.Alert(spec.attack().victims().get(0), file.drill().alert()));
+    return new Rehearsal(played.seed(), truth);
+  }
+
   static ScenarioSpec spec(String name) {
+    return file(name).spec();
+  }
+
+  private static ScenarioFile file(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + String.join(", ", NAMES));
     }
@@ -64,18 +120,26 @@ public final class Scenarios {
       if (in == null) {
         throw new IllegalStateException("scenario file " + resource + " is missing from the build");
       }
-      return parse(in, resource);
+      return ScenarioFile.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read scenario file " + path + ": " + e.getMessage(), e);
     }
   }
 
   /** Reads a scenario file; unknown keys are errors, so a typo cannot silently drop a step. */
   static ScenarioSpec parse(InputStream in, String source) {
     try {
-      return YAML.readValue(in, ScenarioSpec.class);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("scenario file " + source + " is invalid: " + e.getOriginalMessage(), e);
+      return ScenarioFile.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), source).spec();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
     }
   }
 }

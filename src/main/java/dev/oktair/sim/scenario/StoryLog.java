@@ -1,6 +1,7 @@
 package dev.oktair.sim.scenario;
 
 import dev.oktair.sim.scenario.Model.Origin;
+import dev.oktair.sim.scenario.Model.Person;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,10 @@ final class StoryLog {
   final List<String> rogueFactors = new ArrayList<>();
   final List<String> rogueTokens = new ArrayList<>();
   final List<String> rogueGrants = new ArrayList<>();
+  /** Every foothold the attack steps created, by kind and id (a step may meet the same one twice). */
+  final Map<String, Foothold> footholds = new LinkedHashMap<>();
+  /** Identity providers the steps created, shaped as the IdP API returns them. */
+  final List<tools.jackson.databind.JsonNode> identityProviders = new ArrayList<>();
 
   void attackAt(Instant at) {
     if (attackStart == null || at.isBefore(attackStart)) {
@@ -37,5 +42,9 @@ final class StoryLog {
 
   void rogueGrant(String id) {
     rogueGrants.add(id);
+  }
+
+  void foothold(Foothold.Kind kind, String id, Person owner, String label) {
+    footholds.putIfAbsent(kind + ":" + id, new Foothold(kind, id, owner.id, owner.login + " " + label));
   }
 }
