@@ -115,7 +115,7 @@ class CollectProcessIT {
           List.of("collect", "--all", "--follow", "--since", "2h", "--poll-interval", "100ms", "--json"));
       awaitStderr(child, "following: 1200 events");
       Path home = Files.createDirectories(dir.resolve("home"));
-      Path export = Files.writeString(dir.resolve("export.jsonl"), "{\"uuid\":\"x\",\"published\":\"" + now + "\"}\n");
+      Path export = Files.writeString(dir.resolve("export.jsonl"), "{\"uuid\":\"x\",\"eventType\":\"user.session.start\",\"published\":\"" + now + "\"}\n");
 
       Instant before = Instant.now();
       CliRun second = CliRun.of(Clock.systemUTC(), env, home, "collect", "--case", caseDir.toString(), "--all",
