@@ -31,10 +31,25 @@ final class DistinctEvents implements EventHandler {
   EvidenceStore.ReadReport run(EvidenceStore store) {
     EventReader reader = EventReader.create().withPrefilter(selector.prefilter());
     int unreadable = 0;
+    java.util.concurrent.ExecutorService hasher = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "okta-ir-evidence-hash");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
     for (EvidenceFile file : store.files()) {
       Path path = store.pathOf(file);
       try {
-        if (reader.read(path, this).stopped()) {
+        // Hashed while it is read (a second pass over bytes the page cache holds): what was shown
+        // is flagged at the end of its file if it is not the evidence the manifest sealed.
+        java.util.concurrent.Future<String> hash = hasher.submit(() -> EvidenceStore.sha256(path));
+        boolean stopped = reader.read(path, this).stopped();
+        String changed = changed(file, path, hash);
+        if (changed != null) {
+          unreadable++;
+          visitor.unreadable(path, changed);
+        }
+        if (stopped) {
           break;
         }
       } catch (NoSuchFileException e) {
@@ -45,7 +60,29 @@ final class DistinctEvents implements EventHandler {
         visitor.unreadable(path, "cannot be read: " + e.getMessage());
       }
     }
+    } finally {
+      hasher.shutdownNow();
+    }
     return new EvidenceStore.ReadReport(matched, repeats, unreadable, corrupt);
+  }
+
+  /** Returns why {@code path} is not the file its manifest entry sealed, or null when it is. */
+  private static String changed(EvidenceFile file, Path path, java.util.concurrent.Future<String> hash)
+      throws IOException {
+    String sha256;
+    try {
+      sha256 = hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while hashing " + path);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return sha256.equals(file.sha256()) ? null
+        : "was changed after it was sealed (sha256 " + sha256 + " on disk, " + file.sha256() + " in the manifest)";
   }
 
   @Override
