@@ -127,13 +127,14 @@ final class Job {
   }
 
   /**
-   * Takes the job's own lock ({@code collect-<hash>.lock} beside its directory), at once or not at
-   * all: a job directory is written by one process at a time, whatever the case lock says.
+   * Takes the job's own lock ({@code .lock} in its directory, created if need be), at once or not
+   * at all: a job directory is written by one process at a time, whatever the case lock says. The
+   * lock file goes with the directory when the job is removed.
    *
    * @throws CollectException of kind BUSY when another run (process or thread) holds it
    */
   static AutoCloseable lock(Path dir) {
-    Path file = dir.resolveSibling(dir.getFileName() + ".lock");
+    Path file = CasePaths.directory(dir).resolve(".lock");
     FileChannel channel = null;
     try {
       channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),

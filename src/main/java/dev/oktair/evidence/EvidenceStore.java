@@ -50,7 +50,22 @@ public final class EvidenceStore {
   public static EvidenceStore open(CasePaths paths, Clock clock) {
     EvidenceStore store = new EvidenceStore(paths.create(), clock);
     store.files();
+    store.discardKilledParts();
     return store;
+  }
+
+  /**
+   * Removes the part files of writers that were killed before sealing: opened to write, the case
+   * is this process's alone (its lock), so no part file in staging belongs to a live writer.
+   */
+  private void discardKilledParts() {
+    try (Stream<Path> staged = Files.list(paths.staging())) {
+      for (Path p : staged.filter(p -> p.getFileName().toString().endsWith(".jsonl.part")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw OktaIrException.io("cannot clean", paths.staging(), e);
+    }
   }
 
   /** Opens (creating if needed, owner-only) the evidence of the case at {@code caseDir}. */
