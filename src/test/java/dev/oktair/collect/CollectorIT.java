@@ -220,7 +220,7 @@ class CollectorIT {
     OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
     EvidenceStore store = EvidenceStore.open(dir.resolve("case"), time);
     CollectRequest request = request(Subject.all(), 3);
-    assertThatThrownBy(() -> crashingAt(sim, store, "marked").collect(request)).hasMessage("crash marked");
+    assertThatThrownBy(() -> crashingAt(sim, store, "sealed").collect(request)).hasMessage("crash sealed");
     try (Stream<Path> jobs = Files.list(store.stagingDir())) {
       Path job = jobs.filter(Files::isDirectory).findFirst().orElseThrow();
       Files.delete(job.resolve("slice-000.json")); // what a kill -9 half-way through the old removal left
