@@ -17,22 +17,30 @@ import java.util.Map;
 
 /**
  * Whether the evidence the database was loaded from is still the evidence its manifest seals. At
- * load each file's size and modification time are recorded ({@code evidence_stat}); every open
- * compares them with the file on disk and re-hashes a file only when they differ (or were never
- * recorded), so an unchanged case costs one {@code stat} per file, and a changed byte is never
- * served from the database.
+ * load each file's size, modification time and (where the file system has one) inode change time
+ * are recorded ({@code evidence_stat}); every open compares them with the file on disk and
+ * re-hashes a file only when they differ (or were never recorded), so an unchanged case costs one
+ * {@code stat} per file, and a changed byte is never served from the database. The change time
+ * is the one a user cannot set back ({@code touch -d} restores only the modification time); a
+ * copied case differs in it, and so is re-hashed on each open until its next load.
  */
 final class Freshness {
   static final String DDL =
       "CREATE TABLE IF NOT EXISTS evidence_stat (name VARCHAR PRIMARY KEY, bytes BIGINT NOT NULL,"
-          + " mtime_ms BIGINT NOT NULL)";
+          + " mtime_ms BIGINT NOT NULL, ctime_ms BIGINT NOT NULL)";
 
   private Freshness() {}
 
-  /** A file's size and modification time. */
-  record Stat(long bytes, long mtimeMillis) {
+  /** A file's size, modification time and change time (0 where there is none). */
+  record Stat(long bytes, long mtimeMillis, long ctimeMillis) {
     static Stat of(Path path) throws IOException {
-      return new Stat(Files.size(path), Files.getLastModifiedTime(path).toMillis());
+      long ctime;
+      try {
+        ctime = ((java.nio.file.attribute.FileTime) Files.getAttribute(path, "unix:ctime")).toMillis();
+      } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+        ctime = 0;
+      }
+      return new Stat(Files.size(path), Files.getLastModifiedTime(path).toMillis(), ctime);
     }
   }
 
@@ -40,9 +48,9 @@ final class Freshness {
   static Map<String, Stat> recorded(Connection c) {
     Map<String, Stat> out = new HashMap<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name, bytes, mtime_ms FROM evidence_stat")) {
+        ResultSet rs = s.executeQuery("SELECT name, bytes, mtime_ms, ctime_ms FROM evidence_stat")) {
       while (rs.next()) {
-        out.put(rs.getString(1), new Stat(rs.getLong(2), rs.getLong(3)));
+        out.put(rs.getString(1), new Stat(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
       }
     } catch (SQLException noTable) {
       // an older database: every file is re-hashed, which is slower but as safe
@@ -58,8 +66,8 @@ final class Freshness {
     } catch (IOException e) {
       throw changed(file, "cannot be read (" + e.getMessage() + ")");
     }
-    try (PreparedStatement ps = Duck.prepare(c, "INSERT OR REPLACE INTO evidence_stat VALUES (?, ?, ?)",
-        file.name(), stat.bytes(), stat.mtimeMillis())) {
+    try (PreparedStatement ps = Duck.prepare(c, "INSERT OR REPLACE INTO evidence_stat VALUES (?, ?, ?, ?)",
+        file.name(), stat.bytes(), stat.mtimeMillis(), stat.ctimeMillis())) {
       ps.execute();
     }
   }
