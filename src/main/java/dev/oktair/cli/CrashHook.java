@@ -22,14 +22,6 @@ final class CrashHook {
     return point == null ? collector : collector.withCrashPoint(at -> halt(point, at));
   }
 
-  /** Halts the process when {@code at} is the point the environment names. */
-  static void at(Context ctx, String at) {
-    String point = ctx.env().get(VARIABLE);
-    if (point != null) {
-      halt(point, at);
-    }
-  }
-
   private static void halt(String point, String at) {
     if (point.equals(at)) {
       Runtime.getRuntime().halt(STATUS);

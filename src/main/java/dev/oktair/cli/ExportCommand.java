@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
           + " Trino or Athena. csv: every column but raw, formula cells neutralised. jsonl: the raw events exactly"
           + " as stored, in evidence order."
     },
-    footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out, or no case; 7 when evidence changed."})
+    footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out or one inside evidence/, or no case; 7 when evidence"
+        + " changed or the case database is damaged."})
 final class ExportCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 

@@ -8,6 +8,7 @@ import dev.oktair.evidence.Source;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,17 +68,13 @@ public final class Collector {
       progress.note(warning);
     }
     String key = client.orgUrl() + " " + request.jobKey();
-    java.nio.file.Path dir = Job.dirFor(store.stagingDir(), key);
-    try (AutoCloseable owned = Job.lock(dir)) {
+    Path dir = Job.dirFor(store.stagingDir(), key);
+    try (Job.Held owned = Job.lock(dir)) {
       return collect(request, dir, key, started);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // releasing a file lock throws nothing checked in practice
     }
   }
 
-  private CollectResult collect(CollectRequest request, java.nio.file.Path dir, String key, Instant started) {
+  private CollectResult collect(CollectRequest request, Path dir, String key, Instant started) {
     Job job = Job.open(dir);
     Optional<EvidenceFile> sealedBeforeACrash =
         job != null && job.file().sealed() == null ? findSealed(job) : Optional.empty();

@@ -1,10 +1,14 @@
 package dev.oktair.collect;
 
 import dev.oktair.cases.CasePaths;
+import dev.oktair.errors.Kind;
+import dev.oktair.errors.OktaIrException;
 import dev.oktair.events.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,28 +137,30 @@ final class Job {
    *
    * @throws CollectException of kind BUSY when another run (process or thread) holds it
    */
-  static AutoCloseable lock(Path dir) {
+  static Held lock(Path dir) {
     Path file = CasePaths.directory(dir).resolve(".lock");
     FileChannel channel = null;
     try {
       channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
           CasePaths.ownerOnlyFile());
-      java.nio.channels.FileLock lock;
+      FileLock lock;
       try {
         lock = channel.tryLock();
-      } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      } catch (OverlappingFileLockException sameProcess) {
         lock = null;
       }
       if (lock == null) {
         channel.close();
-        throw new CollectException(dev.oktair.errors.Kind.BUSY, "the collection staged in " + dir
+        throw new CollectException(Kind.BUSY, "the collection staged in " + dir
             + " is being run by another okta-ir process; wait for it to finish, then run this again", null);
       }
       FileChannel held = channel;
-      java.nio.channels.FileLock taken = lock;
       return () -> {
-        taken.release();
-        held.close();
+        try {
+          held.close(); // releases the lock
+        } catch (IOException ignored) {
+          // the lock goes with the channel, closed or not
+        }
       };
     } catch (IOException e) {
       if (channel != null) {
@@ -164,8 +170,14 @@ final class Job {
           // already failing with a clearer error
         }
       }
-      throw dev.oktair.errors.OktaIrException.io("cannot lock the collection", file, e);
+      throw OktaIrException.io("cannot lock the collection", file, e);
     }
+  }
+
+  /** A job's lock, held until closed. */
+  interface Held extends AutoCloseable {
+    @Override
+    void close();
   }
 
   /** Creates the job: its file and an empty checkpoint per slice. */

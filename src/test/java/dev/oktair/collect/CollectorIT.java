@@ -255,7 +255,7 @@ class CollectorIT {
   void item1_aJobHeldByOneRunIsRefusedToAnother() throws Exception {
     Path staging = EvidenceStore.open(dir.resolve("case"), time).stagingDir();
     Path job = staging.resolve("collect-0123456789abcdef");
-    try (AutoCloseable held = Job.lock(job)) {
+    try (Job.Held held = Job.lock(job)) {
       assertThatThrownBy(() -> Job.lock(job)).isInstanceOf(CollectException.class)
           .hasMessageContaining("being run by another okta-ir process");
     }
