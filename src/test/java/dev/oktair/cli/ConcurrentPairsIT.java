@@ -39,8 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentPairsIT {
   private static final int BASE = 200;
-  private static final int IMPORTED = 100;
-  private static final int COLLECTED = 600;
+  private static final int IMPORTED = 2500;
+  private static final int COLLECTED = 3000;
   private static final List<String> COMMANDS = List.of("collect", "import", "load", "events", "pivot", "export", "verify");
   private static final Set<String> WRITERS = Set.of("collect", "import", "load");
 
@@ -60,7 +60,7 @@ class ConcurrentPairsIT {
     until = now;
     sim = OktaSimulator.start(SimulatorOptions.builder()
         .seed(SimFixtures.seed(SimFixtures.events(COLLECTED, since.plusSeconds(60), now.minusSeconds(60))))
-        .faults(FaultSpec.parse("latency=60ms")).build());
+        .faults(FaultSpec.parse("latency=150ms")).build());
     env = Map.of("OKTA_CLIENT_ORGURL", sim.baseUrl(), "OKTA_CLIENT_TOKEN", sim.apiToken());
     template = dir.resolve("template");
     Path base = Files.writeString(dir.resolve("base.jsonl"), lines("base-", BASE, now.minus(Duration.ofDays(10))));
