@@ -121,6 +121,33 @@ public record CasePaths(Path root) {
     }
   }
 
+  /**
+   * Makes {@code path} owner-only: a file 0600, a directory 0700 with everything under it likewise
+   * (for files other libraries create with the process umask: the database, exports). Does nothing
+   * where the file system is not POSIX or the path does not exist.
+   *
+   * @throws OktaIrException of kind IO when the permissions cannot be set
+   */
+  public static void ownerOnly(Path path) {
+    if (!POSIX || !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(path)) {
+      for (Path p : all.toList()) {
+        if (!Files.isSymbolicLink(p)) {
+          Files.setPosixFilePermissions(p, Files.isDirectory(p) ? DIR : FILE);
+        }
+      }
+    } catch (IOException e) {
+      throw OktaIrException.io("cannot make owner-only", path, e);
+    }
+  }
+
+  /** Returns the attributes of a new owner-only file, for files a case creates itself. */
+  public static FileAttribute<?>[] ownerOnlyFile() {
+    return fileAttributes();
+  }
+
   /** Returns the attributes of a new owner-only directory (none where the file system is not POSIX). */
   static FileAttribute<?>[] dirAttributes() {
     return POSIX ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(DIR)} : new FileAttribute<?>[0];

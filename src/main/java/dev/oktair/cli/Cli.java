@@ -42,7 +42,7 @@ import picocli.CommandLine.IVersionProvider;
       "  4  remote API failure after retries",
       "  5  containment partially applied",
       "  6  completed, but some input was rejected (quarantined)",
-      "  7  evidence verification failed (a file changed, added or removed)",
+      "  7  evidence verification failed (a file changed, added or removed); case database stale or damaged",
       "  8  local I/O problem (disk full, permission denied, read-only file system)",
       "  10 findings at or above --fail-on",
       "  130 interrupted (Ctrl-C)",

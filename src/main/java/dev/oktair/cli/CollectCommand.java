@@ -106,7 +106,8 @@ final class CollectCommand extends BaseCommand {
     EvidenceStore store = EvidenceStore.open(kase.paths(), ctx.clock());
     OktaClient client = okta.client(ctx, config, false);
     try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
-      Collector collector = new Collector(client, store, ctx.clock(), Sleeper.system(), progress);
+      Collector collector = CrashHook.install(ctx,
+          new Collector(client, store, ctx.clock(), Sleeper.system(), progress));
       if (!follow) {
         CollectResult result = collector.collect(request);
         progress.close();
@@ -126,8 +127,11 @@ final class CollectCommand extends BaseCommand {
     }
     Instant from = since.at();
     Instant to = until == null ? ctx.clock().instant() : until.at();
-    if (!from.isBefore(to)) {
-      throw ExitException.usage("the window is empty: --until (" + to + ") must be after --since (" + from + ")");
+    // An age is taken before now on a clock read a moment before --until's default "now": "0d"
+    // ends microseconds after it starts. Under a second is no window to collect.
+    if (Duration.between(from, to).compareTo(Duration.ofSeconds(1)) < 0) {
+      throw ExitException.usage("the window is empty: --until (" + to + ") must be after --since (" + from + ")"
+          + (since.text().matches("0+[a-z]+") ? "; --since " + since.text() + " is now, give an age such as 7d" : ""));
     }
     if (slices < 1 || slices > CollectRequest.MAX_SLICES) {
       throw ExitException.usage("--slices must be 1 to " + CollectRequest.MAX_SLICES + ", not " + slices);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
           + " one per line."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
-      "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing or unreadable."})
+      "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing, unreadable or changed since it was"
+          + " sealed, or the manifest is missing."})
 final class EventsCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 

@@ -22,7 +22,7 @@ public enum ExitCode {
   PARTIAL(5, Kind.PARTIAL),
   /** Completed, but some input was rejected (quarantined; the summary says where). */
   INPUT_REJECTED(6, Kind.REJECTED_INPUT),
-  /** Evidence verification failed: an evidence file was changed, added or removed. */
+  /** Evidence verification failed (a file changed, added or removed, the manifest missing), or the case database no longer matches the evidence or is damaged. */
   EVIDENCE_MISMATCH(7, Kind.EVIDENCE),
   /** A local I/O problem: disk full, permission denied, read-only file system. */
   IO(8, Kind.IO),

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
           + " Trino or Athena. csv: every column but raw, formula cells neutralised. jsonl: the raw events exactly"
           + " as stored, in evidence order."
     },
-    footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out, or no case; 7 when evidence changed."})
+    footer = {"", "Exit status: 0; 2 on a bad option, a non-empty --out or one inside evidence/, or no case; 7 when evidence"
+        + " changed or the case database is damaged."})
 final class ExportCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
@@ -36,7 +37,14 @@ final class ExportCommand extends BaseCommand {
   @Override
   protected ExitCode execute() {
     Path target = out != null ? out : CasePaths.of(caseDir.dir()).exports().resolve(format.name().toLowerCase(Locale.ROOT));
+    if (insideEvidence(target)) {
+      throw ExitException.usage("--out " + out + " is inside the case's evidence directory, which holds only sealed"
+          + " evidence; export elsewhere (default: " + CasePaths.of(caseDir.dir()).exports() + ")");
+    }
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+    if (out == null) {
+      CasePaths.directory(CasePaths.of(caseDir.dir()).exports());
+    }
     LoadCommand.noteLoadedOnOpen(this, db);
     Path written = db.export(format, target);
     if (json.json) {
@@ -48,5 +56,28 @@ final class ExportCommand extends BaseCommand {
       ctx.out().println(written);
     }
     return ExitCode.OK;
+  }
+
+  /** Returns true when {@code target} is, or is under, the evidence directory (links resolved). */
+  private boolean insideEvidence(Path target) {
+    Path evidence = real(CasePaths.of(caseDir.dir()).evidence());
+    return real(target).startsWith(evidence);
+  }
+
+  /** Returns the real path of the deepest existing ancestor of {@code p}, with the rest appended. */
+  private static Path real(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path existing = abs;
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(abs));
+    } catch (java.io.IOException e) {
+      return abs;
+    }
   }
 }

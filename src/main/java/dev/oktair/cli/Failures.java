@@ -77,6 +77,9 @@ final class Failures {
       if (c instanceof FileSystemException f) {
         return f;
       }
+      if (c instanceof java.io.FileNotFoundException missing) {
+        return missing; // java.io's (and so Jackson's) word for no such file, permission denied, read-only
+      }
       if (c instanceof IOException io && String.valueOf(io.getMessage()).contains("No space left")) {
         return io;
       }

@@ -8,6 +8,7 @@ import dev.oktair.evidence.Source;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.Sleeper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,9 @@ public final class Collector {
   }
 
   /**
-   * For tests: {@code crashPoint} hears "sealing" (the file noted, not yet sealed) and "sealed"
-   * (sealed, the job not yet marked so) and may throw to stand for a crash there.
+   * For tests: {@code crashPoint} hears "sealing" (the file noted, not yet sealed), "sealed"
+   * (sealed, the job not yet marked so) and "marked" (marked, its staging not yet removed) and may
+   * throw (or halt the JVM) to stand for a crash there.
    */
   Collector(OktaClient client, EvidenceStore store, Clock clock, Sleeper sleeper, Progress progress,
       Consumer<String> crashPoint) {
@@ -66,8 +68,28 @@ public final class Collector {
       progress.note(warning);
     }
     String key = client.orgUrl() + " " + request.jobKey();
-    java.nio.file.Path dir = Job.dirFor(store.stagingDir(), key);
+    Path dir = Job.dirFor(store.stagingDir(), key);
+    try (Job.Held owned = Job.lock(dir)) {
+      return collect(request, dir, key, started);
+    }
+  }
+
+  private CollectResult collect(CollectRequest request, Path dir, String key, Instant started) {
     Job job = Job.open(dir);
+    Optional<EvidenceFile> sealedBeforeACrash =
+        job != null && job.file().sealed() == null ? findSealed(job) : Optional.empty();
+    if (sealedBeforeACrash.isPresent()) {
+      job.markSealed(sealedBeforeACrash.get().name());
+    }
+    if (job != null && job.file().sealed() != null) {
+      return alreadySealed(job, started);
+    }
+    if (job != null && !job.complete()) {
+      // Nothing of it was sealed (checked above) and it cannot be merged: start afresh.
+      progress.note("discarding an unfinished collection whose checkpoints are incomplete (" + dir + ")");
+      job.delete();
+      job = null;
+    }
     boolean resumed = job != null;
     if (job == null) {
       String filter = request.subject().oktaFilter(client);
@@ -78,19 +100,20 @@ public final class Collector {
       progress.note("resuming the interrupted collection of " + job.file().since() + " .. " + job.file().until()
           + " (checkpoints in " + dir + ")");
     }
-    Optional<EvidenceFile> sealedBeforeACrash = job.file().sealed() == null ? findSealed(job) : Optional.empty();
-    if (sealedBeforeACrash.isPresent()) {
-      job.markSealed(sealedBeforeACrash.get().name());
-    }
-    if (job.file().sealed() != null) {
-      return alreadySealed(job, started);
-    }
     List<Job.SliceState> states = job.slices();
     Tally tally = new Tally(progress, states);
     progress.started(states.size(), resumed, tally.events());
     LogQuery query = baseQuery(job.file());
     SliceScheduler.run(client, job, states, query, tally);
     return seal(job, request.subject(), tally.pages(), started, resumed);
+  }
+
+  /**
+   * Returns this collector with a test hook that hears each point of sealing (see the
+   * package-private constructor); for crash tests only.
+   */
+  public Collector withCrashPoint(Consumer<String> hook) {
+    return new Collector(client, store, clock, sleeper, progress, hook);
   }
 
   /**
@@ -115,12 +138,13 @@ public final class Collector {
     try (EvidenceWriter writer = store.create("okta-" + subject.label(), Source.okta(client.orgUrl().toString(), query))) {
       events = Merger.merge(job, job.slices(), writer);
       EvidenceWriter.Content c = writer.content();
-      job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size()));
+      job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size(), pages));
       crashPoint.accept("sealing");
       sealed = writer.seal();
     }
     crashPoint.accept("sealed");
     job.markSealed(sealed.name());
+    crashPoint.accept("marked");
     job.delete();
     return new CollectResult(events, pages, file.slices(), seconds(started), sealed, resumed);
   }
@@ -146,7 +170,7 @@ public final class Collector {
     EvidenceFile file = store.files().stream().filter(f -> f.name().equals(name)).findFirst()
         .orElseThrow(() -> new CollectException(Kind.EVIDENCE, "the collection was sealed as " + name
             + " but the manifest does not list it: remove " + job.dir() + " and collect again", null));
-    long pages = job.slices().stream().mapToLong(Job.SliceState::pages).sum();
+    long pages = job.file().sealing() == null ? 0 : job.file().sealing().pages();
     job.delete();
     progress.note("this collection was already sealed as " + name);
     return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true);

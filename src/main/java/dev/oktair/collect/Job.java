@@ -1,9 +1,14 @@
 package dev.oktair.collect;
 
+import dev.oktair.cases.CasePaths;
+import dev.oktair.errors.Kind;
+import dev.oktair.errors.OktaIrException;
 import dev.oktair.events.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -54,8 +60,9 @@ final class Job {
    * @param bytes its size
    * @param events its event count
    * @param after how many files the manifest listed before it: the file is at this index or later
+   * @param pages pages collected (reported again by a run that finds the job already sealed)
    */
-  record Sealing(String sha256, long bytes, long events, int after) {}
+  record Sealing(String sha256, long bytes, long events, int after, long pages) {}
 
   /**
    * One slice's checkpoint.
@@ -97,8 +104,12 @@ final class Job {
     }
   }
 
-  /** Returns the job in {@code dir}, or null when there is none. */
+  /**
+   * Returns the job in {@code dir}, or null when there is none. A job directory left by a run
+   * killed while it was being removed ({@link #delete}) is finished removing here first.
+   */
   static Job open(Path dir) {
+    removeTree(discarded(dir));
     Path f = dir.resolve(JOB);
     if (!Files.isRegularFile(f)) {
       return null;
@@ -106,13 +117,72 @@ final class Job {
     return new Job(dir, Json.MAPPER.readValue(f.toFile(), JobFile.class));
   }
 
+  /**
+   * Returns true when every slice's checkpoint is present, so the job can be resumed or merged; a
+   * job missing one (left by an older okta-ir killed while removing it) can only be discarded.
+   */
+  boolean complete() {
+    for (int i = 0; i < file().slices(); i++) {
+      if (!Files.isRegularFile(checkpoint(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Takes the job's own lock ({@code .lock} in its directory, created if need be), at once or not
+   * at all: a job directory is written by one process at a time, whatever the case lock says. The
+   * lock file goes with the directory when the job is removed.
+   *
+   * @throws CollectException of kind BUSY when another run (process or thread) holds it
+   */
+  static Held lock(Path dir) {
+    Path file = CasePaths.directory(dir).resolve(".lock");
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+          CasePaths.ownerOnlyFile());
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException sameProcess) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new CollectException(Kind.BUSY, "the collection staged in " + dir
+            + " is being run by another okta-ir process; wait for it to finish, then run this again", null);
+      }
+      FileChannel held = channel;
+      return () -> {
+        try {
+          held.close(); // releases the lock
+        } catch (IOException ignored) {
+          // the lock goes with the channel, closed or not
+        }
+      };
+    } catch (IOException e) {
+      if (channel != null) {
+        try {
+          channel.close();
+        } catch (IOException ignored) {
+          // already failing with a clearer error
+        }
+      }
+      throw OktaIrException.io("cannot lock the collection", file, e);
+    }
+  }
+
+  /** A job's lock, held until closed. */
+  interface Held extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Creates the job: its file and an empty checkpoint per slice. */
   static Job create(Path dir, JobFile file, List<Slices.Window> windows) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
+    CasePaths.directory(dir);
     Job job = new Job(dir, file);
     for (int i = 0; i < windows.size(); i++) {
       Slices.Window w = windows.get(i);
@@ -172,15 +242,37 @@ final class Job {
     file = next;
   }
 
-  /** Removes the job's directory. */
+  /**
+   * Removes the job's directory: first renamed aside in one atomic step, so a run killed while
+   * the files are deleted leaves either the whole job or none of it (the rest of the renamed
+   * directory is removed by the next {@link #open}).
+   */
   void delete() {
-    try (Stream<Path> files = Files.list(dir)) {
+    Path aside = discarded(dir);
+    try {
+      removeTree(aside);
+      Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + dir, e);
+    }
+    removeTree(aside);
+  }
+
+  private static Path discarded(Path dir) {
+    return dir.resolveSibling(dir.getFileName() + ".discarded");
+  }
+
+  private static void removeTree(Path d) {
+    if (!Files.isDirectory(d)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(d)) {
       for (Path p : files.toList()) {
         Files.deleteIfExists(p);
       }
-      Files.deleteIfExists(dir);
+      Files.deleteIfExists(d);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + dir, e);
+      throw new UncheckedIOException("cannot remove " + d, e);
     }
   }
 
@@ -192,8 +284,8 @@ final class Job {
     Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
     try {
       byte[] bytes = Json.MAPPER.writeValueAsBytes(value);
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING), CasePaths.ownerOnlyFile())) {
         ch.write(java.nio.ByteBuffer.wrap(bytes));
         ch.force(true);
       }

@@ -81,7 +81,8 @@ final class SliceRunner implements Callable<Void> {
 
   /** Opens {@code file} for appending after its first {@code length} bytes, cutting off the rest. */
   private static FileChannel open(Path file, long length) throws IOException {
-    FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileChannel ch = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        dev.oktair.cases.CasePaths.ownerOnlyFile());
     ch.truncate(length);
     ch.position(length);
     return ch;

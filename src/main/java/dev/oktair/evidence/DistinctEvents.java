@@ -8,12 +8,17 @@ import dev.oktair.events.RejectedLine;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a case's evidence files in manifest order and hands on each selected event once, by the
  * evidence's rule: the same uuid with the same bytes is the same event (overlapping collections);
  * the same uuid with other bytes is another. Missing or unreadable files and lines that are not
- * events are reported, and reading goes on. Not thread-safe.
+ * events are reported, and reading goes on. Each file is hashed while it is read; one whose bytes
+ * are not those its manifest entry sealed is reported as unreadable at the end of that file.
+ * Not thread-safe.
  */
 final class DistinctEvents implements EventHandler {
   private final EventSelector selector;
@@ -31,21 +36,58 @@ final class DistinctEvents implements EventHandler {
   EvidenceStore.ReadReport run(EvidenceStore store) {
     EventReader reader = EventReader.create().withPrefilter(selector.prefilter());
     int unreadable = 0;
-    for (EvidenceFile file : store.files()) {
-      Path path = store.pathOf(file);
-      try {
-        if (reader.read(path, this).stopped()) {
+    ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "okta-ir-evidence-hash");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (EvidenceFile file : store.files()) {
+        Path path = store.pathOf(file);
+        String why = null;
+        boolean stopped = false;
+        try {
+          // Hashed while it is read (a second pass over bytes the page cache holds): what was
+          // shown is flagged at the end of its file if it is not the evidence the manifest sealed.
+          Future<String> hash = hasher.submit(() -> EvidenceStore.sha256(path));
+          stopped = reader.read(path, this).stopped();
+          why = changed(file, path, hash);
+        } catch (NoSuchFileException e) {
+          why = "is missing";
+        } catch (IOException e) {
+          why = "cannot be read: " + e.getMessage();
+        }
+        if (why != null) {
+          unreadable++;
+          visitor.unreadable(path, why);
+        }
+        if (stopped) {
           break;
         }
-      } catch (NoSuchFileException e) {
-        unreadable++;
-        visitor.unreadable(path, "is missing");
-      } catch (IOException e) {
-        unreadable++;
-        visitor.unreadable(path, "cannot be read: " + e.getMessage());
       }
+    } finally {
+      hasher.shutdownNow();
     }
     return new EvidenceStore.ReadReport(matched, repeats, unreadable, corrupt);
+  }
+
+  /** Returns why {@code path} is not the file its manifest entry sealed, or null when it is. */
+  private static String changed(EvidenceFile file, Path path, Future<String> hash)
+      throws IOException {
+    String sha256;
+    try {
+      sha256 = hash.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while hashing " + path);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException u) {
+        throw u.getCause();
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return sha256.equals(file.sha256()) ? null
+        : "was changed after it was sealed (sha256 " + sha256 + " on disk, " + file.sha256() + " in the manifest)";
   }
 
   @Override

@@ -41,9 +41,31 @@ public final class EvidenceStore {
     this.clock = clock;
   }
 
-  /** Opens (creating if needed, owner-only) the evidence of the case at {@code paths}. */
+  /**
+   * Opens (creating if needed, owner-only) the evidence of the case at {@code paths} to write.
+   *
+   * @throws EvidenceException when the manifest is unreadable, or missing beside sealed files: a
+   *     writer must not start a fresh manifest over evidence it cannot account for
+   */
   public static EvidenceStore open(CasePaths paths, Clock clock) {
-    return new EvidenceStore(paths.create(), clock);
+    EvidenceStore store = new EvidenceStore(paths.create(), clock);
+    store.files();
+    store.discardKilledParts();
+    return store;
+  }
+
+  /**
+   * Removes the part files of writers that were killed before sealing: opened to write, the case
+   * is this process's alone (its lock), so no part file in staging belongs to a live writer.
+   */
+  private void discardKilledParts() {
+    try (Stream<Path> staged = Files.list(paths.staging())) {
+      for (Path p : staged.filter(p -> p.getFileName().toString().endsWith(".jsonl.part")).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw OktaIrException.io("cannot clean", paths.staging(), e);
+    }
   }
 
   /** Opens (creating if needed, owner-only) the evidence of the case at {@code caseDir}. */
@@ -114,6 +136,11 @@ public final class EvidenceStore {
       Path staged, String baseName, String sha256, long bytes, long events,
       String first, String last, Source source) {
     Manifest manifest = Manifest.read(paths.manifest());
+    if (!Files.exists(paths.manifest())) {
+      // Written before the first file is moved in: afterwards a missing manifest always means a
+      // deleted one, never a crash between the move and the manifest.
+      manifest.write(paths.manifest());
+    }
     String name = String.format(Locale.ROOT, "%04d-%s.jsonl", manifest.files().size() + 1, baseName);
     Path target = evidenceDir().resolve(name);
     try {

@@ -24,8 +24,20 @@ record Manifest(int manifestVersion, List<EvidenceFile> files) {
     return new Manifest(1, List.of());
   }
 
+  /**
+   * Reads the manifest; a missing one reads as empty only while no sealed file is in its directory.
+   *
+   * @throws EvidenceException (EVIDENCE) when it is unreadable, or missing beside sealed files
+   */
   static Manifest read(Path file) {
     if (!Files.exists(file)) {
+      List<String> orphans = sealedFiles(file.getParent());
+      if (!orphans.isEmpty()) {
+        throw new EvidenceException("the evidence manifest " + file + " is missing but " + orphans.size()
+            + " sealed file(s) remain (" + orphans.get(0) + (orphans.size() > 1 ? ", ..." : "")
+            + "): without it the evidence cannot be checked; restore manifest.json from a copy of the case"
+            + " (nothing was read or written)");
+      }
       return empty();
     }
     try {
@@ -33,6 +45,19 @@ record Manifest(int manifestVersion, List<EvidenceFile> files) {
     } catch (tools.jackson.core.JacksonException e) {
       throw new EvidenceException(
           "the manifest " + file + " is not readable (" + e.getOriginalMessage() + ")", e);
+    }
+  }
+
+  /** Returns the names of the sealed files ({@code NNNN-name.jsonl}) in {@code dir}, sorted. */
+  static List<String> sealedFiles(Path dir) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> present = Files.list(dir)) {
+      return present.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}-.*\\.jsonl")).sorted()
+          .toList();
+    } catch (java.io.IOException e) {
+      throw dev.oktair.errors.OktaIrException.io("cannot list", dir, e);
     }
   }
 

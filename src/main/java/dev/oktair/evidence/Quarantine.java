@@ -66,12 +66,15 @@ final class Quarantine implements AutoCloseable {
   }
 
   private void open() throws IOException {
-    Files.createDirectories(dir);
+    dev.oktair.cases.CasePaths.directory(dir);
     int n = nextNumber();
     for (;; n++) {
       Path candidate = dir.resolve(String.format(Locale.ROOT, "%04d-%s.rejects.jsonl", n, baseName));
       try {
-        out = new BufferedOutputStream(Files.newOutputStream(candidate, StandardOpenOption.CREATE_NEW), 1 << 16);
+        // Owner-only: quarantined lines are raw input, as sensitive as the evidence itself.
+        out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(Files.newByteChannel(candidate,
+            java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            dev.oktair.cases.CasePaths.ownerOnlyFile())), 1 << 16);
         path = candidate;
         return;
       } catch (java.nio.file.FileAlreadyExistsException taken) {

@@ -41,12 +41,13 @@ public final class OktaSimulator implements AutoCloseable {
     this.tenant = new Tenant(options.seed());
     this.logs = new LogStore();
     logs.add(options.seed().events(), null);
+    // Bound before the private key is written: a busy port leaves no key behind in /tmp.
+    this.server = new LoopbackServer(options.port(), options.clock());
     this.temporaryKeyDir = options.keyDirectory() == null ? Files.createTempDirectory("okta-ir-sim-") : null;
     this.keys = Keys.in(options.keyDirectory() != null ? options.keyDirectory() : temporaryKeyDir);
     this.clientId = Ids.derived("0oa", "service-app:" + options.randomSeed());
     this.apiToken = "00" + Ids.randomText(40);
     this.apiTokenId = Ids.random("00T");
-    this.server = new LoopbackServer(options.port(), options.clock());
     this.baseUrl = "http://127.0.0.1:" + server.port();
     tenant.serveFrom(baseUrl);
     registerApiToken(options.clock().instant());

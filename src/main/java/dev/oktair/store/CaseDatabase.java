@@ -55,6 +55,11 @@ public final class CaseDatabase {
       return new Loader(evidence, clock).load(c, rebuild);
     } catch (SQLException e) {
       throw failure("load", e);
+    } finally {
+      // DuckDB creates its files with the process umask; the case keeps them owner-only.
+      Path db = path(caseDir);
+      CasePaths.ownerOnly(db);
+      CasePaths.ownerOnly(db.resolveSibling(db.getFileName() + ".wal"));
     }
   }
 
@@ -66,7 +71,7 @@ public final class CaseDatabase {
    */
   public static CaseDatabase open(Path caseDir, Clock clock) {
     EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
-    LoadReport loaded = upToDate(caseDir, evidence.files()) ? null : load(caseDir, clock, false);
+    LoadReport loaded = upToDate(evidence, evidence.files()) ? null : load(caseDir, clock, false);
     return new CaseDatabase(caseDir, loaded);
   }
 
@@ -111,7 +116,9 @@ public final class CaseDatabase {
    * directory (Parquet) or file (CSV, JSONL) written.
    */
   public Path export(ExportFormat format, Path out) {
-    return read("export", c -> Exporter.run(c, format, out));
+    Path written = read("export", c -> Exporter.run(c, format, out));
+    CasePaths.ownerOnly(out); // exports hold the evidence's contents: owner-only as the case is
+    return written;
   }
 
   /**
@@ -146,18 +153,30 @@ public final class CaseDatabase {
     }
   }
 
-  private static boolean upToDate(Path caseDir, List<EvidenceFile> files) {
-    if (!Files.exists(path(caseDir))) {
+  /**
+   * Returns true when the database holds exactly the manifest's files, each still the bytes it
+   * was loaded from (checked cheaply, see {@link Freshness}).
+   *
+   * @throws StoreException when a loaded file changed on disk
+   */
+  private static boolean upToDate(EvidenceStore evidence, List<EvidenceFile> files) {
+    Path db = path(evidence.caseDir());
+    if (!Files.exists(db)) {
       return false;
     }
-    try (Connection c = Duck.open(path(caseDir), Duck.Mode.READ)) {
+    Map<String, Freshness.Stat> stats;
+    try (Connection c = Duck.open(db, Duck.Mode.READ)) {
       Schema.checkVersion(c);
       Map<String, String> loaded = Loader.loadedFiles(c);
-      return loaded.size() == files.size()
-          && files.stream().allMatch(f -> f.sha256().equals(loaded.get(f.name())));
+      if (loaded.size() != files.size() || !files.stream().allMatch(f -> f.sha256().equals(loaded.get(f.name())))) {
+        return false;
+      }
+      stats = Freshness.recorded(c);
     } catch (SQLException e) {
       return false; // no tables yet, or not a database we wrote: a load sorts it out or says why
     }
+    Freshness.check(evidence, files, stats, false);
+    return true;
   }
 
   private static void drop(Path caseDir) {
@@ -177,7 +196,19 @@ public final class CaseDatabase {
       // DuckDB reports the file system's refusal in its message: the disk, not a bug.
       return new OktaIrException(dev.oktair.errors.Kind.IO, message, e);
     }
+    if (damaged(lower)) {
+      // Derived data, not evidence: a rebuild from the evidence is the whole remedy.
+      return StoreException.rebuild(dev.oktair.errors.Kind.EVIDENCE, "the case database is damaged ("
+          + SqlRunner.firstLine(e.getMessage()) + "): rebuild it from the evidence");
+    }
     return new IllegalStateException(message, e);
+  }
+
+  /** Returns true when DuckDB's message says the database file itself is not sound. */
+  private static boolean damaged(String lower) {
+    return lower.contains("not a valid duckdb database") || lower.contains("could not read enough bytes")
+        || lower.contains("corrupt") || lower.contains("checksum") || lower.contains("database file")
+        && lower.contains("invalid");
   }
 
   /** Work on an open connection. */

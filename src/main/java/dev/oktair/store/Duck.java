@@ -42,9 +42,12 @@ final class Duck {
     try {
       c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
     } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("lock")) {
-        throw StoreException.invalid("the case database " + db + " is open in another process (an okta-ir load,"
-            + " or a DuckDB shell): close it and try again");
+      String message = String.valueOf(e.getMessage());
+      // Another process holds DuckDB's file lock; or, within this process, another command holds
+      // the database open in the other mode (DuckDB shares one instance per file and process).
+      if (message.contains("lock") || message.contains("different configuration than existing connections")) {
+        throw StoreException.invalid("the case database " + db + " is open in another process or command (an"
+            + " okta-ir load, or a DuckDB shell): wait for it or close it, and try again");
       }
       throw e;
     }

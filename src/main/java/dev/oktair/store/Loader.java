@@ -53,6 +53,12 @@ final class Loader {
     List<EvidenceFile> files = evidence.files();
     Map<String, String> loaded = loadedFiles(c);
     checkUnchanged(files, loaded);
+    // A load re-hashes what is already loaded (as verify does): "up to date" means the bytes too.
+    List<EvidenceFile> already = files.stream().filter(f -> loaded.containsKey(f.name())).toList();
+    Freshness.check(evidence, already, Map.of(), true);
+    for (EvidenceFile f : already) {
+      Freshness.record(c, evidence, f);
+    }
     List<LoadedFile> added = new ArrayList<>();
     ExecutorService hasher = Executors.newSingleThreadExecutor(Loader::daemon);
     try {
@@ -110,6 +116,7 @@ final class Loader {
       boolean exact = insert(c, file, path);
       checkDigest(c, file, digest);
       long newEvents = file.events() - Dedupe.apply(c, file.name());
+      Freshness.record(c, evidence, file);
       try (PreparedStatement ps = Duck.prepare(c, "INSERT INTO loaded_files VALUES (?, ?, ?, ?, ?::JSON, ?)",
           file.name(), file.sha256(), file.events(), newEvents, Json.MAPPER.writeValueAsString(file.source()),
           Duck.timestamp(clock.instant()))) {

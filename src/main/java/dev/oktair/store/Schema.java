@@ -156,6 +156,7 @@ final class Schema {
     Duck.exec(c, EVENTS_DDL);
     Duck.exec(c, EVIDENCE_LINES_DDL);
     Duck.exec(c, LOADED_FILES_DDL);
+    Duck.exec(c, Freshness.DDL);
     Duck.exec(c, META_DDL);
     Duck.exec(c, "INSERT OR IGNORE INTO store_meta VALUES ('schema_version', '" + VERSION + "')");
     checkVersion(c);

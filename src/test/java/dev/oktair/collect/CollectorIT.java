@@ -210,6 +210,58 @@ class CollectorIT {
     }
   }
 
+  /**
+   * Issue 15 item 7 as reported: killed while its staging was being removed after sealing (here:
+   * job.json says sealed, a checkpoint already gone), the collection must run again, not fail on
+   * the missing checkpoint forever.
+   */
+  @Test
+  void item7_aKillWhileRemovingASealedJobLeavesItRunnable() throws IOException {
+    OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case"), time);
+    CollectRequest request = request(Subject.all(), 3);
+    assertThatThrownBy(() -> crashingAt(sim, store, "sealed").collect(request)).hasMessage("crash sealed");
+    try (Stream<Path> jobs = Files.list(store.stagingDir())) {
+      Path job = jobs.filter(Files::isDirectory).findFirst().orElseThrow();
+      Files.delete(job.resolve("slice-000.json")); // what a kill -9 half-way through the old removal left
+    }
+    CollectResult again = collect(sim, store.caseDir(), request, Progress.silent());
+    assertThat(store.files()).containsExactly(again.evidence());
+    assertThat(again.events()).isEqualTo(expected(sim, SINCE, NOW, e -> true).size());
+    try (Stream<Path> staging = Files.list(store.stagingDir())) {
+      assertThat(staging).isEmpty();
+    }
+  }
+
+  /** Issue 15 item 7: a job missing a checkpoint and never sealed is discarded and run afresh. */
+  @Test
+  void item7_anUnsealedJobMissingACheckpointIsCollectedAfresh() throws IOException {
+    OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case"), time);
+    CollectRequest request = request(Subject.all(), 3);
+    assertThatThrownBy(() -> crashingAt(sim, store, "sealing").collect(request)).hasMessage("crash sealing");
+    try (Stream<Path> jobs = Files.list(store.stagingDir())) {
+      Path job = jobs.filter(Files::isDirectory).findFirst().orElseThrow();
+      Files.delete(job.resolve("slice-001.json"));
+    }
+    CollectResult again = collect(sim, store.caseDir(), request, Progress.silent());
+    CollectResult clean = collect(sim, dir.resolve("clean"), request, Progress.silent());
+    assertThat(again.evidence().sha256()).isEqualTo(clean.evidence().sha256());
+    assertThat(store.files()).containsExactly(again.evidence());
+  }
+
+  /** Issue 15 item 1, defence in depth: a job is run by one collector at a time, whatever the case lock. */
+  @Test
+  void item1_aJobHeldByOneRunIsRefusedToAnother() throws Exception {
+    Path staging = EvidenceStore.open(dir.resolve("case"), time).stagingDir();
+    Path job = staging.resolve("collect-0123456789abcdef");
+    try (Job.Held held = Job.lock(job)) {
+      assertThatThrownBy(() -> Job.lock(job)).isInstanceOf(CollectException.class)
+          .hasMessageContaining("being run by another okta-ir process");
+    }
+    Job.lock(job).close(); // released: free again
+  }
+
   @Test
   void aCrashJustBeforeSealingSealsOnceEvenBesideAnEarlierIdenticalCollection() {
     OktaSimulator sim = sim(SimFixtures.events(2000, NOW.minus(Duration.ofDays(8)), NOW));
