@@ -2,6 +2,7 @@ package dev.oktair.cli;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,27 @@ import picocli.CommandLine.IVersionProvider;
 @Command(
     name = "okta-ir",
     description = "Okta incident response: collect, investigate, contain, report.",
-    subcommands = {
+    footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  internal error (a bug; --verbose prints the stack trace)",
+      "  2  usage or invalid input",
+      "  3  configuration or credentials problem",
+      "  4  remote API failure after retries",
+      "  5  containment partially applied",
+      "  6  completed, but some input was rejected (quarantined)",
+      "  7  evidence verification failed (a file changed, added or removed); case database stale or damaged",
+      "  8  local I/O problem (disk full, permission denied, read-only file system)",
+      "  10 findings at or above --fail-on",
+      "  130 interrupted (Ctrl-C)",
+    })
+public final class Cli extends BaseCommand {
+  /**
+   * The subcommands, in the order the usage lists them. Only the one a run names is built: picocli
+   * reflects over every option of every command it is given, work a run of one command (or of
+   * {@code --version}) should not pay at each start.
+   */
+  private static final List<Class<?>> COMMANDS = List.of(
       CommandLine.HelpCommand.class,
       ImportCommand.class,
       VerifyCommand.class,
@@ -31,27 +52,13 @@ import picocli.CommandLine.IVersionProvider;
       ContainCommand.class,
       DownstreamCommand.class,
       DemoCommand.class,
-      DrillCommand.class,
-    },
-    footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
-    footer = {
-      "  0  success",
-      "  1  internal error (a bug; --verbose prints the stack trace)",
-      "  2  usage or invalid input",
-      "  3  configuration or credentials problem",
-      "  4  remote API failure after retries",
-      "  5  containment partially applied",
-      "  6  completed, but some input was rejected (quarantined)",
-      "  7  evidence verification failed (a file changed, added or removed); case database stale or damaged",
-      "  8  local I/O problem (disk full, permission denied, read-only file system)",
-      "  10 findings at or above --fail-on",
-      "  130 interrupted (Ctrl-C)",
-    })
-public final class Cli extends BaseCommand {
+      DrillCommand.class);
 
   /** Runs okta-ir with {@code args} in {@code context}; returns the exit code. */
   public static int run(Context context, String... args) {
-    CommandLine cl = commandLine(context);
+    // "--version" alone builds no subcommand; "--version" with more is left for picocli to judge.
+    boolean versionOnly = args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]));
+    CommandLine cl = commandLine(context, args.length == 0 ? null : args[0], versionOnly);
     try {
       return cl.execute(args);
     } finally {
@@ -60,10 +67,29 @@ public final class Cli extends BaseCommand {
     }
   }
 
+  /** Returns the root command line with every subcommand. */
   static CommandLine commandLine(Context context) {
+    return commandLine(context, null, false);
+  }
+
+  /**
+   * Returns the root command line with only the subcommand named {@code first} when the run names
+   * one as its first argument, none when {@code versionOnly}, else (and for {@code help}) all of them.
+   */
+  static CommandLine commandLine(Context context, String first, boolean versionOnly) {
     Cli root = new Cli();
     root.init(context); // the factory only initialises the subcommands it creates
-    CommandLine cl = new CommandLine(root, new Factory(context));
+    Factory factory = new Factory(context);
+    CommandLine cl = new CommandLine(root, factory);
+    Class<?> named = COMMANDS.stream().filter(c -> nameOf(c).equals(first)).findFirst().orElse(null);
+    if (named == CommandLine.HelpCommand.class) {
+      named = null;
+    }
+    for (Class<?> command : COMMANDS) {
+      if (!versionOnly && (named == null || named == command)) {
+        cl.addSubcommand(nameOf(command), new CommandLine(command, factory));
+      }
+    }
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -91,6 +117,10 @@ public final class Cli extends BaseCommand {
           return ExitCode.USAGE.code();
         });
     return cl;
+  }
+
+  private static String nameOf(Class<?> command) {
+    return command.getAnnotation(Command.class).name();
   }
 
   /** Without a command, the usage goes to stderr (nothing was asked, so no result) and exit code 2. */

@@ -91,17 +91,22 @@ public final class EvidenceImport {
       return;
     }
     String location;
-    String sha;
+    String sha = null;
     try {
       location = link ? file.toRealPath().toString() : file.toAbsolutePath().normalize().toString();
-      sha = checkWhole(file, how);
+      // Gzip is read through once first, so that a refused file (bytes after its compressed data)
+      // leaves nothing behind. Other input is hashed in the one pass that imports it, which then
+      // recognises a file imported before at its end (sha null): one pass, not two, over the bytes.
+      if (isGzip(file, how)) {
+        sha = checkWhole(file, how);
+      }
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, (e instanceof EventReader.RefusedInput ? "" : "cannot read (") + describe(e)
           + (e instanceof EventReader.RefusedInput ? "" : ")"));
       return;
     }
-    if (isAlreadyImported(display, sha, listener)) {
+    if (sha != null && isAlreadyImported(display, sha, listener)) {
       return;
     }
     listener.started(display, sizeOf(file));
@@ -133,6 +138,13 @@ public final class EvidenceImport {
     return HexFormat.of().formatHex(hash.digest());
   }
 
+  private static boolean isGzip(Path file, LinkOption[] how) throws IOException {
+    try (InputStream in = Files.newInputStream(file, how)) {
+      byte[] magic = in.readNBytes(2);
+      return magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b;
+    }
+  }
+
   private boolean isAlreadyImported(String display, String sha, ImportListener listener) {
     for (EvidenceFile f : store.files()) {
       if ("import".equals(f.source().kind()) && sha.equals(f.source().sha256())) {
@@ -160,7 +172,8 @@ public final class EvidenceImport {
         handler.tally.compacted += summary.compacted();
         String sha = HexFormat.of().formatHex(inputHash.digest());
         if (knownSha == null && isAlreadyImported(display, sha, listener)) {
-          return; // the standard input repeated a file imported before: the writer is discarded
+          quarantine.discard();
+          return; // the input repeated a file imported before: the writer is discarded
         }
         source = source.withImportDetails(sha, formatOf(summary), summary.compacted())
             .withTransformations(summary.encoding(), summary.wrappers(), summary.partial());

@@ -96,6 +96,19 @@ final class Quarantine implements AutoCloseable {
     return max + 1;
   }
 
+  /** Closes and removes the quarantine file, for an input that turned out to be imported before. */
+  void discard() {
+    close();
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the quarantine file " + path, e);
+      }
+      path = null;
+    }
+  }
+
   @Override
   public void close() {
     if (out != null) {

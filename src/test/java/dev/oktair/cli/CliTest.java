@@ -83,4 +83,24 @@ class CliTest {
       assertThat(r.out()).as(name + " --help").contains("Usage: okta-ir " + name);
     }
   }
+
+  /**
+   * A run builds only the command it names (picocli's reflection over every command's options was
+   * most of a start); {@code help}, no command, or an unknown one build them all, so the usage,
+   * {@code help COMMAND} and picocli's suggestions still see every command.
+   */
+  @Test
+  void aRunBuildsOnlyTheCommandItNames() {
+    Context quiet = Runs.quiet(Path.of("/nonexistent-home"));
+    assertThat(Cli.commandLine(quiet, "pivot", false).getSubcommands().keySet()).containsExactly("pivot");
+    assertThat(Cli.commandLine(quiet, "--version", true).getSubcommands()).isEmpty();
+    int all = Cli.commandLine(quiet).getSubcommands().size();
+    assertThat(all).isGreaterThan(10);
+    assertThat(Cli.commandLine(quiet, "help", false).getSubcommands()).hasSize(all);
+    assertThat(Cli.commandLine(quiet, "frob", false).getSubcommands()).hasSize(all);
+    assertThat(run("help", "pivot").out()).contains("Usage: okta-ir pivot");
+    Runs.Run versionThenCommand = run("-V", "pivot"); // with more arguments it is picocli's, as before
+    assertThat(versionThenCommand.exit()).isZero();
+    assertThat(versionThenCommand.out()).startsWith("okta-ir ");
+  }
 }
