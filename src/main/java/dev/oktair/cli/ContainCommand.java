@@ -10,7 +10,11 @@ import dev.oktair.contain.Plan;
 import dev.oktair.contain.PlanJson;
 import dev.oktair.contain.Planner;
 import dev.oktair.contain.Result;
+import dev.oktair.cases.CasePaths;
 import dev.oktair.downstream.Connector;
+import dev.oktair.downstream.Downstream;
+import dev.oktair.downstream.DownstreamConfig;
+import dev.oktair.store.CaseDatabase;
 import dev.oktair.events.Json;
 import dev.oktair.okta.Management;
 import dev.oktair.okta.OktaClient;
@@ -35,7 +39,9 @@ import picocli.CommandLine.Option;
       "Plan containment from the findings; --apply carries it out.",
       "Reads findings.json and the live org (GETs only), writes plan.json and prints it: clear sessions and OAuth"
           + " tokens, then suspend; delete the rogue factors and keep the others; revoke the window's grants, refresh"
-          + " tokens, API tokens and admin roles; deactivate rogue identity providers. Nothing changes without"
+          + " tokens, API tokens and admin roles; deactivate rogue identity providers; then, at each app's service"
+          + " provider a connector is configured for, revoke what it issued (the rest is listed as a manual checklist)."
+          + " Nothing changes without"
           + " --apply, which asks for confirmation (or --yes), journals every call to journal.jsonl and can be re-run"
           + " after a failure or a crash: what is done is never sent again."
     },
@@ -74,6 +80,7 @@ final class ContainCommand extends BaseCommand {
   String undo;
 
   @Mixin OktaOptions okta;
+  @Mixin DownstreamOptions downstream;
   @Mixin JsonOption json;
 
   @Override
@@ -86,9 +93,11 @@ final class ContainCommand extends BaseCommand {
     FindingsFile findings = FindingsFile.read(files.findings());
     Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
     Plan plan = apply ? reviewed(files, config, options) : null;
+    DownstreamConfig sps = downstream.config(ctx);
     if (plan == null) {
-      Management reads = new Management(client(config, true));
-      plan = new Planner(reads, ctx.clock()).plan(findings.findings(), findings.start(), findings.end(), options);
+      OktaClient reading = client(config, true);
+      Planner planner = new Planner(new Management(reading), ctx.clock(), impacts(reading, sps, findings));
+      plan = planner.plan(findings.findings(), findings.start(), findings.end(), options);
       write(files.plan(), plan);
     }
     new PlanPrinter(ctx.out(), json.json).print(plan, caseDir.relativize(files.plan()).toString());
@@ -103,7 +112,7 @@ final class ContainCommand extends BaseCommand {
     Management writes = new Management(client(config, false));
     guard(writes, plan);
     confirm(plan.actions().size() + " actions", plan);
-    return applied(files, writes, plan);
+    return applied(files, writes, plan, connectors(sps));
   }
 
   /** Returns the reviewed plan.json when it was made for this org with these options, else null. */
@@ -120,6 +129,19 @@ final class ContainCommand extends BaseCommand {
     return null;
   }
 
+  /**
+   * Returns each subject's downstream impact map: the apps it reached in the case's window (when
+   * the case holds evidence) or holds now, with what the configured connectors can revoke.
+   */
+  private Planner.Downstream impacts(OktaClient reading, DownstreamConfig sps, FindingsFile findings) {
+    CaseDatabase db = CasePaths.of(caseDir).exists() ? CaseDatabase.open(caseDir, ctx.clock()) : null;
+    if (db != null) {
+      LoadCommand.noteLoadedOnOpen(this, db);
+    }
+    return (userId, login) -> Downstream.impactMap(
+        DownstreamApps.collect(db, reading, login, findings.start(), findings.end()), sps.configured());
+  }
+
   private ExitCode undo(CaseFiles files, OktaConfig config) {
     Plan plan = readPlan(files);
     Plan.Entry entry = plan.action(undo);
@@ -131,21 +153,21 @@ final class ContainCommand extends BaseCommand {
     confirm("the undo of " + undo + " (" + entry.action().kind().label() + " " + entry.action().target().display() + ")",
         plan);
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
-      Result r = applier(writes, journal).undo(plan, undo, Journal.read(files.journal()));
+      Result r = applier(writes, journal, Map.of()).undo(plan, undo, Journal.read(files.journal()));
       return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
     }
   }
 
-  private ExitCode applied(CaseFiles files, Management writes, Plan plan) {
+  private ExitCode applied(CaseFiles files, Management writes, Plan plan, Map<String, Connector> connectors) {
     Map<String, Journal.Last> earlier = Journal.read(files.journal());
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
-      Result r = applier(writes, journal).apply(plan, earlier);
+      Result r = applier(writes, journal, connectors).apply(plan, earlier);
       return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
     }
   }
 
-  private Applier applier(Management writes, Journal journal) {
-    return new Applier(new Effects(writes, connectors()), journal, ctx.clock(), sleeper(),
+  private Applier applier(Management writes, Journal journal, Map<String, Connector> connectors) {
+    return new Applier(new Effects(writes, connectors), journal, ctx.clock(), sleeper(),
         Applier.Settings.defaults());
   }
 
@@ -158,9 +180,9 @@ final class ContainCommand extends BaseCommand {
     return ctx.clock() instanceof Sleeper s ? s : Sleeper.system();
   }
 
-  /** The downstream connectors by SP name: none yet (the downstream package registers them). */
-  static Map<String, Connector> connectors() {
-    return Map.of();
+  /** Returns the configured downstream connectors by SP name; they send only when the plan is applied. */
+  private Map<String, Connector> connectors(DownstreamConfig sps) {
+    return Downstream.connectors(sps, ctx.clock(), false);
   }
 
   private void guard(Management writes, Plan plan) {
