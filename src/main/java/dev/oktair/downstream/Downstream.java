@@ -23,7 +23,7 @@ public final class Downstream {
    * connector sends anything (not even a token request).
    */
   public static Map<String, Connector> connectors(DownstreamConfig config, Clock clock, boolean dryRun) {
-    SpHttp http = new SpHttp(dryRun, TIMEOUT);
+    SpHttp http = new SpHttp(dryRun, TIMEOUT, clock);
     Map<String, Connector> out = new LinkedHashMap<>();
     for (Sp sp : config.settings().keySet()) {
       out.put(sp.id(), sp.connector(config, http, clock));
