@@ -1,16 +1,18 @@
 package dev.oktair.cli;
 
 import dev.oktair.contain.Applier;
-import dev.oktair.contain.CaseFiles;
 import dev.oktair.contain.Effects;
-import dev.oktair.contain.FindingsFile;
 import dev.oktair.contain.Guards;
 import dev.oktair.contain.Journal;
 import dev.oktair.contain.Plan;
 import dev.oktair.contain.PlanJson;
 import dev.oktair.contain.Planner;
 import dev.oktair.contain.Result;
+import dev.oktair.cases.Case;
 import dev.oktair.cases.CasePaths;
+import dev.oktair.cases.CompromiseWindow;
+import dev.oktair.detect.Finding;
+import dev.oktair.detect.FindingsFile;
 import dev.oktair.downstream.Connector;
 import dev.oktair.downstream.Downstream;
 import dev.oktair.downstream.DownstreamConfig;
@@ -25,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -54,8 +57,7 @@ final class ContainCommand extends BaseCommand {
       "okta.apiTokens.manage", "okta.idps.read", "okta.idps.manage", "okta.networkZones.read",
       "okta.networkZones.manage", "okta.logs.read");
 
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (with findings.json).")
-  Path caseDir;
+  @Mixin CaseOption caseOption;
 
   @Option(names = "--apply", description = "Carry out the plan (after a confirmation naming the users and the org).")
   boolean apply;
@@ -80,24 +82,31 @@ final class ContainCommand extends BaseCommand {
   String undo;
 
   @Mixin OktaOptions okta;
+
+  private Path caseDir;
+  private Case kase;
   @Mixin DownstreamOptions downstream;
   @Mixin JsonOption json;
 
   @Override
   protected ExitCode execute() {
-    CaseFiles files = new CaseFiles(caseDir);
+    caseDir = caseOption.dir();
+    CasePaths files = CasePaths.of(caseDir);
     OktaConfig config = okta.config(ctx, SCOPES);
+    if (apply || undo != null) {
+      kase = caseOption.open(ctx); // held to the end: no other okta-ir process writes the case meanwhile
+    }
     if (undo != null) {
       return undo(files, config);
     }
-    FindingsFile findings = FindingsFile.read(files.findings());
+    Findings findings = findings(files);
     Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
     Plan plan = apply ? reviewed(files, config, options) : null;
     DownstreamConfig sps = downstream.config(ctx);
     if (plan == null) {
       OktaClient reading = client(config, true);
       Planner planner = new Planner(new Management(reading), ctx.clock(), impacts(reading, sps, findings));
-      plan = planner.plan(findings.findings(), findings.start(), findings.end(), options);
+      plan = planner.plan(findings.list(), findings.start(), findings.end(), options);
       write(files.plan(), plan);
     }
     new PlanPrinter(ctx.out(), json.json).print(plan, caseDir.relativize(files.plan()).toString());
@@ -116,7 +125,7 @@ final class ContainCommand extends BaseCommand {
   }
 
   /** Returns the reviewed plan.json when it was made for this org with these options, else null. */
-  private Plan reviewed(CaseFiles files, OktaConfig config, Plan.Options options) {
+  private Plan reviewed(CasePaths files, OktaConfig config, Plan.Options options) {
     if (!Files.exists(files.plan())) {
       return null;
     }
@@ -133,7 +142,7 @@ final class ContainCommand extends BaseCommand {
    * Returns each subject's downstream impact map: the apps it reached in the case's window (when
    * the case holds evidence) or holds now, with what the configured connectors can revoke.
    */
-  private Planner.Downstream impacts(OktaClient reading, DownstreamConfig sps, FindingsFile findings) {
+  private Planner.Downstream impacts(OktaClient reading, DownstreamConfig sps, Findings findings) {
     CaseDatabase db = CasePaths.of(caseDir).exists() ? CaseDatabase.open(caseDir, ctx.clock()) : null;
     if (db != null) {
       LoadCommand.noteLoadedOnOpen(this, db);
@@ -142,7 +151,7 @@ final class ContainCommand extends BaseCommand {
         DownstreamApps.collect(db, reading, login, findings.start(), findings.end()), sps.configured());
   }
 
-  private ExitCode undo(CaseFiles files, OktaConfig config) {
+  private ExitCode undo(CasePaths files, OktaConfig config) {
     Plan plan = readPlan(files);
     Plan.Entry entry = plan.action(undo);
     if (entry == null) {
@@ -158,7 +167,7 @@ final class ContainCommand extends BaseCommand {
     }
   }
 
-  private ExitCode applied(CaseFiles files, Management writes, Plan plan, Map<String, Connector> connectors) {
+  private ExitCode applied(CasePaths files, Management writes, Plan plan, Map<String, Connector> connectors) {
     Map<String, Journal.Last> earlier = Journal.read(files.journal());
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
       Result r = applier(writes, journal, connectors).apply(plan, earlier);
@@ -186,7 +195,7 @@ final class ContainCommand extends BaseCommand {
   }
 
   private void guard(Management writes, Plan plan) {
-    Guards g = Guards.check(writes, plan);
+    Guards g = Guards.check(writes, plan, kase.info().subjects());
     if (!g.mismatches().isEmpty()) {
       throw ExitException.usage("refusing to apply: the org no longer matches the plan: " + String.join("; ", g.mismatches())
           + ". Plan again (okta-ir contain --case " + caseDir + ") and review it");
@@ -214,7 +223,7 @@ final class ContainCommand extends BaseCommand {
     }
   }
 
-  private Plan readPlan(CaseFiles files) {
+  private Plan readPlan(CasePaths files) {
     if (!Files.exists(files.plan())) {
       throw ExitException.usage("the case has no plan.json: run 'okta-ir contain --case " + caseDir + "' first");
     }
@@ -223,6 +232,37 @@ final class ContainCommand extends BaseCommand {
     } catch (IOException | RuntimeException e) {
       throw ExitException.usage("cannot read " + files.plan() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The findings to contain and their window: investigate's findings.json, the window from it,
+   * else from case.json.
+   */
+  private record Findings(List<Finding> list, Instant start, Instant end) {}
+
+  private Findings findings(CasePaths files) {
+    if (!Files.exists(files.findings())) {
+      throw ExitException.usage("the case has no findings.json at " + files.findings()
+          + ": investigate the case first, so there are findings to contain");
+    }
+    FindingsFile.Contents c;
+    try {
+      c = FindingsFile.read(files.findings());
+    } catch (RuntimeException e) {
+      throw ExitException.usage("cannot read " + files.findings() + ": " + e.getMessage());
+    }
+    Instant start = c.window().start();
+    Instant end = c.window().end();
+    if (start == null && files.exists()) {
+      CompromiseWindow w = Case.read(caseDir, ctx.clock()).info().window();
+      start = w == null ? null : w.start();
+      end = w == null ? null : w.end();
+    }
+    if (start == null) {
+      throw ExitException.usage("the findings attribute nothing to an attacker, so there is no window to contain:"
+          + " set one with investigate's window options");
+    }
+    return new Findings(c.findings(), start, end);
   }
 
   /** Writes plan.json whole or not at all (temporary file, fsync, atomic move). */
