@@ -81,7 +81,8 @@ public final class Planner {
       planUser(b, inv, why, facts, options);
     }
     planTenant(b, inventories, facts, options);
-    return new Plan(clock.instant(), okta.orgUrl().toString(), start, end, options, subjects, b.actions, b.listed);
+    return new Plan(clock.instant(), okta.orgUrl().toString(), start, end, options, subjects, b.actions, b.listed,
+        b.downstream);
   }
 
   private List<Inventory> readSubjects(Facts facts) {
@@ -204,7 +205,11 @@ public final class Planner {
    * impact map becomes an action after the kill switch; manual and opt-in steps are listed.
    */
   private void planDownstream(Builder b, Inventory inv, List<String> why, String clear) {
-    for (Impact i : downstream.of(inv.userId(), inv.login())) {
+    List<Impact> map = downstream.of(inv.userId(), inv.login());
+    if (!map.isEmpty()) {
+      b.downstream.add(new Plan.Downstream(inv.userId(), map));
+    }
+    for (Impact i : map) {
       String app = i.app().label() + " (" + i.app().appId() + ")";
       int n = 0;
       for (PlannedAction p : i.actions()) {
@@ -273,6 +278,7 @@ public final class Planner {
     final Instant end;
     final List<Plan.Entry> actions = new ArrayList<>();
     final List<Plan.Listed> listed = new ArrayList<>();
+    final List<Plan.Downstream> downstream = new ArrayList<>();
     final Set<String> keys = new LinkedHashSet<>();
 
     Builder(Instant start, Instant end) {

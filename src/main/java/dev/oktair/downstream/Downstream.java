@@ -68,6 +68,20 @@ public final class Downstream {
     return out;
   }
 
+  /** Returns one impact as the documented JSON object ({@code downstream --json}, plan.json's {@code downstream}). */
+  public static tools.jackson.databind.node.ObjectNode toJson(Impact impact) {
+    return ImpactJson.write(impact);
+  }
+
+  /**
+   * Reads an impact back from {@link #toJson}'s object.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public static Impact fromJson(tools.jackson.databind.JsonNode json) {
+    return ImpactJson.read(json);
+  }
+
   /** Returns the manual checklist for an app no connector knows (custom SAML or OIDC). */
   private static List<PlannedAction> checklist(AppAccess a) {
     String where = a.label() + (a.name() == null ? "" : " (" + a.name() + ")");
