@@ -93,7 +93,9 @@ class CaseFilesIT {
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> commands = new ArrayList<>();
     caseJson(caseDir).get("history").forEach(run -> commands.add(argv(run).get(0)));
-    assertThat(commands).containsExactly("collect", "collect", "verify", "events", "pivot", "pivot", "timeline");
+    // investigate's hunt collects once more; contain (plan, then apply) records its runs like every case command
+    assertThat(commands).containsExactly("collect", "collect", "verify", "events", "pivot", "pivot", "timeline",
+        "collect", "investigate", "downstream", "contain", "contain", "report");
   }
 
   @Test
