@@ -1,16 +1,22 @@
 package dev.oktair.cli;
 
 import dev.oktair.contain.Applier;
-import dev.oktair.contain.CaseFiles;
 import dev.oktair.contain.Effects;
-import dev.oktair.contain.FindingsFile;
 import dev.oktair.contain.Guards;
 import dev.oktair.contain.Journal;
 import dev.oktair.contain.Plan;
 import dev.oktair.contain.PlanJson;
 import dev.oktair.contain.Planner;
 import dev.oktair.contain.Result;
+import dev.oktair.cases.Case;
+import dev.oktair.cases.CasePaths;
+import dev.oktair.cases.CompromiseWindow;
+import dev.oktair.detect.Finding;
+import dev.oktair.detect.FindingsFile;
 import dev.oktair.downstream.Connector;
+import dev.oktair.downstream.Downstream;
+import dev.oktair.downstream.DownstreamConfig;
+import dev.oktair.store.CaseDatabase;
 import dev.oktair.events.Json;
 import dev.oktair.okta.Management;
 import dev.oktair.okta.OktaClient;
@@ -21,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +42,9 @@ import picocli.CommandLine.Option;
       "Plan containment from the findings; --apply carries it out.",
       "Reads findings.json and the live org (GETs only), writes plan.json and prints it: clear sessions and OAuth"
           + " tokens, then suspend; delete the rogue factors and keep the others; revoke the window's grants, refresh"
-          + " tokens, API tokens and admin roles; deactivate rogue identity providers. Nothing changes without"
+          + " tokens, API tokens and admin roles; deactivate rogue identity providers; then, at each app's service"
+          + " provider a connector is configured for, revoke what it issued (the rest is listed as a manual checklist)."
+          + " Nothing changes without"
           + " --apply, which asks for confirmation (or --yes), journals every call to journal.jsonl and can be re-run"
           + " after a failure or a crash: what is done is never sent again."
     },
@@ -48,8 +57,7 @@ final class ContainCommand extends BaseCommand {
       "okta.apiTokens.manage", "okta.idps.read", "okta.idps.manage", "okta.networkZones.read",
       "okta.networkZones.manage", "okta.logs.read");
 
-  @Option(names = "--case", required = true, paramLabel = "DIR", description = "Case directory (with findings.json).")
-  Path caseDir;
+  @Mixin CaseOption caseOption;
 
   @Option(names = "--apply", description = "Carry out the plan (after a confirmation naming the users and the org).")
   boolean apply;
@@ -74,21 +82,31 @@ final class ContainCommand extends BaseCommand {
   String undo;
 
   @Mixin OktaOptions okta;
+
+  private Path caseDir;
+  private Case kase;
+  @Mixin DownstreamOptions downstream;
   @Mixin JsonOption json;
 
   @Override
   protected ExitCode execute() {
-    CaseFiles files = new CaseFiles(caseDir);
+    caseDir = caseOption.dir();
+    CasePaths files = CasePaths.of(caseDir);
     OktaConfig config = okta.config(ctx, SCOPES);
+    if (apply || undo != null) {
+      kase = caseOption.open(ctx); // held to the end: no other okta-ir process writes the case meanwhile
+    }
     if (undo != null) {
       return undo(files, config);
     }
-    FindingsFile findings = FindingsFile.read(files.findings());
+    Findings findings = findings(files);
     Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
     Plan plan = apply ? reviewed(files, config, options) : null;
+    DownstreamConfig sps = downstream.config(ctx);
     if (plan == null) {
-      Management reads = new Management(client(config, true));
-      plan = new Planner(reads, ctx.clock()).plan(findings.findings(), findings.start(), findings.end(), options);
+      OktaClient reading = client(config, true);
+      Planner planner = new Planner(new Management(reading), ctx.clock(), impacts(reading, sps, findings));
+      plan = planner.plan(findings.list(), findings.start(), findings.end(), options);
       write(files.plan(), plan);
     }
     new PlanPrinter(ctx.out(), json.json).print(plan, caseDir.relativize(files.plan()).toString());
@@ -103,11 +121,11 @@ final class ContainCommand extends BaseCommand {
     Management writes = new Management(client(config, false));
     guard(writes, plan);
     confirm(plan.actions().size() + " actions", plan);
-    return applied(files, writes, plan);
+    return applied(files, writes, plan, connectors(sps));
   }
 
   /** Returns the reviewed plan.json when it was made for this org with these options, else null. */
-  private Plan reviewed(CaseFiles files, OktaConfig config, Plan.Options options) {
+  private Plan reviewed(CasePaths files, OktaConfig config, Plan.Options options) {
     if (!Files.exists(files.plan())) {
       return null;
     }
@@ -120,7 +138,20 @@ final class ContainCommand extends BaseCommand {
     return null;
   }
 
-  private ExitCode undo(CaseFiles files, OktaConfig config) {
+  /**
+   * Returns each subject's downstream impact map: the apps it reached in the case's window (when
+   * the case holds evidence) or holds now, with what the configured connectors can revoke.
+   */
+  private Planner.Downstream impacts(OktaClient reading, DownstreamConfig sps, Findings findings) {
+    CaseDatabase db = CasePaths.of(caseDir).exists() ? CaseDatabase.open(caseDir, ctx.clock()) : null;
+    if (db != null) {
+      LoadCommand.noteLoadedOnOpen(this, db);
+    }
+    return (userId, login) -> Downstream.impactMap(
+        DownstreamApps.collect(db, reading, login, findings.start(), findings.end()), sps.configured());
+  }
+
+  private ExitCode undo(CasePaths files, OktaConfig config) {
     Plan plan = readPlan(files);
     Plan.Entry entry = plan.action(undo);
     if (entry == null) {
@@ -131,21 +162,21 @@ final class ContainCommand extends BaseCommand {
     confirm("the undo of " + undo + " (" + entry.action().kind().label() + " " + entry.action().target().display() + ")",
         plan);
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
-      Result r = applier(writes, journal).undo(plan, undo, Journal.read(files.journal()));
+      Result r = applier(writes, journal, Map.of()).undo(plan, undo, Journal.read(files.journal()));
       return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
     }
   }
 
-  private ExitCode applied(CaseFiles files, Management writes, Plan plan) {
+  private ExitCode applied(CasePaths files, Management writes, Plan plan, Map<String, Connector> connectors) {
     Map<String, Journal.Last> earlier = Journal.read(files.journal());
     try (Journal journal = Journal.open(files.journal(), ctx.clock())) {
-      Result r = applier(writes, journal).apply(plan, earlier);
+      Result r = applier(writes, journal, connectors).apply(plan, earlier);
       return new ResultPrinter(ctx.out(), json.json).print(r, files.journal().toString());
     }
   }
 
-  private Applier applier(Management writes, Journal journal) {
-    return new Applier(new Effects(writes, connectors()), journal, ctx.clock(), sleeper(),
+  private Applier applier(Management writes, Journal journal, Map<String, Connector> connectors) {
+    return new Applier(new Effects(writes, connectors), journal, ctx.clock(), sleeper(),
         Applier.Settings.defaults());
   }
 
@@ -158,13 +189,13 @@ final class ContainCommand extends BaseCommand {
     return ctx.clock() instanceof Sleeper s ? s : Sleeper.system();
   }
 
-  /** The downstream connectors by SP name: none yet (the downstream package registers them). */
-  static Map<String, Connector> connectors() {
-    return Map.of();
+  /** Returns the configured downstream connectors by SP name; they send only when the plan is applied. */
+  private Map<String, Connector> connectors(DownstreamConfig sps) {
+    return Downstream.connectors(sps, ctx.clock(), false);
   }
 
   private void guard(Management writes, Plan plan) {
-    Guards g = Guards.check(writes, plan);
+    Guards g = Guards.check(writes, plan, kase.info().subjects());
     if (!g.mismatches().isEmpty()) {
       throw ExitException.usage("refusing to apply: the org no longer matches the plan: " + String.join("; ", g.mismatches())
           + ". Plan again (okta-ir contain --case " + caseDir + ") and review it");
@@ -192,7 +223,7 @@ final class ContainCommand extends BaseCommand {
     }
   }
 
-  private Plan readPlan(CaseFiles files) {
+  private Plan readPlan(CasePaths files) {
     if (!Files.exists(files.plan())) {
       throw ExitException.usage("the case has no plan.json: run 'okta-ir contain --case " + caseDir + "' first");
     }
@@ -201,6 +232,37 @@ final class ContainCommand extends BaseCommand {
     } catch (IOException | RuntimeException e) {
       throw ExitException.usage("cannot read " + files.plan() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The findings to contain and their window: investigate's findings.json, the window from it,
+   * else from case.json.
+   */
+  private record Findings(List<Finding> list, Instant start, Instant end) {}
+
+  private Findings findings(CasePaths files) {
+    if (!Files.exists(files.findings())) {
+      throw ExitException.usage("the case has no findings.json at " + files.findings()
+          + ": investigate the case first, so there are findings to contain");
+    }
+    FindingsFile.Contents c;
+    try {
+      c = FindingsFile.read(files.findings());
+    } catch (RuntimeException e) {
+      throw ExitException.usage("cannot read " + files.findings() + ": " + e.getMessage());
+    }
+    Instant start = c.window().start();
+    Instant end = c.window().end();
+    if (start == null && files.exists()) {
+      CompromiseWindow w = Case.read(caseDir, ctx.clock()).info().window();
+      start = w == null ? null : w.start();
+      end = w == null ? null : w.end();
+    }
+    if (start == null) {
+      throw ExitException.usage("the findings attribute nothing to an attacker, so there is no window to contain:"
+          + " set one with investigate's window options");
+    }
+    return new Findings(c.findings(), start, end);
   }
 
   /** Writes plan.json whole or not at all (temporary file, fsync, atomic move). */

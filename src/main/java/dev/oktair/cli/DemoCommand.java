@@ -3,6 +3,7 @@ package dev.oktair.cli;
 import dev.oktair.report.ReportFormat;
 import dev.oktair.report.Reports;
 import dev.oktair.sim.OktaSimulator;
+import dev.oktair.sim.sp.SpFakes;
 import dev.oktair.sim.SimulatorOptions;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
@@ -34,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
       "Run the incident-response runbook against a simulated tenant.",
       "The tenant starts in-process; the demo collects the victim's System Log and the attacker's infrastructure"
           + " through the Okta API, verifies the evidence, pivots to what the attacker left behind, and investigates"
-          + " (findings, window, live audit, hunt for other victims)."
+          + " (findings, window, live audit, hunt for other victims), maps the downstream service providers, and contains:"
+          + " Okta first, then each simulated SP over HTTP, then writes the report."
           + " Prints where the case is."
     })
 final class DemoCommand extends BaseCommand {
@@ -52,6 +54,8 @@ final class DemoCommand extends BaseCommand {
   @Mixin JsonOption json;
 
   private final List<Step> steps = new ArrayList<>();
+  private SpFakes sps;
+  private Map<String, Integer> spsServed = Map.of();
 
   @Override
   protected ExitCode execute() {
@@ -59,11 +63,15 @@ final class DemoCommand extends BaseCommand {
     TenantSeed tenant = loadScenario();
     TenantSeed.Story story = tenant.story();
     try (OktaSimulator sim = OktaSimulator.start(
-        SimulatorOptions.builder().seed(tenant).clock(ctx.clock()).randomSeed(seed).build())) {
-      Context inner = innerContext(sim);
+        SimulatorOptions.builder().seed(tenant).clock(ctx.clock()).randomSeed(seed).build());
+        SpFakes sps = SpFakes.start(ctx.clock(), tenant)) {
+      Context inner = innerContext(sim, sps);
+      this.sps = sps;
       say("Simulated Okta tenant at %s: scenario %s, %d users, %d System Log events.",
           sim.baseUrl(), story.name(), tenant.users().size(), tenant.events().size());
       say("Suspected compromise: %s. Case directory: %s", story.victimLogin(), dir);
+      say("Simulated service providers (%s): their connector settings are passed to okta-ir as OKTAIR_* variables,"
+          + " exactly as 'okta-ir simulate' prints them.", String.join(", ", SpFakes.SERVICES));
 
       run(inner, "Collect the suspect's System Log for the last 30 days, through the Okta API",
           "collect", "--case", dir.toString(), "--user", story.victimLogin(), "--since", "30d");
@@ -89,17 +97,37 @@ final class DemoCommand extends BaseCommand {
               + " other accounts the attacker's infrastructure reached",
           "investigate", "--case", dir.toString(), "--user", story.victimLogin(), "--hunt", "--since", "30d");
       contain(inner, dir);
+      spsServed = revocations(sps);
       run(inner, "Write the incident up: HTML for people, Markdown for the ticket",
           "report", "--case", dir.toString(), "--format", "html,md");
     }
     return finish(dir);
   }
 
-  /** Containment from investigate's findings: the plan for review, then applied. */
+  /** Containment from investigate's findings: the downstream impact map, the plan for review, then applied. */
   private void contain(Context inner, Path dir) {
-    run(inner, "Plan the containment from the findings (nothing changes yet)", "contain", "--case", dir.toString());
-    run(inner, "Apply it: sessions cleared before the suspend, rogue factors, grants and API token removed",
+    run(inner, "Downstream impact: every app the suspect reached, its service provider, and what revokes what there",
+        "downstream", "--case", dir.toString());
+    run(inner, "Plan the containment from the findings, downstream included (nothing changes yet)",
+        "contain", "--case", dir.toString());
+    run(inner, "Apply it: Okta sessions cleared first, then the suspend, rogue factors, grants and API token removed,"
+            + " and the revocations at each service provider",
         "contain", "--case", dir.toString(), "--apply", "--yes");
+    say("%nThe simulated service providers received these revocations (changes answered 2xx): %s", spsServed());
+  }
+
+  /** Returns, per fake SP, how many changes (not reads) it served with a 2xx answer. */
+  private static Map<String, Integer> revocations(SpFakes sps) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (String service : SpFakes.SERVICES) {
+      out.put(service, (int) sps.journal().requests(service).stream()
+          .filter(e -> !e.method().equals("GET") && !e.path().endsWith("/token") && e.status() / 100 == 2).count());
+    }
+    return out;
+  }
+
+  private String spsServed() {
+    return revocations(sps).toString();
   }
 
   private TenantSeed loadScenario() {
@@ -110,9 +138,10 @@ final class DemoCommand extends BaseCommand {
     }
   }
 
-  /** The demo's own environment: the simulator's org URL and local API token, nothing else. */
-  private Context innerContext(OktaSimulator sim) {
+  /** The demo's own environment: the simulator's org URL and local API token, and the fake SPs' connector settings. */
+  private Context innerContext(OktaSimulator sim, SpFakes sps) {
     Map<String, String> env = new HashMap<>();
+    sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
     env.put("OKTA_CLIENT_ORGURL", sim.baseUrl());
     env.put("OKTA_CLIENT_TOKEN", sim.apiToken());
     env.put("OKTA_CLIENT_AUTHORIZATIONMODE", "SSWS");
@@ -141,6 +170,8 @@ final class DemoCommand extends BaseCommand {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("case", dir.toAbsolutePath().toString());
       o.put("ok", ok);
+      ObjectNode served = o.putObject("serviceProviderRevocations");
+      spsServed.forEach(served::put);
       ArrayNode list = o.putArray("steps");
       for (Step s : steps) {
         ObjectNode step = list.addObject();

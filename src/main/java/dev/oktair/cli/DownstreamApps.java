@@ -26,10 +26,21 @@ final class DownstreamApps {
 
   private DownstreamApps() {}
 
-  /** Returns one entry per app, SSO'd-into apps first in order of last access. */
+  /**
+   * Returns one entry per app, SSO'd-into apps first in order of last access; with no case
+   * database ({@code db} null: the case holds findings but no evidence) only current assignments.
+   */
   static List<AppAccess> collect(CaseDatabase db, OktaClient okta, String login, Instant since, Instant until) {
     Map<String, Instant> lastAccess = new LinkedHashMap<>();
     Map<String, String> labels = new LinkedHashMap<>();
+    if (db != null) {
+      sso(db, login, since, until, lastAccess, labels);
+    }
+    return assignments(okta, login, lastAccess, labels);
+  }
+
+  private static void sso(CaseDatabase db, String login, Instant since, Instant until, Map<String, Instant> lastAccess,
+      Map<String, String> labels) {
     db.sql(ssoQuery(login, since, until), new RowSink() {
       @Override
       public void columns(List<Column> columns) {}
@@ -43,6 +54,10 @@ final class DownstreamApps {
       @Override
       public void end() {}
     });
+  }
+
+  private static List<AppAccess> assignments(OktaClient okta, String login, Map<String, Instant> lastAccess,
+      Map<String, String> labels) {
     JsonNode user = okta.get("/api/v1/users/" + OktaClient.encode(login)).json();
     String userId = user.path("id").asString();
     Map<String, JsonNode> apps = new LinkedHashMap<>();

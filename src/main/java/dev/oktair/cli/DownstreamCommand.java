@@ -18,8 +18,6 @@ import dev.oktair.cases.CompromiseWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -89,22 +87,7 @@ final class DownstreamCommand extends BaseCommand {
 
   /** Returns one impact as the documented JSON object. */
   static ObjectNode json(Impact i) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.putObject("app").put("id", i.app().appId()).put("label", i.app().label()).put("name", i.app().name());
-    o.put("sp", i.sp());
-    if (i.spIdentity() == null) {
-      o.putNull("spIdentity");
-    } else {
-      ObjectNode who = o.putObject("spIdentity").put("userName", i.spIdentity().userName());
-      i.spIdentity().roles().forEach(who.putArray("roles")::add);
-    }
-    o.put("lastAccess", i.lastAccess() == null ? null : i.lastAccess().toString());
-    ArrayNode actions = o.putArray("actions");
-    for (PlannedAction a : i.actions()) {
-      actions.addObject().put("action", a.action()).put("step", a.step() == null ? null : a.step().name())
-          .put("kills", a.kills()).put("survives", a.survives()).put("manual", a.manual()).put("optIn", a.optIn());
-    }
-    return o;
+    return Downstream.toJson(i);
   }
 
   private void print(List<Impact> map) {

@@ -50,8 +50,14 @@ public sealed interface Action {
    * @param status the HTTP status (0 when none applies, e.g. an SP connector)
    * @param requestId Okta's {@code X-Okta-Request-Id} or the SP's, else null
    * @param detail one line for the journal
+   * @param verification for an SP step, {@code requested}, {@code verified} or {@code already-done}
+   *     (an SP may accept a revocation and apply it later); null for Okta's calls
    */
-  record Sent(int status, String requestId, String detail) {
+  record Sent(int status, String requestId, String detail, String verification) {
+    Sent(int status, String requestId, String detail) {
+      this(status, requestId, detail, null);
+    }
+
     static Sent of(OktaResponse r) {
       return new Sent(r.status(), r.requestId(), r.isDryRun() ? r.dryRunNote() : "HTTP " + r.status());
     }
@@ -359,7 +365,7 @@ public sealed interface Action {
     }
 
     public ActionKind kind() { return ActionKind.REVOKE_DOWNSTREAM; }
-    public Target target() { return new Target("spUser", sp + "/" + step + "/" + who.userName(), sp + " " + who.userName()); }
+    public Target target() { return new Target("spUser", sp + "/" + step + "/" + who.userName(), sp + " " + step.name().toLowerCase(java.util.Locale.ROOT) + " " + who.userName()); }
 
     public Map<String, String> params() {
       return ReadBack.map("sp", sp, "appId", appId, "userName", who.userName(), "roles", String.join(",", who.roles()),
@@ -381,7 +387,9 @@ public sealed interface Action {
       if (!o.done() && o.status() != Outcome.Status.DRY_RUN) {
         throw new IllegalStateException(sp + " " + step + " failed: " + o.detail());
       }
-      return new Sent(0, o.requestId(), o.status() + ": " + o.detail());
+      String verification = o.status() == Outcome.Status.DRY_RUN ? null
+          : o.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return new Sent(0, o.requestId(), o.detail(), verification);
     }
   }
 

@@ -176,8 +176,8 @@ public final class Applier {
       sentAt = journal.intent(e, attempt);
       try {
         Action.Sent sent = a.apply(fx);
-        journal.outcome(e.id(), a, Journal.Status.DONE, sent.status(), sent.requestId(), sent.detail());
-        return new Result.Step(e, Result.State.DONE, sent.detail());
+        journal.outcome(e.id(), a, Journal.Status.DONE, sent.status(), sent.requestId(), sent.detail(), sent.verification());
+        return new Result.Step(e, Result.State.DONE, sent.detail(), sent.verification());
       } catch (OktaApiException ex) {
         journal.outcome(e.id(), a, Journal.Status.ERROR, ex.status(), ex.requestId(), ex.getMessage());
         if (ex.isCredentialProblem()) {

@@ -144,8 +144,19 @@ public final class Journal implements AutoCloseable {
 
   /** Records, durably, how {@code entry} ended or what one attempt answered. */
   void outcome(String id, Action action, Status status, int http, String requestId, String detail) {
+    outcome(id, action, status, http, requestId, detail, null);
+  }
+
+  /**
+   * Records an outcome with, for an SP step, how far it is known to have taken effect
+   * ({@code requested}, {@code verified}, {@code already-done}) in its own field.
+   */
+  void outcome(String id, Action action, Status status, int http, String requestId, String detail, String verification) {
     ObjectNode n = line(id, action, "outcome");
     n.put("status", status.label());
+    if (verification != null) {
+      n.put("verification", verification);
+    }
     if (http > 0) {
       n.put("http", http);
     }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param subjects the users it contains
  * @param actions the actions, each after everything it depends on
  * @param listed objects shown for review but left alone
+ * @param downstream the subjects' downstream impact maps the SP actions come from (for review and the report)
  */
 public record Plan(
     Instant created,
@@ -28,8 +29,10 @@ public record Plan(
     Options options,
     List<Subject> subjects,
     List<Entry> actions,
-    List<Listed> listed) {
+    List<Listed> listed,
+    List<Downstream> downstream) {
   public Plan {
+    downstream = List.copyOf(downstream);
     Objects.requireNonNull(created, "created");
     Objects.requireNonNull(org, "org");
     Objects.requireNonNull(windowStart, "windowStart");
@@ -47,6 +50,25 @@ public record Plan(
       if (!seen.add(e.id())) {
         throw new IllegalArgumentException("two actions are called " + e.id());
       }
+    }
+  }
+
+  /** Returns a plan with no downstream impact map. */
+  public Plan(Instant created, String org, Instant windowStart, Instant windowEnd, Options options, List<Subject> subjects,
+      List<Entry> actions, List<Listed> listed) {
+    this(created, org, windowStart, windowEnd, options, subjects, actions, listed, List.of());
+  }
+
+  /**
+   * One subject's downstream impact map.
+   *
+   * @param userId the subject
+   * @param impacts its apps, the SP behind each and what revokes what there
+   */
+  public record Downstream(String userId, List<dev.oktair.downstream.Impact> impacts) {
+    public Downstream {
+      Objects.requireNonNull(userId, "userId");
+      impacts = List.copyOf(impacts);
     }
   }
 

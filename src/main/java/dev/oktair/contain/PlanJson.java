@@ -1,5 +1,7 @@
 package dev.oktair.contain;
 
+import dev.oktair.downstream.Downstream;
+import dev.oktair.downstream.Impact;
 import dev.oktair.events.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ public final class PlanJson {
       n.set("target", target(l.target()));
       n.put("why", l.why());
       strings(n.putArray("reasons"), l.reasons());
+    }
+    ArrayNode downstream = o.putArray("downstream");
+    for (Plan.Downstream d : p.downstream()) {
+      for (Impact i : d.impacts()) {
+        downstream.add(Json.MAPPER.createObjectNode().put("userId", d.userId()).setAll(Downstream.toJson(i)));
+      }
     }
     return o;
   }
@@ -91,12 +99,18 @@ public final class PlanJson {
       listed.add(new Plan.Listed(new Target(t.path("type").asString(), t.path("id").asString(),
           t.path("display").asString()), l.path("why").asString(), strings(l.path("reasons"))));
     }
+    Map<String, List<Impact>> impacts = new LinkedHashMap<>();
+    for (JsonNode d : o.path("downstream")) {
+      impacts.computeIfAbsent(d.path("userId").asString(), k -> new ArrayList<>()).add(Downstream.fromJson(d));
+    }
+    List<Plan.Downstream> downstream = new ArrayList<>();
+    impacts.forEach((user, list) -> downstream.add(new Plan.Downstream(user, list)));
     JsonNode end = o.path("window").path("end");
     return new Plan(Instant.parse(o.path("created").asString()), o.path("org").asString(),
         Instant.parse(o.path("window").path("start").asString()), end.isString() ? Instant.parse(end.asString()) : null,
         new Plan.Options(opt.path("resetFactors").asBoolean(), opt.path("blockIps").asBoolean(),
             opt.path("removeAssignments").asBoolean()),
-        subjects, actions, listed);
+        subjects, actions, listed, downstream);
   }
 
   private static ObjectNode target(Target t) {

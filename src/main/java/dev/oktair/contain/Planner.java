@@ -1,8 +1,8 @@
 package dev.oktair.contain;
 
 import dev.oktair.detect.Finding;
-import dev.oktair.downstream.SpIdentity;
-import dev.oktair.downstream.Step;
+import dev.oktair.downstream.Impact;
+import dev.oktair.downstream.PlannedAction;
 import dev.oktair.detect.Severity;
 import dev.oktair.errors.Kind;
 import dev.oktair.errors.OktaIrException;
@@ -53,19 +53,16 @@ public final class Planner {
   }
 
   /**
-   * Which Okta apps are which service providers, and what each SP's connector offers.
-   *
-   * @param spByAppName SP name by Okta app name ({@code office365} to {@code graph}, ...)
-   * @param steps the steps each SP's connector offers, by SP name
+   * The downstream impact map of one subject (from {@code downstream.Downstream#impactMap}): the
+   * apps it reached or holds, the SP behind each, and the automatic and manual actions there.
    */
-  public record Downstream(Map<String, String> spByAppName, Map<String, Set<Step>> steps) {
+  @FunctionalInterface
+  public interface Downstream {
     /** No downstream revocation. */
-    public static final Downstream NONE = new Downstream(Map.of(), Map.of());
+    Downstream NONE = (userId, login) -> List.of();
 
-    public Downstream {
-      spByAppName = Map.copyOf(spByAppName);
-      steps = Map.copyOf(steps);
-    }
+    /** Returns the impact map of the subject {@code userId} ({@code login}). */
+    List<Impact> of(String userId, String login);
   }
 
   /**
@@ -84,7 +81,8 @@ public final class Planner {
       planUser(b, inv, why, facts, options);
     }
     planTenant(b, inventories, facts, options);
-    return new Plan(clock.instant(), okta.orgUrl().toString(), start, end, options, subjects, b.actions, b.listed);
+    return new Plan(clock.instant(), okta.orgUrl().toString(), start, end, options, subjects, b.actions, b.listed,
+        b.downstream);
   }
 
   private List<Inventory> readSubjects(Facts facts) {
@@ -202,21 +200,27 @@ public final class Planner {
     }
   }
 
-  /** Okta's revocation does not reach sessions an SP already issued: revoke there too, after the kill switch. */
+  /**
+   * Okta's revocation does not reach sessions an SP already issued: each automatic step of the
+   * impact map becomes an action after the kill switch; manual and opt-in steps are listed.
+   */
   private void planDownstream(Builder b, Inventory inv, List<String> why, String clear) {
-    for (JsonNode app : inv.apps()) {
-      String sp = downstream.spByAppName().get(app.path("name").asString());
-      if (sp == null) {
-        continue;
-      }
-      JsonNode au = app.path("_embedded").path("user");
-      List<String> roles = new ArrayList<>();
-      au.path("profile").path("samlRoles").forEach(r -> roles.add(r.asString()));
-      SpIdentity who = new SpIdentity(au.path("credentials").path("userName").asString(inv.login()), roles);
-      for (Step step : List.of(Step.SESSIONS, Step.TOKENS)) {
-        if (downstream.steps().getOrDefault(sp, Set.of()).contains(step)) {
-          b.add(new Action.RevokeDownstream(sp, app.path("id").asString(), who, step), why, List.of(clear),
-              "after the Okta kill switch: " + sp + " keeps its own sessions and tokens");
+    List<Impact> map = downstream.of(inv.userId(), inv.login());
+    if (!map.isEmpty()) {
+      b.downstream.add(new Plan.Downstream(inv.userId(), map));
+    }
+    for (Impact i : map) {
+      String app = i.app().label() + " (" + i.app().appId() + ")";
+      int n = 0;
+      for (PlannedAction p : i.actions()) {
+        n++;
+        if (!p.manual() && !p.optIn() && clear != null) {
+          b.add(new Action.RevokeDownstream(i.sp(), i.app().appId(), i.spIdentity(), p.step()), why, List.of(clear),
+              "after the Okta kill switch (" + app + "): kills " + p.kills() + "; survives: " + p.survives());
+        } else {
+          Target t = new Target("downstream", i.app().appId() + "/" + n, app);
+          b.listed.add(new Plan.Listed(t, (p.manual() ? "manual: " : "opt-in, not planned: ") + p.action()
+              + "; kills " + p.kills() + "; survives: " + p.survives(), why));
         }
       }
     }
@@ -274,6 +278,7 @@ public final class Planner {
     final Instant end;
     final List<Plan.Entry> actions = new ArrayList<>();
     final List<Plan.Listed> listed = new ArrayList<>();
+    final List<Plan.Downstream> downstream = new ArrayList<>();
     final Set<String> keys = new LinkedHashSet<>();
 
     Builder(Instant start, Instant end) {

@@ -56,12 +56,24 @@ public record Result(List<Step> steps) {
    * @param entry the planned action
    * @param state how it ended
    * @param detail why, in one line
+   * @param verification for an SP step done in this run: {@code requested}, {@code verified} or
+   *     {@code already-done}; else null
    */
-  public record Step(Plan.Entry entry, State state, String detail) {
+  public record Step(Plan.Entry entry, State state, String detail, String verification) {
     public Step {
       Objects.requireNonNull(entry, "entry");
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(detail, "detail");
     }
+
+    /** Returns a step with no SP verification. */
+    public Step(Plan.Entry entry, State state, String detail) {
+      this(entry, state, detail, null);
+    }
+  }
+
+  /** Returns the SP steps done in this run whose effect is {@code verification} ({@code requested}, ...). */
+  public List<Step> downstream(String verification) {
+    return steps.stream().filter(s -> verification.equals(s.verification())).toList();
   }
 }

@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * AWS account federation: for each role in the app user's {@code samlRoles}, an inline policy that
  * denies everything to this user's role sessions ({@code aws:userid *:<RoleSessionName>}) issued
  * before now ({@code aws:TokenIssueTime}), read back with {@code GetRolePolicy} (SESSIONS). Only
- * this user's sessions, not every user of the role. The SDK's HTTP goes through {@link SpHttp}'s
- * dry-run guard and its own retries are off.
+ * this user's sessions, not every user of the role. The SDK keeps its own HTTP stack (SigV4), which
+ * asks {@link SpHttp}'s dry-run flag before every request; its own retries are off.
  */
 final class AwsConnector extends SpConnector {
   private final Clock clock;

@@ -23,7 +23,7 @@ public final class Downstream {
    * connector sends anything (not even a token request).
    */
   public static Map<String, Connector> connectors(DownstreamConfig config, Clock clock, boolean dryRun) {
-    SpHttp http = new SpHttp(dryRun, TIMEOUT);
+    SpHttp http = new SpHttp(dryRun, TIMEOUT, clock);
     Map<String, Connector> out = new LinkedHashMap<>();
     for (Sp sp : config.settings().keySet()) {
       out.put(sp.id(), sp.connector(config, http, clock));
@@ -66,6 +66,20 @@ public final class Downstream {
     out.sort(Comparator.comparing(Impact::lastAccess, Comparator.nullsLast(Comparator.reverseOrder()))
         .thenComparing(i -> i.app().label()));
     return out;
+  }
+
+  /** Returns one impact as the documented JSON object ({@code downstream --json}, plan.json's {@code downstream}). */
+  public static tools.jackson.databind.node.ObjectNode toJson(Impact impact) {
+    return ImpactJson.write(impact);
+  }
+
+  /**
+   * Reads an impact back from {@link #toJson}'s object.
+   *
+   * @throws IllegalArgumentException when it is not one
+   */
+  public static Impact fromJson(tools.jackson.databind.JsonNode json) {
+    return ImpactJson.read(json);
   }
 
   /** Returns the manual checklist for an app no connector knows (custom SAML or OIDC). */

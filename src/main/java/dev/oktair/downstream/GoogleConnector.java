@@ -61,7 +61,6 @@ final class GoogleConnector extends SpConnector {
   private synchronized String token() {
     if (token == null) {
       String tokenUrl = setting("tokenUrl", "https://oauth2.googleapis.com/token");
-      http.guard("POST", uri(tokenUrl, ""));
       String assertion = JwtAssertions.sign(Keys.rsaPrivate(setting("privateKey", ""), "google privateKey"),
           setting("serviceAccount", ""), setting("admin", ""), tokenUrl, SCOPE, clock, Duration.ofHours(1));
       token = http.form(uri(tokenUrl, ""), Map.of(), Map.of("grant_type", JwtAssertions.GRANT, "assertion", assertion))

@@ -22,9 +22,11 @@ final class GraphConnector extends SpConnector {
   Outcome step(Step step, SpIdentity who) {
     String user = uri(api(), "/v1.0/users/" + segment(who.userName())).toString();
     if (step == Step.DISABLE) {
-      SpHttp.Answer a = http.json("PATCH", java.net.URI.create(user), token(), Json.MAPPER.createObjectNode().put("accountEnabled", false));
-      boolean enabled = http.json("GET", java.net.URI.create(user + "?$select=accountEnabled"), token(), null).json()
-          .path("accountEnabled").asBoolean(true);
+      java.net.URI read = java.net.URI.create(user + "?$select=accountEnabled");
+      SpHttp.Answer a = http.mutate("PATCH", java.net.URI.create(user), Map.of("Authorization", "Bearer " + token()),
+          "application/json", Json.MAPPER.createObjectNode().put("accountEnabled", false).toString(),
+          () -> !http.json("GET", read, token(), null).json().path("accountEnabled").asBoolean(true));
+      boolean enabled = http.json("GET", read, token(), null).json().path("accountEnabled").asBoolean(true);
       return enabled ? requested("graph: accountEnabled=false accepted, read-back still enabled", a.requestId())
           : verified("graph: " + who.userName() + " disabled (read back)", a.requestId());
     }
@@ -49,7 +51,6 @@ final class GraphConnector extends SpConnector {
     if (token == null) {
       String login = setting("loginEndpoint", "https://login.microsoftonline.com");
       java.net.URI tokenUrl = uri(login, "/" + SpHttp.q(setting("tenantId", "")) + "/oauth2/v2.0/token");
-      http.guard("POST", tokenUrl);
       Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", "client_credentials",
           "client_id", setting("clientId", ""), "scope", "https://graph.microsoft.com/.default"));
       if (setting("clientSecret", null) != null) {

@@ -91,7 +91,6 @@ final class SalesforceConnector extends SpConnector {
   private synchronized void login() {
     if (token == null) {
       String loginUrl = setting("loginUrl", "https://login.salesforce.com");
-      http.guard("POST", uri(loginUrl, "/services/oauth2/token"));
       String assertion = JwtAssertions.sign(Keys.rsaPrivate(setting("privateKey", ""), "salesforce privateKey"),
           setting("clientId", ""), setting("username", ""), loginUrl, null, clock, Duration.ofMinutes(3));
       JsonNode t = http.form(uri(loginUrl, "/services/oauth2/token"), Map.of(),

@@ -7,7 +7,8 @@
  * {@link dev.oktair.downstream.AppAccess} entries to {@link dev.oktair.downstream.Impact}s with
  * {@link dev.oktair.downstream.PlannedAction}s; {@code connectors} builds the registry, keyed by SP
  * short name, from a validated {@link dev.oktair.downstream.DownstreamConfig}). Every connector's
- * HTTP goes through one package-private class ({@code SpHttp}) that enforces dry-run and never
- * retries; the AWS SDK's HTTP client is wrapped so it passes the same guard.
+ * HTTP goes through the house's {@code http} layer (one {@code HttpApi} per SP origin, behind the
+ * package-private {@code SpHttp}): dry-run (reads only), origin pinning, masking, rate limits and
+ * the safe retries come from there; the AWS SDK's own HTTP client asks the same dry-run flag.
  */
 package dev.oktair.downstream;

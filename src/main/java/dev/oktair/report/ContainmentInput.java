@@ -8,9 +8,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads plan.json ({@code {"actions":[{id, action, target:{type,id,display}, reasons, dependsOn}]}})
- * and journal.jsonl (an intent line and an outcome line per action id) into the actions taken.
- * The adapter the lead rewires to contain's own reader when merging.
+ * Reads contain's plan.json (version 1: {@code actions[]} of {@code {id, action, target:{type,id,display},
+ * reasons, dependsOn, note, params}}) and journal.jsonl (per call an {@code intent} line and an
+ * {@code outcome} line with {@code id}, {@code status} one of done, already-done, error, failed,
+ * not-run, undone, and {@code requestId}) into the actions taken; the last line of a phase wins.
  */
 final class ContainmentInput {
   private ContainmentInput() {}
@@ -25,7 +26,7 @@ final class ContainmentInput {
     Map<String, JsonNode> intents = new LinkedHashMap<>();
     Map<String, JsonNode> outcomes = new LinkedHashMap<>();
     for (JsonNode line : journal == null ? List.<JsonNode>of() : journal) {
-      String id = actionId(line);
+      String id = CaseInputs.text(line, "id");
       if (id == null) {
         continue;
       }
@@ -60,8 +61,9 @@ final class ContainmentInput {
     return last;
   }
 
+  /** Returns true for the journal's statuses of an action that needs nothing more. */
   static boolean succeeded(String status) {
-    return status != null && List.of("success", "succeeded", "done", "ok", "applied", "already").contains(status);
+    return "done".equals(status) || "already-done".equals(status);
   }
 
   private static Report.Action action(String id, JsonNode a, JsonNode intent, JsonNode outcome) {
@@ -72,10 +74,5 @@ final class ContainmentInput {
         intent == null ? null : CaseInputs.instant(intent, "time"),
         outcome == null ? null : CaseInputs.instant(outcome, "time"), status,
         outcome == null ? null : CaseInputs.text(outcome, "requestId"));
-  }
-
-  private static String actionId(JsonNode line) {
-    String id = CaseInputs.text(line, "actionId");
-    return id != null ? id : CaseInputs.text(line, "id");
   }
 }

@@ -136,7 +136,7 @@ final class MarkdownRenderer {
       return;
     }
     for (String[] category : new String[][] {{"done", "Done"}, {"requested", "Only requested (not confirmed)"},
-        {"manual", "Manual checklist"}}) {
+        {"manual", "Manual checklist"}, {"pending", "Not done (planned, failed, not run or opt-in)"}}) {
       line("### " + category[1]);
       line("");
       rows(List.of("App", "SP", "Last access", "Action", "Ends", "Does not end", "By hand", "Status"),

@@ -240,20 +240,27 @@ public record Report(
    * @param kills what it ends
    * @param survives what it does not end
    * @param manual what someone must still do by hand, null when nothing
-   * @param status done, requested, manual, failed...
+   * @param status verified, requested, already-done, manual, planned, not-run, opt-in, or "failed: why"
    */
   public record Impact(String app, String appId, String sp, Instant lastAccess, String action, String kills,
       String survives, String manual, String status) {
-    /** Returns done, requested or manual: which list of the downstream section the row belongs in. */
+    /**
+     * Returns which list of the downstream section the row belongs in: done (verified or found
+     * done), requested (the SP accepted it; not confirmed), manual, or pending (planned, failed,
+     * not run, opt-in).
+     */
     @JsonIgnore
     public String category() {
-      if (status != null && List.of("done", "success", "succeeded", "applied", "ok").contains(status)) {
+      if ("verified".equals(status) || "already-done".equals(status)) {
         return "done";
+      }
+      if ("requested".equals(status)) {
+        return "requested";
       }
       if (manual != null && !manual.isBlank()) {
         return "manual";
       }
-      return "requested";
+      return "pending";
     }
   }
 

@@ -2,6 +2,8 @@ package dev.oktair.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktair.cases.Case;
+import dev.oktair.cases.Writer;
 import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import dev.oktair.sim.RequestJournal;
@@ -53,6 +55,30 @@ class ContainCommandIT {
     assertThat(ids(lines, "revoke-api-token")).containsExactlyElementsOf(f.seed.story().rogueApiTokenIds());
     assertThat(ids(lines, "remove-app-assignment")).as("opt-in only").isEmpty();
     assertThat(f.plan().get("listed").toString()).contains("GitHub Enterprise Cloud").contains("AWS-Prod-Admins");
+  }
+
+  @Test
+  void applyRefusesASubjectTheCaseDoesNotName() {
+    try (Case c = Case.open(f.caseDir, Runs.CLOCK, Writer.current("investigate", "test", Runs.CLOCK))) {
+      c.addSubjects(List.of("someone.else@contoso.com"));
+    }
+
+    CliRun run = f.contain("--apply", "--yes");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("alex@contoso.com").contains("is not a subject of the case");
+    assertThat(f.sim.journal().mutating()).isEmpty();
+  }
+
+  @Test
+  void applyWaitsForNoOneButRefusesWhileAnotherCommandWritesTheCase() {
+    try (Case busy = Case.open(f.caseDir, Runs.CLOCK, Writer.current("collect", "test", Runs.CLOCK))) {
+      CliRun run = f.contain("--apply", "--yes");
+
+      assertThat(run.code()).as(run.err()).isNotZero();
+      assertThat(run.err()).containsIgnoringCase("collect");
+      assertThat(f.sim.journal().mutating()).isEmpty();
+    }
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.oktair.cli;
 
+import dev.oktair.cases.Case;
+import dev.oktair.cases.Writer;
+import dev.oktair.detect.FindingsFile;
 import dev.oktair.events.Json;
 import dev.oktair.sim.OktaSimulator;
 import dev.oktair.sim.RequestJournal;
@@ -47,7 +50,9 @@ final class ContainFixture implements AutoCloseable {
     this.home = dir.resolve("home");
     try {
       Files.createDirectories(home);
-      DemoFindings.of(seed).write(caseDir.resolve("findings.json"));
+      // a case as investigate leaves it: case.json (no subjects named yet) and findings.json
+      Case.create(caseDir, clock, Writer.current("investigate", "test", clock)).close();
+      FindingsFile.write(caseDir.resolve("findings.json"), DemoFindings.of(seed));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -39,6 +39,9 @@ class DemoCommandIT {
     assertThat(run.out()).contains("Compromise window (inferred)").contains("Other affected accounts found by --hunt")
         .contains("audit-rogue-factor").contains("policy-gap");
     assertThat(Files.exists(dir.resolve("case").resolve("findings.json"))).isTrue();
+    assertThat(run.out()).contains("okta-ir downstream --case").contains("Salesforce.com")
+        .contains("The simulated service providers received these revocations");
+    assertThat(run.out()).containsPattern("revoke-downstream +salesforce sessions \\S+ +done \\(verified\\)");
     for (String ip : story.attackerIps()) {
       assertThat(newRowOf(run.out(), ip)).as("attacker IP %s is NEW in the pivot", ip).isTrue();
     }
@@ -67,6 +70,12 @@ class DemoCommandIT {
     assertThat(summary.get("steps")).hasSizeGreaterThanOrEqualTo(5);
     for (JsonNode step : summary.get("steps")) {
       assertThat(step.get("exit").asInt()).as(step.get("command").asString()).isZero();
+    }
+    // the impact map is printed, and its application happens inside contain --apply, at every fake SP
+    assertThat(summary.get("steps").toString()).contains("okta-ir downstream --case");
+    JsonNode served = summary.get("serviceProviderRevocations");
+    for (String sp : dev.oktair.sim.sp.SpFakes.SERVICES) {
+      assertThat(served.path(sp).asInt()).as("revocations %s served", sp).isPositive();
     }
   }
 

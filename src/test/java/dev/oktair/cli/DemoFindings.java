@@ -1,8 +1,8 @@
 package dev.oktair.cli;
 
-import dev.oktair.contain.FindingsFile;
 import dev.oktair.detect.Citation;
 import dev.oktair.detect.Finding;
+import dev.oktair.detect.FindingsFile;
 import dev.oktair.detect.Severity;
 import dev.oktair.events.LogEvent;
 import dev.oktair.sim.TenantSeed;
@@ -20,7 +20,7 @@ final class DemoFindings {
   private DemoFindings() {}
 
   /** Returns findings.json content for {@code seed}: window from the attack's start, open-ended. */
-  static FindingsFile of(TenantSeed seed) {
+  static FindingsFile.Contents of(TenantSeed seed) {
     TenantSeed.Story story = seed.story();
     List<Finding> out = new ArrayList<>();
     String victim = userId(seed, story.victimLogin());
@@ -47,7 +47,7 @@ final class DemoFindings {
           "Push-bombed from the attacker's infrastructure until approved", cite(seed, "actor.alternateId", other),
           Map.of("userId", userId(seed, other))));
     }
-    return new FindingsFile(story.attackStart(), null, out);
+    return new FindingsFile.Contents(new FindingsFile.Window(story.attackStart(), null, "override"), out);
   }
 
   private static Finding finding(String id, String detection, Severity severity, String subject, String title,

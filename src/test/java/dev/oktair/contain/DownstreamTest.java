@@ -3,7 +3,9 @@ package dev.oktair.contain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.detect.Severity;
+import dev.oktair.downstream.AppAccess;
 import dev.oktair.downstream.Connector;
+import dev.oktair.downstream.Downstream;
 import dev.oktair.downstream.Outcome;
 import dev.oktair.downstream.SpIdentity;
 import dev.oktair.downstream.Step;
@@ -57,12 +59,15 @@ class DownstreamTest {
     s.close();
   }
 
-  private final Recording github = new Recording("github", Set.of(Step.SESSIONS, Step.TOKENS));
+  private final Recording github = new Recording("github", Set.of(Step.TOKENS));
   private final Recording slack = new Recording("slack", Set.of(Step.SESSIONS));
 
   private Plan plan() {
-    Planner.Downstream ds = new Planner.Downstream(Map.of("githubcloud", "github", "slack", "slack"),
-        Map.of("github", github.steps(), "slack", slack.steps()));
+    List<AppAccess> apps = List.of(
+        new AppAccess("0oagh", "GitHub", "githubcloud", "SAML_2_0", "alex-contoso", List.of(), null),
+        new AppAccess("0oasl", "Slack", "slack", "SAML_2_0", "alex@contoso.com", List.of(), null),
+        new AppAccess("0oacu", "Custom", "custom_saml", "SAML_2_0", "alex", List.of(), null));
+    Planner.Downstream ds = (userId, login) -> Downstream.impactMap(apps, Set.of("github", "slack"));
     return new Planner(s.okta(true), Scenario.CLOCK, ds).plan(
         List.of(s.finding("F-1", Severity.HIGH, "alex@contoso.com", Map.of())), s.attackStart(), null,
         new Plan.Options(false, false, false));
@@ -81,8 +86,14 @@ class DownstreamTest {
 
     List<Plan.Entry> down = p.actions().stream().filter(e -> e.action().kind() == ActionKind.REVOKE_DOWNSTREAM).toList();
     assertThat(down).extracting(e -> e.action().target().id()).containsExactlyInAnyOrder(
-        "github/SESSIONS/alex-contoso", "github/TOKENS/alex-contoso", "slack/SESSIONS/alex@contoso.com");
+        "github/TOKENS/alex-contoso", "slack/SESSIONS/alex@contoso.com");
     assertThat(down).allMatch(e -> e.dependsOn().equals(List.of(p.actions().get(0).id())));
+    // what no API reaches is a checklist entry for review, not an action
+    List<Plan.Listed> manual = p.listed().stream().filter(l -> l.target().type().equals("downstream")).toList();
+    assertThat(manual).extracting(l -> l.target().display() + ": " + l.why())
+        .anyMatch(d -> d.startsWith("Custom (0oacu): manual: end every session"))
+        .anyMatch(d -> d.startsWith("GitHub (0oagh): manual: github revoke the member's active SAML sessions"));
+    assertThat(manual).allMatch(l -> l.why().startsWith("manual: "));
   }
 
   @Test
@@ -92,9 +103,9 @@ class DownstreamTest {
     Result r = apply(s.okta(false), p);
 
     assertThat(r.complete()).as(r.toString()).isTrue();
-    // GitHub knows alex by the app user's name there, not by the Okta login.
-    assertThat(github.runs).containsExactlyInAnyOrder("SESSIONS alex-contoso", "TOKENS alex-contoso");
+    assertThat(github.runs).containsExactly("TOKENS alex-contoso");
     assertThat(slack.runs).containsExactly("SESSIONS alex@contoso.com");
+    assertThat(r.downstream("requested")).hasSize(2);
   }
 
   @Test
