@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.Window;
 import dev.oktair.cases.Case;
 import dev.oktair.collect.CollectRequest;
@@ -155,7 +156,7 @@ final class CollectCommand extends BaseCommand {
     Instant from = since.at();
     Instant to = until == null ? ctx.clock().instant() : until.at();
     if (!from.isBefore(to)) {
-      throw ExitException.usage("the window is empty: --until (" + to + ") must be after --since (" + from + ")");
+      throw ExitException.usage("the window is empty: --until (" + Times.format(to) + ") must be after --since (" + Times.format(from) + ")");
     }
     if (slices < 1 || slices > CollectRequest.MAX_SLICES) {
       throw ExitException.usage("--slices must be 1 to " + CollectRequest.MAX_SLICES + ", not " + slices);
@@ -169,11 +170,11 @@ final class CollectCommand extends BaseCommand {
   private CollectResult follow(Collector collector, Subject subject, Forwarder forwarder, StopOnInterrupt stop) {
     if (forwarder == null) {
       Instant from = since == null ? ctx.clock().instant() : since.at();
-      info("following the System Log from " + from + "; Ctrl-C stops and seals what was collected");
+      info("following the System Log from " + Times.format(from) + "; Ctrl-C stops and seals what was collected");
       return collector.follow(subject, from, pollInterval, stop::requested);
     }
     info((forwarder.resumed() ? "resuming: " + forwarder.forwarded() + " events already forwarded; " : "")
-        + "following the System Log from " + forwarder.since() + " and forwarding to " + forward
+        + "following the System Log from " + Times.format(forwarder.since()) + " and forwarding to " + forward
         + "; Ctrl-C stops and seals what was collected, re-run to resume");
     return collector.follow(subject, forwarder.since(), pollInterval, stop::requested, forwarder::forward);
   }

@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.EventSelection;
 import dev.oktair.events.Window;
 import java.time.Instant;
@@ -29,7 +30,7 @@ final class EventSelectionOptions {
     Instant from = Converters.TimeArg.at(since);
     Instant to = Converters.TimeArg.at(until);
     if (from != null && to != null && !from.isBefore(to)) {
-      throw ExitException.usage("--since (" + from + ") must be before --until (" + to + ")");
+      throw ExitException.usage("--since (" + Times.format(from) + ") must be before --until (" + Times.format(to) + ")");
     }
     return new EventSelection(filter, query, new Window(from, to));
   }

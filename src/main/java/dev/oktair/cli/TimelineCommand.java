@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.EventSelection;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.TimelineSession;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Mixin;
     name = "timeline",
     description = {
       "Print the case's events in time order, session by session.",
-      "Grouped by root session id, else external session id (events without one last); each session is headed"
+      "Grouped by root session id, else external session id; events without one come last, grouped by subject"
+          + " and IP into bursts (a new group after 30 quiet minutes). Each group is headed"
           + " by its IPs, networks, devices, user agents, time span and subjects, so the attacker's session reads"
           + " apart from the user's. With --json, one object per session with its events."
     },
@@ -25,6 +27,8 @@ final class TimelineCommand extends BaseCommand {
 
   @Mixin EventSelectionOptions selection;
 
+  @Mixin LimitOption limit;
+
   @Mixin JsonOption json;
 
   @Override
@@ -33,6 +37,11 @@ final class TimelineCommand extends BaseCommand {
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
     LoadCommand.noteLoadedOnOpen(this, db);
     List<TimelineSession> sessions = db.timeline(chosen.window(), chosen.selector());
+    String cut = limit.cut(Math.min(sessions.size(), limit.value() == 0 ? sessions.size() : limit.value()),
+        sessions.size(), "sessions");
+    if (cut != null) {
+      sessions = sessions.subList(0, (int) limit.value());
+    }
     PrintWriter out = ctx.out();
     for (TimelineSession s : sessions) {
       if (json.json) {
@@ -41,13 +50,17 @@ final class TimelineCommand extends BaseCommand {
         print(out, s);
       }
     }
+    out.flush();
+    if (cut != null) {
+      info(cut);
+    }
     return ExitCode.OK;
   }
 
   private static void print(PrintWriter out, TimelineSession s) {
     out.printf(Locale.ROOT, "== %s  (%d events, %s .. %s)%n",
-        s.session() == null ? "no session" : "session " + TerminalText.cell(s.session(), 80),
-        s.events().size(), s.first(), s.last());
+        TerminalText.cell(s.label(), 160),
+        s.events().size(), Times.format(s.first()), Times.format(s.last()));
     header(out, "subject", s.subjects());
     header(out, "ip", s.ips());
     header(out, "network", s.networks());
@@ -55,7 +68,7 @@ final class TimelineCommand extends BaseCommand {
     header(out, "ua", s.userAgents());
     for (TimelineSession.Event e : s.events()) {
       out.printf(Locale.ROOT, "   %-24s  %-40s  %-9s  %-15s  %s%n",
-          e.published() == null ? "-" : e.published().toString(), TerminalText.cell(e.eventType(), 40),
+          e.published() == null ? "-" : Times.format(e.published()), TerminalText.cell(e.eventType(), 40),
           TerminalText.cell(e.outcome(), 9), TerminalText.cell(e.ip(), 39), TerminalText.cell(e.displayMessage(), 80));
     }
     out.println();
