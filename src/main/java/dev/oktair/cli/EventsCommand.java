@@ -66,7 +66,7 @@ final class EventsCommand extends BaseCommand {
     }
     out.flush();
     String cut = limit.cut(printer.printed, Math.max(printer.matched, printer.printed), "events");
-    info(printer.printed + " events " + (evidenceOrder ? "printed" : "matched")
+    info(printer.printed + " events matched"
         + (cut != null ? "; " + cut : evidenceOrder && !limit.room(printer.printed) ? " (limit reached)" : "")
         + (report.repeats() > 0 ? " (" + report.repeats() + " duplicates across evidence files shown once)" : ""));
     if (!report.intact()) {
