@@ -102,7 +102,9 @@ final class CollectCommand extends BaseCommand {
     if (filter != null) {
       // The local parser has Okta's grammar: a typo is a usage error with a caret, not a 400 after the slices start.
       EventFilter.parse(filter);
+      FilterFields.warnings(filter).forEach(w -> info("warning: " + w));
     }
+    ips.forEach(ip -> IpArg.check("--ip", ip));
     boolean any = !users.isEmpty() || !ips.isEmpty() || !sessions.isEmpty() || !asns.isEmpty() || filter != null;
     if (all == any) {
       throw ExitException.usage(all

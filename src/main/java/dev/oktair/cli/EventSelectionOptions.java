@@ -25,6 +25,15 @@ final class EventSelectionOptions {
   @Option(names = "--until", paramLabel = "TIME", description = "Only events published before TIME.")
   Converters.TimeArg until;
 
+  /**
+   * Returns the selection the options describe, warning through {@code command} of a filter
+   * attribute no System Log event has; a bad filter, query or window is a usage error.
+   */
+  EventSelection selection(BaseCommand command) {
+    FilterFields.warnings(filter).forEach(w -> command.info("warning: " + w));
+    return selection();
+  }
+
   /** Returns the selection the options describe; a bad filter, query or window is a usage error. */
   EventSelection selection() {
     Instant from = Converters.TimeArg.at(since);

@@ -41,7 +41,7 @@ final class EventsCommand extends BaseCommand {
   @Override
   protected ExitCode execute() {
     limit.value();
-    EventSelector selector = selection.selection().withWindow();
+    EventSelector selector = selection.selection(this).withWindow();
     EvidenceStore store = EvidenceStore.existing(caseDir.dir(), ctx.clock());
     PrintWriter out = ctx.out();
     EventTable table = json.json ? null : new EventTable(out);

@@ -57,7 +57,7 @@ final class PivotCommand extends BaseCommand {
       throw ExitException.usage("--limit must be at most " + (Integer.MAX_VALUE - 1));
     }
     Instant baseline = Converters.TimeArg.at(baselineUntil);
-    EventSelection chosen = selection.selection();
+    EventSelection chosen = selection.selection(this);
     // one row more than asked for tells whether the limit cut the list
     PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, max == 0 ? 0 : (int) max + 1, chosen.selector());
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());

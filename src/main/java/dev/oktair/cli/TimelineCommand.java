@@ -33,7 +33,7 @@ final class TimelineCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
-    EventSelection chosen = selection.selection();
+    EventSelection chosen = selection.selection(this);
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
     LoadCommand.noteLoadedOnOpen(this, db);
     List<TimelineSession> sessions = db.timeline(chosen.window(), chosen.selector());

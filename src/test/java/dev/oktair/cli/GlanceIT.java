@@ -123,6 +123,16 @@ class GlanceIT {
     assertThat(after.err()).contains("\tat ");
   }
 
+  @Test
+  void aFilterOnAFieldNoEventHasWarnsAndABadIpIsAUsageError() {
+    Runs.Run run = Runs.run(home, "events", "--case", caseDir.toString(), "--filter", "eventtype eq \"user.session.start\"");
+    assertThat(run.exit()).isZero();
+    assertThat(run.err()).contains("warning: the filter attribute 'eventtype'", "did you mean eventType?");
+    Runs.Run badIp = Runs.run(home, "collect", "--case", caseDir.toString(), "--ip", "10.0.0.0/8", "--since", "1d");
+    assertThat(badIp.exit()).isEqualTo(2);
+    assertThat(badIp.err()).contains("--ip takes an IP address", "10.0.0.0/8");
+  }
+
   private static LogEvent event(String uuid, String published, String ip, String session, String type) {
     boolean mallory = ip != null && ip.startsWith("203");
     SimEvent e = SimEvent.of(uuid, Instant.parse(published), type)
