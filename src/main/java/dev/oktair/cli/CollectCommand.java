@@ -40,7 +40,12 @@ import tools.jackson.databind.node.ObjectNode;
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, filter or unknown user; 3 on missing or rejected credentials;"
-          + " 4 when Okta fails after retries."})
+          + " 4 when Okta fails after retries; 130 on Ctrl-C: re-run the same command to resume.",
+      "", "Examples:",
+      "  okta-ir collect --case case-alex --user alex@example.com --since 30d",
+      "  okta-ir collect --case case-alex --ip 203.0.113.9 --since 2024-06-01",
+      "  okta-ir collect --case case-alex --all --follow --forward \\",
+      "      https://splunk.example.com:8088/services/collector/event"})
 final class CollectCommand extends BaseCommand {
   private static final String FORWARD_TOKEN = "OKTAIR_FORWARD_TOKEN";
   private static final List<String> SCOPES = List.of("okta.logs.read", "okta.users.read");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 final class EventSelectionOptions {
   @Option(names = "--filter", paramLabel = "EXPR",
-      description = "Okta filter expression, e.g. 'eventType eq \"user.session.start\"'.")
+      description = "Okta filter expression (the examples below show one).")
   String filter;
 
   @Option(names = "--q", paramLabel = "TEXT", description = "Okta keyword search (every keyword must match).")

@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
           + " for people, or with --json the raw events exactly as stored, one per line."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
-      "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing or unreadable."})
+      "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing or unreadable.",
+      "", "Examples:",
+      "  okta-ir events --case case-alex --filter 'eventType sw \"user.session\"'",
+      "  okta-ir events --case case-alex --since 2024-06-14 --limit 20 --json"})
 final class EventsCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 

@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
           + " target (combine with commas: --by ip,ua)."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
-      "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed."})
+      "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed.",
+      "", "Examples:",
+      "  okta-ir pivot --case case-alex --by ip,ua --baseline-until 2024-06-01",
+      "  okta-ir pivot --case case-alex --by asn --filter 'outcome.result eq \"FAILURE\"'"})
 final class PivotCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 

@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
           + " files outside the database are out of reach. CSV output neutralises cells a spreadsheet would run as"
           + " formulas."
     },
-    footer = {"", "Example: okta-ir sql --case c \"SELECT client_ip, count(*) FROM events GROUP BY ALL ORDER BY 2 DESC\"",
+    footer = {"", "Examples:",
+      "  okta-ir sql --case case-alex 'SELECT DISTINCT client_ip FROM events'",
+      "  okta-ir sql --case case-alex --json 'SELECT * FROM events LIMIT 5'",
+      "",
       "Exit status: 0; 2 on a refused or failing query, or no case; 7 when evidence changed."})
 final class SqlCommand extends BaseCommand {
   /** Passes on the rows within the limit and counts them all. */

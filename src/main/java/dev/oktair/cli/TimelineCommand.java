@@ -21,7 +21,10 @@ import picocli.CommandLine.Mixin;
           + " apart from the user's. With --json, one object per session with its events."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
-      "Exit status: 0; 2 on a bad option or filter, or no case; 7 when evidence changed."})
+      "Exit status: 0; 2 on a bad option or filter, or no case; 7 when evidence changed.",
+      "", "Examples:",
+      "  okta-ir timeline --case case-alex --since 2024-06-14 --limit 10",
+      "  okta-ir timeline --case case-alex --filter 'client.ipAddress eq \"203.0.113.9\"'"})
 final class TimelineCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
