@@ -133,8 +133,8 @@ final class CollectCommand extends BaseCommand {
     kase.setOrgUrl(config.orgUrl().toString());
     kase.addSubjects(users);
     EvidenceStore store = EvidenceStore.open(kase.paths(), ctx.clock());
-    OktaClient client = okta.client(ctx, config, false);
     try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
+      OktaClient client = okta.client(ctx, config, false, new WaitingSleeper(Sleeper.system(), progress::waiting));
       Collector collector = new Collector(client, store, ctx.clock(), Sleeper.system(), progress);
       if (!follow) {
         CollectResult result = collector.collect(request);
