@@ -87,6 +87,11 @@ public record CasePaths(Path root) {
     return root.resolve("export");
   }
 
+  /** Returns {@code forward/}: one checkpoint per SIEM sink a follow forwards to. */
+  public Path forwarding() {
+    return root.resolve("forward");
+  }
+
   /** Returns {@code .lock}: the lock a writing command holds, naming it. */
   public Path lock() {
     return root.resolve(".lock");

@@ -33,6 +33,9 @@ public abstract class BaseCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     Instant started = ctx.clock().instant();
+    if (spec.root().userObject() instanceof BaseCommand root && root != this && root.verbose) {
+      verbose = true; // "okta-ir -v events" means the same as "okta-ir events -v"
+    }
     int code = ExitCode.INTERNAL.code();
     try {
       code = execute().code();

@@ -27,7 +27,7 @@ import picocli.CommandLine.IVersionProvider;
       "  7  evidence verification failed (a file changed, added or removed); case database stale or damaged",
       "  8  local I/O problem (disk full, permission denied, read-only file system)",
       "  10 findings at or above --fail-on",
-      "  130 interrupted (Ctrl-C)",
+      "  130 interrupted (Ctrl-C): re-run the same command to resume (collect continues from its checkpoints)",
     })
 public final class Cli extends BaseCommand {
   /**

@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.Window;
 import dev.oktair.cases.Case;
 import dev.oktair.collect.CollectRequest;
@@ -9,9 +10,13 @@ import dev.oktair.collect.Subject;
 import dev.oktair.events.Json;
 import dev.oktair.events.filter.EventFilter;
 import dev.oktair.evidence.EvidenceStore;
+import dev.oktair.forward.Forwarder;
+import dev.oktair.forward.SinkFormat;
+import dev.oktair.http.Secret;
 import dev.oktair.okta.OktaClient;
 import dev.oktair.okta.OktaConfig;
 import dev.oktair.okta.Sleeper;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +40,14 @@ import tools.jackson.databind.node.ObjectNode;
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, filter or unknown user; 3 on missing or rejected credentials;"
-          + " 4 when Okta fails after retries."})
+          + " 4 when Okta fails after retries; 130 on Ctrl-C: re-run the same command to resume.",
+      "", "Examples:",
+      "  okta-ir collect --case case-alex --user alex@example.com --since 30d",
+      "  okta-ir collect --case case-alex --ip 203.0.113.9 --since 2024-06-01",
+      "  okta-ir collect --case case-alex --all --follow --forward \\",
+      "      https://splunk.example.com:8088/services/collector/event"})
 final class CollectCommand extends BaseCommand {
+  private static final String FORWARD_TOKEN = "OKTAIR_FORWARD_TOKEN";
   private static final List<String> SCOPES = List.of("okta.logs.read", "okta.users.read");
 
   @Mixin CaseOption caseDir;
@@ -68,6 +79,18 @@ final class CollectCommand extends BaseCommand {
   @Option(names = "--follow", description = "Tail the log live (polling) until Ctrl-C, then seal what was collected.")
   boolean follow;
 
+  @Option(names = "--forward", paramLabel = "URL",
+      description = "With --follow, send each new event to a SIEM as it arrives: Splunk HEC"
+          + " (https://HOST:8088/services/collector/event), Elastic _bulk (https://HOST:9200/INDEX/_bulk) or any"
+          + " HTTPS endpoint taking a JSON array. The token comes from OKTAIR_FORWARD_TOKEN only. A checkpoint in"
+          + " the case's forward/ lets a restart resume without loss or repeat; a batch cut off by a crash is sent"
+          + " again with each event's uuid as its key (HEC field okta_uuid, Elastic _id) for the sink to deduplicate.")
+  URI forward;
+
+  @Option(names = "--forward-format", paramLabel = "FORMAT",
+      description = "hec, bulk or json (default: from the --forward URL's path).")
+  SinkFormat forwardFormat;
+
   @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "15s",
       description = "With --follow, how long to wait after an empty page (default: ${DEFAULT-VALUE}).")
   Duration pollInterval;
@@ -84,7 +107,9 @@ final class CollectCommand extends BaseCommand {
     if (filter != null) {
       // The local parser has Okta's grammar: a typo is a usage error with a caret, not a 400 after the slices start.
       EventFilter.parse(filter);
+      FilterFields.warnings(filter).forEach(w -> info("warning: " + w));
     }
+    ips.forEach(ip -> IpArg.check("--ip", ip));
     boolean any = !users.isEmpty() || !ips.isEmpty() || !sessions.isEmpty() || !asns.isEmpty() || filter != null;
     if (all == any) {
       throw ExitException.usage(all
@@ -93,6 +118,10 @@ final class CollectCommand extends BaseCommand {
     }
     Subject subject = new Subject(users, ips, sessions, asns, filter, all);
     CollectRequest request = follow ? null : request(subject);
+    if (forward == null && forwardFormat != null || forward != null && !follow) {
+      throw ExitException.usage("--forward URL (and --forward-format) go with --follow");
+    }
+    Forwarder.Target target = forward == null ? null : target();
     if (follow && until != null) {
       throw ExitException.usage("--follow tails the log from --since on; it takes no --until");
     }
@@ -104,8 +133,8 @@ final class CollectCommand extends BaseCommand {
     kase.setOrgUrl(config.orgUrl().toString());
     kase.addSubjects(users);
     EvidenceStore store = EvidenceStore.open(kase.paths(), ctx.clock());
-    OktaClient client = okta.client(ctx, config, false);
     try (CollectProgress progress = new CollectProgress(ctx.err(), ctx.clock(), ctx.interactive())) {
+      OktaClient client = okta.client(ctx, config, false, new WaitingSleeper(Sleeper.system(), progress::waiting));
       Collector collector = CrashHook.install(ctx,
           new Collector(client, store, ctx.clock(), Sleeper.system(), progress));
       if (!follow) {
@@ -114,9 +143,16 @@ final class CollectCommand extends BaseCommand {
         report(store, result);
         return ExitCode.OK;
       }
-      CollectResult result = follow(collector, subject, stopOnInterrupt());
+      Forwarder forwarder = target == null ? null
+          : Forwarder.open(target, kase.paths(), text(since), since == null ? ctx.clock().instant() : since.at(),
+              ctx.clock(), Sleeper.system());
+      CollectResult result = follow(collector, subject, forwarder, stopOnInterrupt());
       progress.close();
       report(store, result);
+      if (forwarder != null) {
+        info(forwarder.forwarded() + " events forwarded to " + forward + " in all (checkpoint "
+            + store.caseDir().relativize(forwarder.checkpointFile()) + ")");
+      }
       return ExitCode.OK;
     }
   }
@@ -130,7 +166,7 @@ final class CollectCommand extends BaseCommand {
     // An age is taken before now on a clock read a moment before --until's default "now": "0d"
     // ends microseconds after it starts. Under a second is no window to collect.
     if (Duration.between(from, to).compareTo(Duration.ofSeconds(1)) < 0) {
-      throw ExitException.usage("the window is empty: --until (" + to + ") must be after --since (" + from + ")"
+      throw ExitException.usage("the window is empty: --until (" + Times.format(to) + ") must be after --since (" + Times.format(from) + ")"
           + (since.text().matches("0+[a-z]+") ? "; --since " + since.text() + " is now, give an age such as 7d" : ""));
     }
     if (slices < 1 || slices > CollectRequest.MAX_SLICES) {
@@ -141,11 +177,27 @@ final class CollectCommand extends BaseCommand {
     return new CollectRequest(subject, from, to, slices, key);
   }
 
-  /** Follows until Ctrl-C, then seals what it has. */
-  private CollectResult follow(Collector collector, Subject subject, StopOnInterrupt stop) {
-    Instant from = since == null ? ctx.clock().instant() : since.at();
-    info("following the System Log from " + from + "; Ctrl-C stops and seals what was collected");
-    return collector.follow(subject, from, pollInterval, stop::requested);
+  /** Follows until Ctrl-C, then seals what it has; forwards each new event when asked to. */
+  private CollectResult follow(Collector collector, Subject subject, Forwarder forwarder, StopOnInterrupt stop) {
+    if (forwarder == null) {
+      Instant from = since == null ? ctx.clock().instant() : since.at();
+      info("following the System Log from " + Times.format(from) + "; Ctrl-C stops and seals what was collected");
+      return collector.follow(subject, from, pollInterval, stop::requested);
+    }
+    info((forwarder.resumed() ? "resuming: " + forwarder.forwarded() + " events already forwarded; " : "")
+        + "following the System Log from " + Times.format(forwarder.since()) + " and forwarding to " + forward
+        + "; Ctrl-C stops and seals what was collected, re-run to resume");
+    return collector.follow(subject, forwarder.since(), pollInterval, stop::requested, forwarder::forward);
+  }
+
+  private Forwarder.Target target() {
+    SinkFormat format = forwardFormat != null ? forwardFormat : SinkFormat.of(forward);
+    String token = ctx.env().get(FORWARD_TOKEN);
+    if (token == null && format != SinkFormat.JSON) {
+      throw ExitException.usage("set " + FORWARD_TOKEN + " to the " + (format == SinkFormat.HEC ? "HEC token" : "API key")
+          + " of " + forward + " (it is read from the environment only, never from a flag)");
+    }
+    return new Forwarder.Target(forward, format, Secret.of(token));
   }
 
   private void report(EvidenceStore store, CollectResult r) {

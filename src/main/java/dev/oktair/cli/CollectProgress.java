@@ -26,6 +26,7 @@ final class CollectProgress implements Progress, AutoCloseable {
   private long eventsAtStart;
   private int lastTenth = -1;
   private long lastFollowEvents = -1;
+  private boolean waitingShown;
 
   CollectProgress(PrintWriter err, Clock clock, boolean interactive) {
     this.err = err;
@@ -82,6 +83,21 @@ final class CollectProgress implements Progress, AutoCloseable {
       err.println();
     }
     line(message);
+  }
+
+  /** Shows how long the collection still waits for the rate limit; a zero wait clears it. Thread-safe. */
+  synchronized void waiting(Duration left) {
+    String text = WaitingSleeper.text(left);
+    if (bar != null) {
+      bar.setExtraMessage(text == null ? "" : " " + text); // redrawn every tick: the count keeps moving
+      return;
+    }
+    if (text != null && !waitingShown) {
+      waitingShown = true; // a log gets one line per wait, not one per second
+      line(text);
+    } else if (text == null) {
+      waitingShown = false;
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.LogEvent;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class EventTable {
       ip = chain.isEmpty() ? null : chain.get(0);
     }
     out.printf(FORMAT,
-        TerminalText.cell(at != null ? at.toString() : e.publishedText(), 24),
+        TerminalText.cell(at != null ? Times.format(at) : e.publishedText(), 24),
         TerminalText.cell(e.eventType(), 36),
         TerminalText.cell(who, 32),
         TerminalText.cell(ip, 24),

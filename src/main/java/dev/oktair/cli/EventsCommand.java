@@ -6,6 +6,10 @@ import dev.oktair.events.RejectedLine;
 import dev.oktair.evidence.EvidenceStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,29 +19,33 @@ import picocli.CommandLine.Option;
     name = "events",
     description = {
       "Print the events of a case's evidence that match.",
-      "In evidence order, each event once: a line repeating an earlier one (same uuid, same bytes; overlapping"
-          + " collections) is skipped. As a table for people, or with --json the raw events exactly as stored,"
-          + " one per line."
+      "In time order (published, then evidence order; --evidence-order for the order stored), each event once:"
+          + " a line repeating an earlier one (same uuid, same bytes; overlapping collections) is skipped. As a table"
+          + " for people, or with --json the raw events exactly as stored, one per line."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0, 2 on a bad option or filter, 7 when evidence is missing, unreadable or changed since it was"
-          + " sealed, or the manifest is missing."})
+          + " sealed, or the manifest is missing.",
+      "", "Examples:",
+      "  okta-ir events --case case-alex --filter 'eventType sw \"user.session\"'",
+      "  okta-ir events --case case-alex --since 2024-06-14 --limit 20 --json"})
 final class EventsCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
   @Mixin EventSelectionOptions selection;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Stop after N events.")
-  Long limit;
+  @Mixin LimitOption limit;
+
+  @Option(names = "--evidence-order",
+      description = "Print in evidence order (as stored, streaming) instead of time order.")
+  boolean evidenceOrder;
 
   @Mixin JsonOption json;
 
   @Override
   protected ExitCode execute() {
-    if (limit != null && limit < 0) {
-      throw ExitException.usage("--limit must not be negative");
-    }
-    EventSelector selector = selection.selection().withWindow();
+    limit.value();
+    EventSelector selector = selection.selection(this).withWindow();
     EvidenceStore store = EvidenceStore.existing(caseDir.dir(), ctx.clock());
     PrintWriter out = ctx.out();
     EventTable table = json.json ? null : new EventTable(out);
@@ -45,9 +53,25 @@ final class EventsCommand extends BaseCommand {
       table.header();
     }
     Printer printer = new Printer(table, out);
-    EvidenceStore.ReadReport report = store.readDistinct(selector, printer);
+    EvidenceStore.ReadReport report;
+    if (evidenceOrder) {
+      report = store.readDistinct(selector, printer);
+    } else {
+      // time order needs every match before the first line: held in memory (raw bytes), then sorted
+      List<LogEvent> matched = new ArrayList<>();
+      report = store.readDistinct(selector, new Sink(matched::add, printer));
+      matched.sort(Comparator.comparing(LogEvent::published, Comparator.nullsLast(Comparator.naturalOrder())));
+      for (LogEvent e : matched) {
+        if (!printer.event(e)) {
+          break;
+        }
+      }
+      printer.matched = matched.size();
+    }
     out.flush();
-    info(printer.printed + " events matched" + (limit != null && printer.printed == limit ? " (limit reached)" : "")
+    String cut = limit.cut(printer.printed, Math.max(printer.matched, printer.printed), "events");
+    info(printer.printed + " events matched"
+        + (cut != null ? "; " + cut : evidenceOrder && !limit.room(printer.printed) ? " (limit reached)" : "")
         + (report.repeats() > 0 ? " (" + report.repeats() + " duplicates across evidence files shown once)" : ""));
     if (!report.intact()) {
       ctx.err().println("okta-ir: the evidence is not intact; run 'okta-ir verify --case " + caseDir.dir() + "'");
@@ -56,11 +80,31 @@ final class EventsCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
+  /** Collects the events read, passing problems on to the printer. */
+  private record Sink(Consumer<LogEvent> keep, Printer printer) implements EvidenceStore.Reading {
+    @Override
+    public boolean event(LogEvent event) {
+      keep.accept(event);
+      return true;
+    }
+
+    @Override
+    public void rejected(RejectedLine line) {
+      printer.rejected(line);
+    }
+
+    @Override
+    public void unreadable(Path file, String why) {
+      printer.unreadable(file, why);
+    }
+  }
+
   /** Prints events raw or as table rows, up to the limit; reports what the evidence could not give. */
   private final class Printer implements EvidenceStore.Reading {
     private final EventTable table;
     private final PrintWriter out;
     long printed;
+    long matched;
 
     Printer(EventTable table, PrintWriter out) {
       this.table = table;
@@ -69,7 +113,7 @@ final class EventsCommand extends BaseCommand {
 
     @Override
     public boolean event(LogEvent event) {
-      if (limit != null && printed >= limit) {
+      if (!limit.room(printed)) {
         return false;
       }
       printed++;
@@ -80,7 +124,7 @@ final class EventsCommand extends BaseCommand {
         out.write(event.rawText());
         out.write('\n');
       }
-      return limit == null || printed < limit;
+      return limit.room(printed);
     }
 
     @Override

@@ -43,4 +43,9 @@ final class OktaOptions {
   OktaClient client(Context ctx, OktaConfig config, boolean dryRun) {
     return OktaClient.builder(config).clock(ctx.clock()).dryRun(dryRun).build();
   }
+
+  /** Returns a client whose waits (rate limit, retries) go through {@code sleeper}, e.g. to show them. */
+  OktaClient client(Context ctx, OktaConfig config, boolean dryRun, dev.oktair.http.Sleeper sleeper) {
+    return OktaClient.builder(config).clock(ctx.clock()).dryRun(dryRun).sleeper(sleeper).build();
+  }
 }

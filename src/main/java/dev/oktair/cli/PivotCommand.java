@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.EventSelection;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.PivotKey;
@@ -20,12 +21,16 @@ import picocli.CommandLine.Option;
       "Count the case's events by IP, network, device, session...",
       "For each value: events, successes (SUCCESS, ALLOW), failures (FAILURE, DENY), first and last seen,"
           + " distinct User subjects. With --baseline-until, values no event before that time had are marked NEW:"
-          + " the attacker's IPs, ASNs, devices and user agents stand out.",
+          + " the attacker's IPs, ASNs, devices and user agents stand out; a missing value (no IP, no device) is"
+          + " never NEW.",
       "Keys: ip, asn, isp, proxy, country, city, device, ua, browser, os, session, app, eventType, outcome, actor,"
           + " target (combine with commas: --by ip,ua)."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
-      "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed."})
+      "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed.",
+      "", "Examples:",
+      "  okta-ir pivot --case case-alex --by ip,ua --baseline-until 2024-06-01",
+      "  okta-ir pivot --case case-alex --by asn --filter 'outcome.result eq \"FAILURE\"'"})
 final class PivotCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
@@ -38,9 +43,7 @@ final class PivotCommand extends BaseCommand {
       description = "Mark values never seen before TIME as NEW.")
   Converters.TimeArg baselineUntil;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "100",
-      description = "Print the N values with most events (0: all; default ${DEFAULT-VALUE}).")
-  int limit;
+  @Mixin LimitOption limit;
 
   @Mixin JsonOption json;
 
@@ -52,15 +55,21 @@ final class PivotCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw ExitException.usage("--by: " + e.getMessage());
     }
-    if (limit < 0) {
-      throw ExitException.usage("--limit must be 0 (all) or positive");
+    long max = limit.value();
+    if (max > Integer.MAX_VALUE - 1) {
+      throw ExitException.usage("--limit must be at most " + (Integer.MAX_VALUE - 1));
     }
     Instant baseline = Converters.TimeArg.at(baselineUntil);
-    EventSelection chosen = selection.selection();
-    PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, limit, chosen.selector());
+    EventSelection chosen = selection.selection(this);
+    // one row more than asked for tells whether the limit cut the list
+    PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, max == 0 ? 0 : (int) max + 1, chosen.selector());
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
     LoadCommand.noteLoadedOnOpen(this, db);
     List<PivotRow> rows = db.pivot(query);
+    if (max > 0 && rows.size() > max) {
+      rows = rows.subList(0, (int) max);
+      info("showing the " + max + " values with most events; there are more (--limit 0 for all)");
+    }
     if (json.json) {
       rows.forEach(r -> ctx.out().println(r.toJson()));
     } else {
@@ -81,7 +90,7 @@ final class PivotCommand extends BaseCommand {
       List<String> cells = new ArrayList<>();
       r.value().values().forEach(v -> cells.add(v == null ? null : String.valueOf(v)));
       cells.addAll(List.of(Long.toString(r.events()), Long.toString(r.successes()), Long.toString(r.failures()),
-          String.valueOf(r.firstSeen()), String.valueOf(r.lastSeen()), Long.toString(r.subjects())));
+          Times.format(r.firstSeen()), Times.format(r.lastSeen()), Long.toString(r.subjects())));
       if (baseline) {
         cells.add(r.isNew() ? "NEW" : "");
       }

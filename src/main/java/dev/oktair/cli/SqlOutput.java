@@ -1,5 +1,6 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.Json;
 import dev.oktair.store.CsvCells;
 import dev.oktair.store.RowSink;
@@ -35,7 +36,10 @@ enum SqlOutput {
     if (value == null) {
       return null;
     }
-    return value instanceof Instant || value instanceof JsonNode ? value.toString() : String.valueOf(value);
+    if (value instanceof Instant at) {
+      return Times.format(at);
+    }
+    return value instanceof JsonNode ? value.toString() : String.valueOf(value);
   }
 
   private static final class Table implements RowSink {
@@ -88,8 +92,8 @@ enum SqlOutput {
         String name = columns.get(i).name();
         if (v instanceof JsonNode node) {
           o.set(name, node);
-        } else if (v instanceof Instant) {
-          o.put(name, v.toString());
+        } else if (v instanceof Instant at) {
+          o.put(name, Times.format(at));
         } else {
           o.set(name, Json.MAPPER.valueToTree(v));
         }

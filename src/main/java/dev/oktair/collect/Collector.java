@@ -1,6 +1,7 @@
 package dev.oktair.collect;
 
 import dev.oktair.errors.Kind;
+import dev.oktair.events.LogEvent;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.evidence.EvidenceWriter;
@@ -122,7 +123,17 @@ public final class Collector {
    * is persistence time, so the same event may come twice), and seals what it has.
    */
   public CollectResult follow(Subject subject, Instant since, Duration pollInterval, BooleanSupplier stop) {
-    return new Follower(client, store, clock, sleeper, progress).follow(subject, since, pollInterval, stop);
+    return follow(subject, since, pollInterval, stop, fresh -> { });
+  }
+
+  /**
+   * Follows as {@link #follow(Subject, Instant, Duration, BooleanSupplier)} does, handing each
+   * page's new events, once written, to {@code onNew} (e.g. a SIEM forwarder); an exception from
+   * it stops the follow, sealing what was collected.
+   */
+  public CollectResult follow(Subject subject, Instant since, Duration pollInterval, BooleanSupplier stop,
+      Consumer<List<LogEvent>> onNew) {
+    return new Follower(client, store, clock, sleeper, progress).follow(subject, since, pollInterval, stop, onNew);
   }
 
   static LogQuery baseQuery(Job.JobFile file) {

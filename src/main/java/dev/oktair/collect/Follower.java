@@ -4,25 +4,29 @@ import dev.oktair.events.LogEvent;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.evidence.EvidenceWriter;
+import dev.oktair.errors.OktaIrException;
 import dev.oktair.evidence.Source;
 import dev.oktair.okta.LogPage;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
-import dev.oktair.okta.OktaException;
 import dev.oktair.okta.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Tails the System Log with a polling query (no {@code until}): such a query always has a next
  * link, so an empty page means "nothing new yet": wait, then ask the same next link again. Events
  * are written in the order they arrive (persistence time), each uuid once; stopping seals what
- * was collected.
+ * was collected. Each page's new events are handed to a listener after they are written (a SIEM
+ * forwarder), so a failing listener stops the follow with the evidence so far sealed.
  */
 final class Follower {
   private static final Duration STEP = Duration.ofMillis(200);
@@ -41,7 +45,8 @@ final class Follower {
     this.progress = progress;
   }
 
-  CollectResult follow(Subject subject, Instant since, Duration pollInterval, BooleanSupplier stop) {
+  CollectResult follow(Subject subject, Instant since, Duration pollInterval, BooleanSupplier stop,
+      Consumer<List<LogEvent>> onNew) {
     Instant started = clock.instant();
     String warning = Retention.check(since, clock.instant());
     if (warning != null) {
@@ -58,10 +63,15 @@ final class Follower {
         while (url != null && !stop.getAsBoolean()) {
           LogPage page = client.logPage(url);
           pages++;
+          List<LogEvent> fresh = new ArrayList<>();
           for (LogEvent e : page.events()) {
             if (e.uuid() == null || seen.add(e.uuid())) {
               writer.write(e);
+              fresh.add(e);
             }
+          }
+          if (!fresh.isEmpty()) {
+            onNew.accept(fresh); // after the write: what is forwarded is in this run's evidence too
           }
           progress.advanced(writer.events(), pages, -1);
           url = page.next();
@@ -69,7 +79,7 @@ final class Follower {
             pause(pollInterval, stop);
           }
         }
-      } catch (OktaException e) {
+      } catch (OktaIrException e) { // Okta failed, or the sink forwarded to did
         if (writer.events() > 0) {
           EvidenceFile partial = writer.seal();
           progress.note("sealed the " + partial.events() + " events followed so far as " + partial.name());

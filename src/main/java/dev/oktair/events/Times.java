@@ -23,6 +23,8 @@ public final class Times {
           .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
           .optionalEnd()
           .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter FIXED =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final Pattern RELATIVE = Pattern.compile("(\\d+)([smhdw])");
 
   private Times() {}
@@ -89,5 +91,20 @@ public final class Times {
               + " age such as 90m, 36h, 7d, 2w");
     }
     return parsed;
+  }
+
+  /**
+   * Returns {@code at} in the one form okta-ir prints every time in: UTC, milliseconds, a Z
+   * ({@code 2024-06-14T09:00:00.000Z}), so that columns line up and {@code sort} orders them; null
+   * stays null.
+   */
+  public static String format(Instant at) {
+    return at == null ? null : FIXED.format(at);
+  }
+
+  /** Returns an event's {@code published} text in the fixed form of {@link #format}, or the text as is when it is not a time. */
+  public static String formatPublished(String text) {
+    Instant at = parsePublished(text);
+    return at == null ? text : format(at);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param sha256 lowercase hex SHA-256 of the file's bytes
  * @param bytes the file's size
  * @param events how many events (lines) it holds
- * @param firstPublished earliest {@code published} among its events as written, or null
- * @param lastPublished latest {@code published} among its events as written, or null
+ * @param firstPublished earliest {@code published} among its events, in the fixed form {@code 2024-06-14T09:00:00.000Z}, or null
+ * @param lastPublished latest {@code published} among its events, in the same fixed form, or null
  * @param source where the events came from
  * @param sealed when the file was sealed (ISO-8601)
  */

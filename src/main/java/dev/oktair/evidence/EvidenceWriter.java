@@ -1,6 +1,7 @@
 package dev.oktair.evidence;
 
 import dev.oktair.events.LogEvent;
+import dev.oktair.events.Times;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -119,11 +120,12 @@ public final class EvidenceWriter implements AutoCloseable {
     }
   }
 
+  /** The manifest's first/last published, in the one fixed form (UTC, ms) so that it sorts. */
   private static String publishedText(byte[] raw, LogEvent event) {
     if (event != null) {
-      return event.publishedText();
+      return Times.formatPublished(event.publishedText());
     }
-    return raw == null ? null : LogEvent.parse(raw).publishedText();
+    return raw == null ? null : Times.formatPublished(LogEvent.parse(raw).publishedText());
   }
 
   /** Closes the file, moves it into the evidence and records it; returns its manifest entry. */

@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.Json;
 import java.time.Instant;
 import java.util.Collections;
@@ -46,8 +47,8 @@ public record PivotRow(
     o.put("events", events);
     o.put("successes", successes);
     o.put("failures", failures);
-    o.put("firstSeen", firstSeen == null ? null : firstSeen.toString());
-    o.put("lastSeen", lastSeen == null ? null : lastSeen.toString());
+    o.put("firstSeen", Times.format(firstSeen));
+    o.put("lastSeen", Times.format(lastSeen));
     o.put("subjects", subjects);
     if (isNew == null) {
       o.putNull("new");

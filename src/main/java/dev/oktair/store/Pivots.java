@@ -67,7 +67,8 @@ final class Pivots {
       String filtered = q.filter() == null ? "" : " AND " + FilterScan.MATCHED;
       sql.append(", b AS (SELECT DISTINCT ").append(String.join(", ", exprs))
           .append(", true AS seen FROM events WHERE published < ?").append(filtered).append(")");
-      baseline = "b.seen IS NULL";
+      // a missing value (no IP, no device) is not something the attacker brought: never NEW
+      baseline = "b.seen IS NULL AND " + String.join(" AND ", k.stream().map(x -> "a." + x + " IS NOT NULL").toList());
       from = " FROM a LEFT JOIN b ON " + String.join(" AND ", joinOn);
     }
     sql.append(" SELECT ");

@@ -1,6 +1,7 @@
 package dev.oktair.store;
 
 import dev.oktair.events.Json;
+import dev.oktair.events.Times;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,8 +11,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Runs an admitted query on a locked connection and hands its typed rows to a sink. */
 final class SqlRunner {
@@ -74,6 +77,11 @@ final class SqlRunner {
     if (type.equals("TIMESTAMP WITH TIME ZONE")) {
       return rs.getObject(i, OffsetDateTime.class).toInstant();
     }
+    if (type.endsWith("[]") || type.endsWith("]") || type.startsWith("STRUCT") || type.startsWith("MAP")
+        || type.startsWith("UNION")) {
+      // lists and structs as JSON, not DuckDB's own "[a, b]" / "{'k': v}" text that no JSON reader takes
+      return Json.MAPPER.valueToTree(plain(rs.getObject(i)));
+    }
     String text = rs.getString(i);
     if (type.equals("JSON")) {
       try {
@@ -83,6 +91,41 @@ final class SqlRunner {
       }
     }
     return text;
+  }
+
+  /** Returns a nested JDBC value (array, struct, map) as plain lists, maps and scalars for Jackson. */
+  private static Object plain(Object v) throws SQLException {
+    if (v instanceof java.sql.Array a) {
+      List<Object> out = new ArrayList<>();
+      for (Object o : (Object[]) a.getArray()) {
+        out.add(plain(o));
+      }
+      return out;
+    }
+    if (v instanceof org.duckdb.DuckDBStruct s) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : s.getMap().entrySet()) {
+        out.put(e.getKey(), plain(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(String.valueOf(e.getKey()), plain(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof LocalDateTime t) {
+      return Times.format(t.toInstant(ZoneOffset.UTC));
+    }
+    if (v instanceof OffsetDateTime t) {
+      return Times.format(t.toInstant());
+    }
+    if (v instanceof java.sql.Timestamp t) {
+      return Times.format(t.toInstant());
+    }
+    return v instanceof Number || v instanceof Boolean || v instanceof String || v == null ? v : String.valueOf(v);
   }
 
   /**

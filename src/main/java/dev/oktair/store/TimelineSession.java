@@ -1,5 +1,6 @@
 package dev.oktair.store;
 
+import dev.oktair.events.Times;
 import dev.oktair.events.Json;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The events of one session in time order, with what identifies who held it: the attacker's
  * session shows its own IPs, network, device and user agent, apart from the user's.
  *
- * @param session the root session id, else the external session id; null for events without one
+ * @param session the root session id, else the external session id; null for a group of events
+ *     without one (one subject from one IP, in a burst with no 30-minute pause)
  * @param ips client IPs, in order of first use
  * @param networks ASN and organisation pairs, in order of first use ({@code AS14061 digitalocean llc})
  * @param devices {@code client.device} values, in order of first use
@@ -35,16 +37,29 @@ public record TimelineSession(
     events = List.copyOf(events);
   }
 
+  /**
+   * Returns the heading of this group: {@code session ID}, or for events without a session the
+   * subject and IP of the burst ({@code no session: alice@x from 203.0.113.9}).
+   */
+  public String label() {
+    if (session != null) {
+      return "session " + session;
+    }
+    return "no session: " + (subjects.isEmpty() ? "no user actor" : String.join(", ", subjects))
+        + " from " + (ips.isEmpty() ? "no IP" : String.join(", ", ips));
+  }
+
   /** Returns the session as one JSON object with its events. */
   public ObjectNode toJson() {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("session", session);
+    o.put("label", label());
     strings(o.putArray("ips"), ips);
     strings(o.putArray("networks"), networks);
     strings(o.putArray("devices"), devices);
     strings(o.putArray("userAgents"), userAgents);
-    o.put("first", first == null ? null : first.toString());
-    o.put("last", last == null ? null : last.toString());
+    o.put("first", Times.format(first));
+    o.put("last", Times.format(last));
     strings(o.putArray("subjects"), subjects);
     ArrayNode list = o.putArray("events");
     events.forEach(e -> list.add(e.toJson()));
@@ -70,7 +85,7 @@ public record TimelineSession(
     public ObjectNode toJson() {
       ObjectNode o = Json.MAPPER.createObjectNode();
       o.put("uuid", uuid);
-      o.put("published", published == null ? null : published.toString());
+      o.put("published", Times.format(published));
       o.put("eventType", eventType);
       o.put("outcome", outcome);
       o.put("displayMessage", displayMessage);

@@ -6,16 +6,24 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the events of a window in time order and groups them by session (root session id, else
- * external session id, else none), sessions ordered by their first event.
+ * external session id), sessions ordered by their first event; then the events without a session,
+ * grouped by subject and IP and cut into bursts where one is quiet for {@link #BURST_GAP}, so a
+ * sessionless password spray from one IP reads apart from the user's own API calls.
  */
 final class Timelines {
+  /** The quiet time after which a subject's sessionless events from one IP start a new group. */
+  static final Duration BURST_GAP = Duration.ofMinutes(30);
+
   private static final String SELECT =
       "SELECT uuid, published, event_type, outcome_result, display_message, client_ip, asn, as_org, device,"
           + " user_agent, CASE WHEN actor_type = 'User' THEN actor_alternate_id END,"
@@ -32,7 +40,9 @@ final class Timelines {
       where = "(" + where + ") AND " + FilterScan.MATCHED;
     }
     Map<String, TimelineSession.Builder> sessions = new LinkedHashMap<>();
-    TimelineSession.Builder none = null;
+    Map<String, TimelineSession.Builder> currentBurst = new HashMap<>();
+    Map<String, Instant> lastOf = new HashMap<>();
+    List<TimelineSession.Builder> bursts = new ArrayList<>();
     try (PreparedStatement ps = Duck.prepare(c, String.format(SELECT, where), params.toArray())) {
       ps.setFetchSize(4096);
       try (ResultSet rs = ps.executeQuery()) {
@@ -40,10 +50,15 @@ final class Timelines {
           String id = rs.getString(12);
           TimelineSession.Builder b;
           if (id == null) {
-            if (none == null) {
-              none = new TimelineSession.Builder(null);
+            String key = rs.getString(11) + "\u0000" + rs.getString(6); // subject, IP
+            Instant at = Duck.instant(rs, 2);
+            Instant previous = lastOf.put(key, at);
+            b = currentBurst.get(key);
+            if (b == null || previous == null || at == null || Duration.between(previous, at).compareTo(BURST_GAP) > 0) {
+              b = new TimelineSession.Builder(null);
+              currentBurst.put(key, b);
+              bursts.add(b);
             }
-            b = none;
           } else {
             b = sessions.computeIfAbsent(id, TimelineSession.Builder::new);
           }
@@ -55,9 +70,7 @@ final class Timelines {
     }
     List<TimelineSession> out = new ArrayList<>();
     sessions.values().forEach(b -> out.add(b.build()));
-    if (none != null) {
-      out.add(none.build());
-    }
+    bursts.forEach(b -> out.add(b.build()));
     return out;
   }
 }

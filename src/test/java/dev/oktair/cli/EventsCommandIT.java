@@ -85,11 +85,11 @@ class EventsCommandIT {
     String[] lines = r.out().split("\n");
     assertThat(lines).hasSize(4);
     assertThat(lines[0]).startsWith("TIME").contains("EVENT TYPE", "ACTOR", "IP", "OUTCOME", "MESSAGE");
-    assertThat(lines[1]).startsWith("2026-11-26T12:00:00Z").contains("user.session.start", "alex@contoso.example",
+    assertThat(lines[1]).startsWith("2026-11-26T12:00:00.000Z").contains("user.session.start", "alex@contoso.example",
         "203.0.113.1", "SUCCESS", "User login to Okta");
     assertThat(lines[2]).contains("\\u001b[31mred\\u001b[0m \\u202eevil\\r\\nForged row");
     assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("\r");
-    assertThat(lines[3]).startsWith("2026-11-28T00:00:00Z").contains("caf\u00e9");
+    assertThat(lines[3]).startsWith("2026-11-28T00:00:00.000Z").contains("caf\u00e9");
   }
 
   @Test
@@ -142,12 +142,12 @@ class EventsCommandIT {
       w.seal();
     }
 
-    Runs.Run r = events("--json");
+    Runs.Run r = events("--json", "--evidence-order");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).as("same uuid, other bytes: another event").isEqualTo(OLD + "\n" + MID + "\n" + EVIL + "\n" + ODD + "\n" + oldAgain + "\n");
     assertThat(r.err()).contains("[okta-ir] 5 events matched (3 duplicates across evidence files shown once)");
     assertThat(events("--filter", "uuid eq \"mid\"").out().split("\n")).hasSize(2);
-    assertThat(events("--json", "--limit", "5").out()).endsWith(oldAgain + "\n");
+    assertThat(events("--json", "--limit", "5", "--evidence-order").out()).endsWith(oldAgain + "\n");
     assertThat(events("--json", "--q", "Enroll").err()).contains("1 events matched (2 duplicates");
   }
 }

@@ -130,7 +130,7 @@ class StoreCommandsIT {
     assertThat(top.propertyNames()).containsExactly("value", "events", "successes", "failures", "firstSeen", "lastSeen", "subjects", "new");
     assertThat(top.get("value").asString()).isEqualTo("10.0.0.1");
     assertThat(top.get("events").asLong()).isEqualTo(6);
-    assertThat(top.get("firstSeen").asString()).isEqualTo("2024-06-10T09:00:00Z");
+    assertThat(top.get("firstSeen").asString()).isEqualTo("2024-06-10T09:00:00.000Z");
     assertThat(top.get("new").asBoolean()).isFalse();
 
     List<JsonNode> combined = jsonLines(Runs.run(home, "pivot", "--case", c(), "--by", "ip,asn", "--json").out());

@@ -35,7 +35,7 @@ class EvidenceStoreTest {
     assertThat(file.sha256()).isEqualTo(EvidenceStore.sha256(path));
     assertThat(file.bytes()).isEqualTo(Files.size(path));
     assertThat(file.events()).isEqualTo(2);
-    assertThat(file.firstPublished()).isEqualTo("2024-01-01 00:00:00.000");
+    assertThat(file.firstPublished()).isEqualTo("2024-01-01T00:00:00.000Z");
     assertThat(file.lastPublished()).isEqualTo("2024-01-02T00:00:00.000Z");
     assertThat(store.files()).containsExactly(file);
     assertThat(store.files().get(0).source().query()).containsEntry("filter", "x");
@@ -142,7 +142,7 @@ class EvidenceStoreTest {
     }
     assertThat(Files.readString(store.pathOf(file))).isEqualTo(B + "\n" + none + "\n" + A + "\n");
     assertThat(file.events()).isEqualTo(3);
-    assertThat(file.firstPublished()).isEqualTo("2024-01-01 00:00:00.000");
+    assertThat(file.firstPublished()).isEqualTo("2024-01-01T00:00:00.000Z");
     assertThat(file.lastPublished()).isEqualTo("2024-01-02T00:00:00.000Z");
   }
 }

@@ -34,6 +34,7 @@ class HouseRulesTest {
           Map.entry("sim", Set.of("events")),
           Map.entry("okta", Set.of("events", "http")),
           Map.entry("downstream", Set.of("events", "http")),
+          Map.entry("forward", Set.of("events", "http", "cases")),
           Map.entry("collect", Set.of("events", "evidence", "okta", "cases")),
           Map.entry("store", Set.of("events", "evidence", "cases")),
           Map.entry("detect", Set.of("events", "evidence", "store", "cases")),

@@ -47,7 +47,7 @@ class TimelineTest {
     assertThat(sessions.get(2).events()).extracting(TimelineSession.Event::outcome).containsExactly("FAILURE");
 
     assertThat(attacker.toJson().get("events").get(1).toString()).isEqualTo(
-        "{\"uuid\":\"a2\",\"published\":\"2024-06-10T09:20:00Z\",\"eventType\":\"user.mfa.factor.activate\","
+        "{\"uuid\":\"a2\",\"published\":\"2024-06-10T09:20:00.000Z\",\"eventType\":\"user.mfa.factor.activate\","
             + "\"outcome\":\"SUCCESS\",\"displayMessage\":\"msg user.mfa.factor.activate\",\"ip\":\"6.6.6.7\"}");
 
     Window later = new Window(Instant.parse("2024-06-10T09:06:00Z"), null);
