@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A clock that only moves when something sleeps on it; records every sleep. */
-final class FakeTime extends Clock implements Sleeper {
+public final class FakeTime extends Clock implements Sleeper {
   private Instant now;
   private final List<Duration> sleeps = new ArrayList<>();
 
-  FakeTime(Instant start) {
+  public FakeTime(Instant start) {
     this.now = start;
   }
 
@@ -25,15 +25,15 @@ final class FakeTime extends Clock implements Sleeper {
     }
   }
 
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
   }
 
-  synchronized List<Duration> sleeps() {
+  public synchronized List<Duration> sleeps() {
     return List.copyOf(sleeps);
   }
 
-  synchronized Duration slept() {
+  public synchronized Duration slept() {
     return sleeps.stream().reduce(Duration.ZERO, Duration::plus);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oktair.events.LogEvent;
+import dev.oktair.http.FakeTime;
 import dev.oktair.http.RetryPolicy;
 import dev.oktair.sim.FaultSpec;
 import dev.oktair.sim.OktaSimulator;
