@@ -32,6 +32,7 @@ import picocli.CommandLine.IVersionProvider;
       DownstreamCommand.class,
       DemoCommand.class,
       DrillCommand.class,
+      RespondCommand.class,
     },
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
     footer = {
