@@ -44,6 +44,19 @@ final class RespondCommand extends BaseCommand {
   @Option(names = "--yes", description = "With --apply: do not ask (for automation).")
   boolean yes;
 
+  @Option(names = "--force", description = "Allow acting on a super administrator or on the credential's own user.")
+  boolean force;
+
+  @Option(names = "--reset-factors", description = "Reset every factor of each subject instead of deleting only the rogue ones.")
+  boolean resetFactors;
+
+  @Option(names = "--block-ips", description = "Add the attacker's addresses to the okta-ir blocklist zone.")
+  boolean blockIps;
+
+  @Option(names = "--remove-assignments",
+      description = "Remove app assignments and group memberships added in the window (listed either way).")
+  boolean removeAssignments;
+
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 10 when a finding is at or above this severity.")
   String failOn;
 
@@ -68,7 +81,7 @@ final class RespondCommand extends BaseCommand {
       steps.skip("investigate", "collect failed");
     }
     boolean planned = investigated && steps.run(total, "plan", "Plan the containment (nothing changes yet)",
-        args(List.of("contain", "--case", c), true), 0);
+        planArgs(List.of("contain", "--case", c)), 0);
     if (!investigated) {
       steps.skip("plan", "investigate did not complete");
     }
@@ -81,7 +94,8 @@ final class RespondCommand extends BaseCommand {
     } else {
       steps.skip("downstream", "investigate did not complete");
     }
-    String applyCommand = "okta-ir contain --case " + RespondSteps.quote(c) + " --apply --yes";
+    String applyCommand = "okta-ir " + String.join(" ", planArgs(List.of("contain", "--case", c, "--apply", "--yes"))
+        .stream().map(RespondSteps::quote).toList());
     if (apply) {
       if (!planned) {
         steps.skip("apply", "no plan to apply");
@@ -89,9 +103,12 @@ final class RespondCommand extends BaseCommand {
         steps.refuse("apply", "not applied: --apply without --yes needs a terminal to confirm. Review the plan above,"
             + " then apply exactly it: " + applyCommand);
       } else {
-        List<String> a = args(List.of("contain", "--case", c, "--apply"), true);
+        List<String> a = planArgs(List.of("contain", "--case", c, "--apply"));
         if (yes) {
           a.add("--yes");
+        }
+        if (force) {
+          a.add("--force");
         }
         steps.run(total, "apply", "Apply the plan: sessions and tokens cleared before the suspend, then the rest", a, 0, 5);
       }
@@ -120,6 +137,21 @@ final class RespondCommand extends BaseCommand {
     List<String> a = new ArrayList<>(List.of("investigate", "--case", c, "--user", user, "--hunt", "--since", since));
     if (failOn != null) {
       a.addAll(List.of("--fail-on", failOn));
+    }
+    return a;
+  }
+
+  /** A contain command's arguments, with the plan options (apply re-uses the reviewed plan only when they match). */
+  private List<String> planArgs(List<String> base) {
+    List<String> a = args(base, true);
+    if (resetFactors) {
+      a.add("--reset-factors");
+    }
+    if (blockIps) {
+      a.add("--block-ips");
+    }
+    if (removeAssignments) {
+      a.add("--remove-assignments");
     }
     return a;
   }
