@@ -52,6 +52,15 @@ final class Facts {
     return findings.stream().filter(f -> value.equals(f.facts().get(key))).map(Finding::id).toList();
   }
 
+  /**
+   * Returns the ids of findings about user {@code userId} whose fact {@code key} is {@code value}
+   * and that attribute it to the attacker: what may be removed without guessing.
+   */
+  List<String> attributed(String userId, String key, String value) {
+    return findings.stream().filter(f -> value.equals(f.facts().get(key)) && userId.equals(f.facts().get("userId"))
+        && "true".equals(f.facts().get("attacker"))).map(Finding::id).toList();
+  }
+
   /** Returns every distinct value of fact {@code key}. */
   List<String> values(String key) {
     Set<String> out = new LinkedHashSet<>();
