@@ -14,7 +14,7 @@ import java.util.Locale;
  * several seeds, each scored, in real time; prints per rehearsal the footholds left, collateral,
  * victims missed and seconds to contain, then the median time to contain beside the industry's
  * 6-hour median. Not a test: run it by hand, on a quiet machine,
- * {@code mvn -q -B -Pbench-rehearse verify} ({@code -Drehearse.seeds=N}, {@code -Drehearse.scenarios=a,b}).
+ * {@code mvn -q -B -Pbench-rehearse test-compile exec:java} ({@code -Drehearse.seeds=N}, {@code -Drehearse.scenarios=a,b}).
  */
 public final class RehearsalBench {
   /** The median time to contain an identity compromise the runbook sets out to beat: 6 hours. */
