@@ -68,7 +68,8 @@ record RespondSummary(Path caseDir, String user, boolean applied, List<RespondSt
       planned = plan.actions().size();
       if (applied && Files.isRegularFile(files.journal())) {
         Map<String, Journal.Last> journal = Journal.read(files.journal());
-        done = (int) plan.actions().stream().filter(e -> journal.containsKey(e.id()) && journal.get(e.id()).done()).count();
+        done = (int) plan.actions().stream().filter(e -> journal.containsKey(e.action().key())
+            && journal.get(e.action().key()).done()).count();
       }
     }
     Map<String, Path> reports = new LinkedHashMap<>();

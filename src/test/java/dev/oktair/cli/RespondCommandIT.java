@@ -61,7 +61,7 @@ class RespondCommandIT {
       assertThat(summary.path("steps")).extracting(s -> s.path("step").asString())
           .containsExactly("collect", "investigate", "plan", "downstream", "apply", "report");
       assertThat(summary.path("findings").path("high").asInt()).isPositive();
-      assertThat(summary.path("actions").path("done").asInt()).isEqualTo(summary.path("actions").path("planned").asInt())
+      assertThat(summary.path("actions").path("done").asInt()).as(applied.out() + applied.err()).isEqualTo(summary.path("actions").path("planned").asInt())
           .isPositive();
       assertThat(summary.path("reports").path("html").asString()).endsWith("report.html");
       assertThat(drill.score().clean()).as(drill.score().toJson()).isTrue();
