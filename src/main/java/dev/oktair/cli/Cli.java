@@ -52,7 +52,8 @@ public final class Cli extends BaseCommand {
       ContainCommand.class,
       DownstreamCommand.class,
       DemoCommand.class,
-      DrillCommand.class);
+      DrillCommand.class,
+      RespondCommand.class);
 
   /** Runs okta-ir with {@code args} in {@code context}; returns the exit code. */
   public static int run(Context context, String... args) {

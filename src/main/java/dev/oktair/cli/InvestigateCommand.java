@@ -102,6 +102,13 @@ final class InvestigateCommand extends BaseCommand {
       others.addAll(all.victims());
       others.removeAll(lower(users));
       if (!others.isEmpty()) {
+        if (client != null) {
+          // the hunt saw only what they did from the attacker's sources: their own log shows the
+          // session it was stolen from, so the detections can name them (not just list them)
+          for (String other : others) {
+            inner(List.of("collect", "--case", caseDir.toString(), "--user", other, "--since", since));
+          }
+        }
         List<String> subjects = new ArrayList<>(lower(users));
         subjects.addAll(others);
         report = Investigation.run(caseDir, ctx.clock(), new Investigation.Options(subjects, options.windowStart(),

@@ -48,4 +48,22 @@ final class OktaOptions {
   OktaClient client(Context ctx, OktaConfig config, boolean dryRun, dev.oktair.http.Sleeper sleeper) {
     return OktaClient.builder(config).clock(ctx.clock()).dryRun(dryRun).sleeper(sleeper).build();
   }
+
+  /** Returns these options as command-line arguments, to hand the same org to an inner command. */
+  List<String> args() {
+    List<String> out = new java.util.ArrayList<>();
+    add(out, "--org", org);
+    add(out, "--client-id", clientId);
+    add(out, "--private-key", privateKey == null ? null : privateKey.toString());
+    add(out, "--scopes", scopes);
+    add(out, "--auth-mode", authMode);
+    return out;
+  }
+
+  private static void add(List<String> out, String flag, String value) {
+    if (value != null) {
+      out.add(flag);
+      out.add(value);
+    }
+  }
 }

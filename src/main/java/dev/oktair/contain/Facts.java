@@ -47,9 +47,23 @@ final class Facts {
     return out;
   }
 
-  /** Returns the ids of findings whose fact {@code key} is {@code value}. */
+  /**
+   * Returns the ids of findings of medium severity or above whose fact {@code key} is
+   * {@code value}: a low or info finding (a factor the user enrolled at home last week) is context,
+   * and the planner removes what findings name.
+   */
   List<String> naming(String key, String value) {
-    return findings.stream().filter(f -> value.equals(f.facts().get(key))).map(Finding::id).toList();
+    return findings.stream().filter(f -> f.severity().atLeast(Planner.SUBJECT_SEVERITY) && value.equals(f.facts().get(key)))
+        .map(Finding::id).toList();
+  }
+
+  /**
+   * Returns the ids of findings about user {@code userId} whose fact {@code key} is {@code value}
+   * and that attribute it to the attacker: what may be removed without guessing.
+   */
+  List<String> attributed(String userId, String key, String value) {
+    return findings.stream().filter(f -> value.equals(f.facts().get(key)) && userId.equals(f.facts().get("userId"))
+        && "true".equals(f.facts().get("attacker"))).map(Finding::id).toList();
   }
 
   /** Returns every distinct value of fact {@code key}. */

@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * refresh tokens, admin roles and the subject's API tokens created in the window or named by a
  * finding are revoked; identity providers named by a finding are deactivated; the attacker's
  * addresses are blocked when opted in; app assignments and group memberships added in the window
- * are listed, and removed only when opted in. Thread-safe; reads run concurrently per subject.
+ * are listed, and removed only when opted in and a finding about the user attributes them to the
+ * attacker (an admin's change from the office in the same hours is not the attacker's). Thread-safe; reads run concurrently per subject.
  */
 public final class Planner {
   /** The name of the blocklist zone okta-ir creates and maintains. */
@@ -176,13 +177,16 @@ public final class Planner {
         continue;
       }
       Target t = new Target("appUser", appId + "/" + u, app.path("label").asString(appId));
-      if (direct && options.removeAssignments()) {
-        b.add(new Action.RemoveAppAssignment(appId, u, t.display()), or(named, why), List.of(), why(named, au));
+      List<String> attacker = facts.attributed(u, "appId", appId);
+      if (direct && options.removeAssignments() && !attacker.isEmpty()) {
+        b.add(new Action.RemoveAppAssignment(appId, u, t.display()), attacker, List.of(), why(attacker, au));
       } else {
-        b.listed.add(new Plan.Listed(t, direct
-            ? "assigned in the window (" + au.path("created").asString() + "): may be legitimate; removal is opt-in"
-            : "assigned in the window through group " + au.path("_links").path("group").path("name").asString()
-                + ": remove the group membership instead", named));
+        b.listed.add(new Plan.Listed(t, !direct
+            ? "assigned in the window through group " + au.path("_links").path("group").path("name").asString()
+                + ": remove the group membership instead"
+            : attacker.isEmpty() ? "assigned in the window (" + au.path("created").asString() + "), not from the"
+                + " attacker's sources: may be legitimate; left alone" : "assigned in the window ("
+                + au.path("created").asString() + ") from the attacker's sources; removal is opt-in", named));
       }
     }
     for (JsonNode g : inv.groups()) {
@@ -192,10 +196,13 @@ public final class Planner {
         continue; // Okta does not say when a membership began: only findings name window memberships
       }
       Target t = new Target("groupMember", groupId + "/" + u, g.path("profile").path("name").asString(groupId));
-      if (options.removeAssignments()) {
-        b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), named, List.of(), "added in the window");
+      List<String> attacker = facts.attributed(u, "groupId", groupId);
+      if (options.removeAssignments() && !attacker.isEmpty()) {
+        b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), attacker, List.of(),
+            "added in the window from the attacker's sources");
       } else {
-        b.listed.add(new Plan.Listed(t, "added in the window: may be legitimate; removal is opt-in", named));
+        b.listed.add(new Plan.Listed(t, attacker.isEmpty() ? "a finding names the group, not as the attacker's:"
+            + " may be legitimate; left alone" : "added in the window from the attacker's sources; removal is opt-in", named));
       }
     }
   }

@@ -111,7 +111,11 @@ final class EventRule implements Detection {
     f.put("userId", e.subjectId());
     f.put("actor", e.actor());
     f.put("sessionId", e.session());
-    put(f, "factorId", e, "AuthenticatorEnrollment");
+    if (e.type().startsWith("user.mfa.factor.") || e.type().startsWith("system.mfa.factor.")) {
+      // the factor a lifecycle event changed; an authentication's enrolment target is only the factor it used,
+      // and the planner deletes the factors findings name
+      put(f, "factorId", e, "AuthenticatorEnrollment");
+    }
     put(f, "appId", e, "AppInstance");
     put(f, "appUserId", e, "AppUser");
     put(f, "groupId", e, "UserGroup");

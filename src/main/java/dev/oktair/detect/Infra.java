@@ -24,7 +24,9 @@ public final class Infra {
   private final Map<String, Span> spans = new HashMap<>();
   private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Map<String, Map<String, String>> appsByKey = new HashMap<>();
+  private final Map<String, String> sessionFirstIp = new HashMap<>();
   private Set<String> attackerSessions;
+  private Set<String> replayIps;
 
   /** Sees one event, in published order. */
   void see(Seen e) {
@@ -39,6 +41,7 @@ public final class Infra {
     }
     if (e.session() != null && ip != null) {
       sessionIps.computeIfAbsent(e.session(), k -> new HashSet<>(2)).add(ip);
+      sessionFirstIp.putIfAbsent(e.session(), ip);
     }
     if (e.type().equals("system.api_token.create")) {
       var token = e.target("Token");
@@ -65,6 +68,7 @@ public final class Infra {
   void hijacked(String session) {
     hijacked.add(session);
     attackerSessions = null;
+    replayIps = null;
   }
 
   /** Returns true when the event came from the attacker's sources, sessions or API tokens. */
@@ -105,6 +109,7 @@ public final class Infra {
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
     flaggedIps.keySet().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
+    replayIps().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
     return out;
   }
 
@@ -126,7 +131,7 @@ public final class Infra {
 
   private boolean attributedKey(String k) {
     if (k.startsWith("ip:")) {
-      return flaggedIps.containsKey(k.substring(3));
+      return attackerIp(k.substring(3));
     }
     if (k.startsWith("s:")) {
       return attackerSessions().contains(k.substring(2));
@@ -143,7 +148,7 @@ public final class Infra {
       Set<String> out = new HashSet<>(hijacked);
       sessionIps.forEach((s, ips) -> {
         for (String ip : ips) {
-          if (flaggedIps.containsKey(ip)) {
+          if (attackerIp(ip)) {
             out.add(s);
           }
         }
@@ -151,6 +156,30 @@ public final class Infra {
       attackerSessions = out;
     }
     return attackerSessions;
+  }
+
+  private boolean attackerIp(String ip) {
+    return flaggedIps.containsKey(ip) || replayIps().contains(ip);
+  }
+
+  /**
+   * The addresses a hijacked session was used from other than the one it began at: where the
+   * stolen cookie was replayed, flagged or not (a plain VPS is not a proxy), so the hunt follows
+   * them to the other sessions the attacker replayed from there.
+   */
+  private Set<String> replayIps() {
+    if (replayIps == null) {
+      Set<String> out = new HashSet<>();
+      for (String s : hijacked) {
+        for (String ip : sessionIps.getOrDefault(s, Set.of())) {
+          if (!ip.equals(sessionFirstIp.get(s))) {
+            out.add(ip);
+          }
+        }
+      }
+      replayIps = out;
+    }
+    return replayIps;
   }
 
   private static String key(Seen e) {

@@ -175,8 +175,9 @@ final class LiveAudit {
           + (fresh ? ", granted inside the compromise window" : "") + ".", fresh ? "Remove the role." : "Keep in mind: an"
           + " admin's compromise reaches the whole tenant; prioritise containment.",
           List.of(new Citation.ApiObject("role", userId + "/" + role.path("id").asString())),
+          // a role held from before the window is context, not a target: no roleId for the planner to remove
           fresh ? Map.of("userId", userId, "roleId", role.path("id").asString(), "attacker", "true")
-              : Map.of("userId", userId, "roleId", role.path("id").asString()));
+              : Map.of("userId", userId));
     }
   }
 

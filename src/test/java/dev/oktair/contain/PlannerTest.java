@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oktair.detect.Severity;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.oktair.detect.Finding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,15 +75,30 @@ class PlannerTest {
     assertThat(reset.note()).contains("verified device").contains("IT present");
   }
 
+  /**
+   * Removal is opted in, and then only for what a finding about the user attributes to the
+   * attacker: a drill showed an admin's assignment from the office in the same hours removed.
+   */
   @Test
-  void assignmentsOfTheWindowAreListedAndRemovedOnlyWhenOptedIn() {
+  void assignmentsOfTheWindowAreListedAndRemovedOnlyWhenOptedInAndTheAttackers() {
     String aws = s.seed.groups().stream().filter(g -> g.path("profile").path("name").asString().equals("AWS-Prod-Admins"))
         .findFirst().orElseThrow().path("id").asString();
     var finding = s.finding("F-1", Severity.HIGH, "alex@contoso.com", Map.of());
-    var group = s.finding("F-2", Severity.HIGH, "alex@contoso.com", Map.of("groupId", aws));
+    var group = s.finding("F-2", Severity.HIGH, "alex@contoso.com", Map.of("groupId", aws, "attacker", "true"));
+    var apps = s.seed.apps().stream()
+        .filter(a -> Set.of("GitHub Enterprise Cloud", "Contoso Payroll").contains(a.path("label").asString()))
+        .map(a -> s.finding("F-" + a.path("label").asString(), Severity.HIGH, "alex@contoso.com",
+            Map.of("appId", a.path("id").asString(), "attacker", "true"))).toList();
+    var all = new java.util.ArrayList<>(List.of(finding, group));
+    all.addAll(apps);
+    var notTheAttackers = s.finding("F-3", Severity.LOW, "alex@contoso.com", Map.of("groupId", aws));
 
-    Plan listed = s.plan(NONE, finding, group);
-    Plan removed = s.plan(new Plan.Options(false, false, true), finding, group);
+    Plan listed = s.plan(NONE, all.toArray(Finding[]::new));
+    Plan removed = s.plan(new Plan.Options(false, false, true), all.toArray(Finding[]::new));
+    Plan kept = s.plan(new Plan.Options(false, false, true), finding, notTheAttackers);
+    assertThat(targets(kept, ActionKind.REMOVE_APP_ASSIGNMENT)).isEmpty();
+    assertThat(targets(kept, ActionKind.REMOVE_GROUP_MEMBERSHIP)).isEmpty();
+    assertThat(kept.listed()).anyMatch(l -> l.target().display().equals("GitHub Enterprise Cloud") && l.why().contains("left alone"));
 
     assertThat(targets(listed, ActionKind.REMOVE_APP_ASSIGNMENT)).isEmpty();
     assertThat(listed.listed()).extracting(l -> l.target().display())

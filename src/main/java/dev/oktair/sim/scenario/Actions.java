@@ -88,12 +88,17 @@ final class Actions {
       v = new Visit(p, o, d, null, Boolean.TRUE.equals(s.threatSuspected()),
           s.behaviors().isEmpty() ? Visit.KNOWN : s.behaviors(), s.risk() == null ? "{level=LOW}" : s.risk());
     }
-    if (attack) {
+    // Someone else acting from their own network in the story (a help desk talked into a reset) acts
+    // for the attacker unknowingly: their sign-in is not a foothold and their network is not the attacker's.
+    boolean deceived = s.actor() != null && !s.actor().equalsIgnoreCase(s.user())
+        && java.util.Set.of("home", "office", "mobile").contains(s.from() == null ? "home" : s.from());
+    boolean theirs = attack && !deceived;
+    if (theirs) {
       story.attacker(o);
     }
     // A step outside a named session happens in a fresh sign-in of the acting person.
     String session = flows.signIn(v, at.minusSeconds(90 + rand.nextInt(200)), secondFactor(p, at), false, Answer.APPROVE);
-    if (attack) {
+    if (theirs) {
       story.foothold(Foothold.Kind.SESSION, session, p, "Okta session");
     }
     return v.session(session);

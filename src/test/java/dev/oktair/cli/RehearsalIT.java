@@ -1,0 +1,44 @@
+package dev.oktair.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oktair.bench.Rehearsals;
+import dev.oktair.sim.drill.Scorecard;
+import dev.oktair.sim.scenario.Scenarios;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Issue 13's bar: for every shipped scenario at five seeds, {@code respond --apply --yes} from the
+ * alert alone leaves no foothold open, harms nothing legitimate and finds every other victim.
+ * The seeds change names, addresses, times and step order, so a detection written for one seed fails here.
+ */
+class RehearsalIT {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+
+  static Stream<Arguments> rehearsals() {
+    long seeds = Long.getLong("rehearsal.seeds", 5);
+    return Scenarios.names().stream().flatMap(name -> LongStream.rangeClosed(1, seeds).mapToObj(seed -> Arguments.of(name, seed)));
+  }
+
+  @ParameterizedTest(name = "{0} seed {1}")
+  @MethodSource("rehearsals")
+  void respondContainsEverything(String scenario, long seed, @TempDir Path work) {
+    Rehearsals.Outcome o = Rehearsals.run(scenario, seed, CLOCK, work);
+    Scorecard card = o.card();
+    String why = o.err() + "\n" + card.toJson();
+    assertThat(o.exit()).as(why).isZero();
+    assertThat(card.footholds().stream().filter(f -> f.status().equals(Scorecard.Foothold.OPEN)))
+        .as("footholds left open\n" + o.err()).isEmpty();
+    assertThat(card.collateral()).as("collateral\n" + o.err()).isEmpty();
+    assertThat(card.otherVictims()).as("other victims\n" + o.err()).allMatch(Scorecard.Victim::found);
+  }
+}
