@@ -8,7 +8,6 @@ import dev.oktair.sim.scenario.Scenarios;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,12 @@ import tools.jackson.databind.JsonNode;
  * review; --json is one summary object; a bad org fails with exit 3 and skips what depends on it.
  */
 class RespondCommandIT {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
+  /**
+   * A fixed day that still ticks: a frozen clock also freezes the simulator's rate-limit windows, so
+   * a run that spends its budget would wait for a reset that never comes.
+   */
+  private static final Clock CLOCK = Clock.offset(Clock.systemUTC(),
+      java.time.Duration.between(Instant.now(), Instant.parse("2026-06-01T12:00:00Z")));
 
   @TempDir Path dir;
 
