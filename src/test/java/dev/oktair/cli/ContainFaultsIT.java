@@ -53,6 +53,37 @@ class ContainFaultsIT {
     }
   }
 
+  /**
+   * The failure containment must survive without acting twice: the org makes the change, then the
+   * connection drops before the answer. The re-run reads the state back and never sends that change
+   * again: each change reached the org once.
+   */
+  @Test
+  void changesWhoseAnswerIsLostAreReadBackNeverSentTwice() {
+    Clock clock = new ScaledTime(Runs.NOW, 100);
+    Map<String, String> expected;
+    try (ContainFixture clean = new ContainFixture(dir.resolve("clean"), clock, Runs.NOW, b -> {})) {
+      assertThat(clean.contain("--apply", "--yes").code()).isZero();
+      expected = ContainProcessIT.state(clean);
+    }
+    try (ContainFixture f = new ContainFixture(dir.resolve("lost"), clock, Runs.NOW,
+        b -> b.faults(FaultSpec.parse("applied-reset=0.25")))) {
+      int code = -1;
+      for (int run = 0; run < 4 && code != 0; run++) {
+        CliRun r = f.contain("--apply", "--yes");
+        code = r.code();
+        assertThat(code).as(r.out() + r.err()).isIn(0, 5);
+      }
+      assertThat(code).as("four runs under lost answers did not complete").isZero();
+      assertThat(ContainProcessIT.state(f)).isEqualTo(expected);
+      List<RequestJournal.Entry> reached = f.sim.journal().mutating();
+      assertThat(reached).extracting(RequestJournal.Entry::status).as("the fault fired").contains(0);
+      Map<String, Long> perChange = reached.stream()
+          .collect(Collectors.groupingBy(e -> e.method() + " " + e.path(), Collectors.counting()));
+      assertThat(perChange).as("a change that reached the org was sent again").allSatisfy((k, n) -> assertThat(n).isOne());
+    }
+  }
+
   /** Every outcome the journal records with a request id matches what the org answered that request. */
   private static void assertTruthful(ContainFixture f) {
     Map<String, RequestJournal.Entry> served = f.sim.journal().requests().stream()
