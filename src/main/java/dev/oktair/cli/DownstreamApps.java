@@ -3,17 +3,16 @@ package dev.oktair.cli;
 import dev.oktair.downstream.AppAccess;
 import dev.oktair.okta.OktaApiException;
 import dev.oktair.okta.OktaClient;
-import dev.oktair.okta.OktaResponse;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.RowSink;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
  * resolved to its app instance and the subject's app user there (the SP-side identity).
  */
 final class DownstreamApps {
-  private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
   private DownstreamApps() {}
 
@@ -61,29 +59,56 @@ final class DownstreamApps {
     JsonNode user = okta.get("/api/v1/users/" + OktaClient.encode(login)).json();
     String userId = user.path("id").asString();
     Map<String, JsonNode> apps = new LinkedHashMap<>();
-    String next = "/api/v1/apps?limit=200&filter=" + OktaClient.encode("user.id eq \"" + userId + "\"");
-    while (next != null) {
-      OktaResponse r = okta.get(next);
-      r.json().forEach(a -> apps.put(a.path("id").asString(), a));
-      next = next(r);
-    }
+    okta.getAll("/api/v1/apps?limit=200&filter=" + OktaClient.encode("user.id eq \"" + userId + "\""))
+        .forEach(a -> apps.put(a.path("id").asString(), a));
     List<String> ids = new ArrayList<>(lastAccess.keySet());
     apps.keySet().stream().filter(id -> !lastAccess.containsKey(id)).forEach(ids::add);
-    List<AppAccess> out = new ArrayList<>();
-    for (String id : ids) {
-      JsonNode app = apps.containsKey(id) ? apps.get(id) : getOrNull(okta, "/api/v1/apps/" + OktaClient.encode(id));
-      JsonNode au = getOrNull(okta, "/api/v1/apps/" + OktaClient.encode(id) + "/users/" + OktaClient.encode(userId));
-      List<String> roles = new ArrayList<>();
-      String userName = null;
-      if (au != null) {
-        userName = au.path("credentials").path("userName").asString(null);
-        au.path("profile").path("samlRoles").forEach(n -> roles.add(n.asString()));
+    // One or two reads per app, each a round trip: sent side by side (the client keeps to the rate
+    // limits), so a subject with twenty apps waits for one round trip, not twenty.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, ids.size())));
+    try {
+      List<Future<AppAccess>> pending = new ArrayList<>();
+      for (String id : ids) {
+        pending.add(pool.submit(() -> access(okta, id, userId, apps.get(id), lastAccess.get(id), labels)));
       }
-      String label = app != null ? app.path("label").asString(id) : labels.getOrDefault(id, id);
-      out.add(new AppAccess(id, label, app == null ? null : app.path("name").asString(null),
-          app == null ? null : app.path("signOnMode").asString(null), userName, roles, lastAccess.get(id)));
+      List<AppAccess> out = new ArrayList<>();
+      for (Future<AppAccess> f : pending) {
+        out.add(result(f));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
-    return out;
+  }
+
+  private static AppAccess access(OktaClient okta, String id, String userId, JsonNode listed, Instant lastAccess,
+      Map<String, String> labels) {
+    JsonNode app = listed != null ? listed : getOrNull(okta, "/api/v1/apps/" + OktaClient.encode(id));
+    JsonNode au = getOrNull(okta, "/api/v1/apps/" + OktaClient.encode(id) + "/users/" + OktaClient.encode(userId));
+    List<String> roles = new ArrayList<>();
+    String userName = null;
+    if (au != null) {
+      userName = au.path("credentials").path("userName").asString(null);
+      au.path("profile").path("samlRoles").forEach(n -> roles.add(n.asString()));
+    }
+    String label = app != null ? app.path("label").asString(id) : labels.getOrDefault(id, id);
+    return new AppAccess(id, label, app == null ? null : app.path("name").asString(null),
+        app == null ? null : app.path("signOnMode").asString(null), userName, roles, lastAccess);
+  }
+
+  /** Returns the task's value, rethrowing its failure as it was thrown. */
+  private static AppAccess result(Future<AppAccess> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the subject's apps", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** The subject's successful SSOs by app; the login is quoted as an SQL string literal. */
@@ -118,15 +143,5 @@ final class DownstreamApps {
       }
       throw e;
     }
-  }
-
-  private static String next(OktaResponse r) {
-    for (String link : r.headers("Link")) {
-      Matcher m = NEXT.matcher(link);
-      if (m.find()) {
-        return URI.create(m.group(1)).toString();
-      }
-    }
-    return null;
   }
 }
