@@ -65,18 +65,7 @@ final class ContainCommand extends BaseCommand {
   @Option(names = "--yes", description = "With --apply or --undo: do not ask (for automation).")
   boolean yes;
 
-  @Option(names = "--force", description = "Allow acting on a super administrator or on the credential's own user.")
-  boolean force;
-
-  @Option(names = "--reset-factors", description = "Reset every factor of each subject instead of deleting only the rogue ones.")
-  boolean resetFactors;
-
-  @Option(names = "--block-ips", description = "Add the attacker's addresses to the '" + Planner.ZONE + "' zone.")
-  boolean blockIps;
-
-  @Option(names = "--remove-assignments",
-      description = "Remove app assignments and group memberships added in the window (listed either way).")
-  boolean removeAssignments;
+  @Mixin PlanOptions planOptions;
 
   @Option(names = "--undo", paramLabel = "ACTION_ID", description = "Reverse one applied action (suspend-user, block-ips).")
   String undo;
@@ -100,7 +89,7 @@ final class ContainCommand extends BaseCommand {
       return undo(files, config);
     }
     Findings findings = findings(files);
-    Plan.Options options = new Plan.Options(resetFactors, blockIps, removeAssignments);
+    Plan.Options options = planOptions.options();
     Plan plan = apply ? reviewed(files, config, options) : null;
     DownstreamConfig sps = downstream.config(ctx);
     if (plan == null) {
@@ -200,7 +189,7 @@ final class ContainCommand extends BaseCommand {
       throw ExitException.usage("refusing to apply: the org no longer matches the plan: " + String.join("; ", g.mismatches())
           + ". Plan again (okta-ir contain --case " + caseDir + ") and review it");
     }
-    if (!g.needOverride().isEmpty() && !force) {
+    if (!g.needOverride().isEmpty() && !planOptions.force) {
       throw ExitException.usage("refusing to apply: " + String.join("; ", g.needOverride())
           + ". If that is intended, run again with --force");
     }

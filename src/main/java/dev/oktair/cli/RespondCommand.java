@@ -44,18 +44,7 @@ final class RespondCommand extends BaseCommand {
   @Option(names = "--yes", description = "With --apply: do not ask (for automation).")
   boolean yes;
 
-  @Option(names = "--force", description = "Allow acting on a super administrator or on the credential's own user.")
-  boolean force;
-
-  @Option(names = "--reset-factors", description = "Reset every factor of each subject instead of deleting only the rogue ones.")
-  boolean resetFactors;
-
-  @Option(names = "--block-ips", description = "Add the attacker's addresses to the okta-ir blocklist zone.")
-  boolean blockIps;
-
-  @Option(names = "--remove-assignments",
-      description = "Remove app assignments and group memberships added in the window (listed either way).")
-  boolean removeAssignments;
+  @Mixin PlanOptions planOptions;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 10 when a finding is at or above this severity.")
   String failOn;
@@ -107,7 +96,7 @@ final class RespondCommand extends BaseCommand {
         if (yes) {
           a.add("--yes");
         }
-        if (force) {
+        if (planOptions.force) {
           a.add("--force");
         }
         steps.run(total, "apply", "Apply the plan: sessions and tokens cleared before the suspend, then the rest", a, 0, 5);
@@ -144,15 +133,7 @@ final class RespondCommand extends BaseCommand {
   /** A contain command's arguments, with the plan options (apply re-uses the reviewed plan only when they match). */
   private List<String> planArgs(List<String> base) {
     List<String> a = args(base, true);
-    if (resetFactors) {
-      a.add("--reset-factors");
-    }
-    if (blockIps) {
-      a.add("--block-ips");
-    }
-    if (removeAssignments) {
-      a.add("--remove-assignments");
-    }
+    a.addAll(planOptions.planArgs());
     return a;
   }
 
