@@ -40,7 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, filter or unknown user; 3 on missing or rejected credentials;"
-          + " 4 when Okta fails after retries; 130 on Ctrl-C: re-run the same command to resume.",
+          + " 4 when Okta fails after retries (or sends over 1000 events, or 64 MiB, that are not System Log"
+          + " evidence); 6 when some events were not evidence (sealed without them, quarantined with the reason);"
+          + " 130 on Ctrl-C: re-run the same command to resume.",
       "", "Examples:",
       "  okta-ir collect --case case-alex --user alex@example.com --since 30d",
       "  okta-ir collect --case case-alex --ip 203.0.113.9 --since 2024-06-01",
@@ -141,7 +143,7 @@ final class CollectCommand extends BaseCommand {
         CollectResult result = collector.collect(request);
         progress.close();
         report(store, result);
-        return ExitCode.OK;
+        return result.rejected() > 0 ? ExitCode.INPUT_REJECTED : ExitCode.OK;
       }
       Forwarder forwarder = target == null ? null
           : Forwarder.open(target, kase.paths(), text(since), since == null ? ctx.clock().instant() : since.at(),
@@ -153,7 +155,7 @@ final class CollectCommand extends BaseCommand {
         info(forwarder.forwarded() + " events forwarded to " + forward + " in all (checkpoint "
             + store.caseDir().relativize(forwarder.checkpointFile()) + ")");
       }
-      return ExitCode.OK;
+      return result.rejected() > 0 ? ExitCode.INPUT_REJECTED : ExitCode.OK;
     }
   }
 
@@ -211,10 +213,16 @@ final class CollectCommand extends BaseCommand {
       o.put("evidence", file);
       o.put("sha256", r.evidence().sha256());
       o.put("resumed", r.resumed());
+      o.put("rejected", r.rejected());
+      o.put("quarantine", r.quarantine() == null ? null : r.quarantine().toString());
       ctx.out().println(o);
     } else {
       ctx.out().printf(Locale.ROOT, "collected %d events (%d pages, %d slices, %.1f s) into %s%nsha256 %s%n",
           r.events(), r.pages(), r.slices(), r.seconds(), file, r.evidence().sha256());
+      if (r.rejected() > 0) {
+        ctx.out().printf(Locale.ROOT, "Rejected %d events the server sent that are not System Log evidence (sealed"
+            + " without them); quarantined with the reasons in %s%n", r.rejected(), r.quarantine());
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.oktair.collect;
 
 import dev.oktair.evidence.EvidenceFile;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,21 @@ import java.util.Objects;
  * @param seconds how long this run took
  * @param evidence the sealed evidence file's manifest entry
  * @param resumed true when this run continued an interrupted one
+ * @param rejected events the server sent that are not evidence (quarantined, not sealed)
+ * @param quarantine the quarantine file holding them, or null when there are none
  */
-public record CollectResult(long events, long pages, int slices, double seconds, EvidenceFile evidence, boolean resumed) {
+public record CollectResult(
+    long events, long pages, int slices, double seconds, EvidenceFile evidence, boolean resumed, long rejected,
+    Path quarantine) {
   public CollectResult {
     Objects.requireNonNull(evidence, "evidence");
+    if (rejected < 0 || (rejected > 0) != (quarantine != null)) {
+      throw new IllegalArgumentException("rejected events and their quarantine go together");
+    }
+  }
+
+  /** Returns the result of a collection that rejected nothing. */
+  public CollectResult(long events, long pages, int slices, double seconds, EvidenceFile evidence, boolean resumed) {
+    this(events, pages, slices, seconds, evidence, resumed, 0, null);
   }
 }

@@ -27,6 +27,11 @@ import java.util.function.Consumer;
  * whose manifest entry records the org and the exact query. Not thread-safe; one run at a time.
  */
 public final class Collector {
+  /** The most events a collection quarantines (as not evidence) before it stops as not talking to Okta. */
+  public static final long MAX_REJECTED = 1000;
+  /** The most bytes of quarantine lines a collection writes before it stops so. */
+  public static final long MAX_REJECT_BYTES = 64L << 20;
+
   private final OktaClient client;
   private final EvidenceStore store;
   private final Clock clock;
@@ -102,7 +107,9 @@ public final class Collector {
           + " (checkpoints in " + dir + ")");
     }
     List<Job.SliceState> states = job.slices();
-    Tally tally = new Tally(progress, states);
+    Tally tally = new Tally(progress, states, new RejectBudget(MAX_REJECTED, MAX_REJECT_BYTES,
+        states.stream().mapToLong(Job.SliceState::rejected).sum(),
+        states.stream().mapToLong(Job.SliceState::rejectBytes).sum(), dir));
     progress.started(states.size(), resumed, tally.events());
     LogQuery query = baseQuery(job.file());
     SliceScheduler.run(client, job, states, query, tally);
@@ -146,10 +153,23 @@ public final class Collector {
     query.put("slices", Integer.toString(file.slices()));
     EvidenceFile sealed;
     long events;
+    long rejected = job.slices().stream().mapToLong(Job.SliceState::rejected).sum();
+    Path quarantine = null;
     try (EvidenceWriter writer = store.create("okta-" + subject.label(), Source.okta(client.orgUrl().toString(), query))) {
       events = Merger.merge(job, job.slices(), writer);
       EvidenceWriter.Content c = writer.content();
-      job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size(), pages));
+      if (rejected > 0) {
+        // Named once, before it is written: a run resumed after a crash rewrites the same file.
+        Job.Sealing noted = file.sealing();
+        quarantine = noted != null && noted.quarantine() != null
+            ? store.quarantineDir().resolve(noted.quarantine())
+            : store.unusedQuarantineFile("okta-" + subject.label());
+      }
+      job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size(), pages,
+          quarantine == null ? null : quarantine.getFileName().toString()));
+      if (quarantine != null) {
+        job.installRejects(quarantine);
+      }
       crashPoint.accept("sealing");
       sealed = writer.seal();
     }
@@ -157,7 +177,7 @@ public final class Collector {
     job.markSealed(sealed.name());
     crashPoint.accept("marked");
     job.delete();
-    return new CollectResult(events, pages, file.slices(), seconds(started), sealed, resumed);
+    return new CollectResult(events, pages, file.slices(), seconds(started), sealed, resumed, rejected, quarantine);
   }
 
   /**
@@ -181,10 +201,15 @@ public final class Collector {
     EvidenceFile file = store.files().stream().filter(f -> f.name().equals(name)).findFirst()
         .orElseThrow(() -> new CollectException(Kind.EVIDENCE, "the collection was sealed as " + name
             + " but the manifest does not list it: remove " + job.dir() + " and collect again", null));
-    long pages = job.file().sealing() == null ? 0 : job.file().sealing().pages();
+    Job.Sealing noted = job.file().sealing();
+    long pages = noted == null ? 0 : noted.pages();
+    long rejected = job.slices().stream().mapToLong(Job.SliceState::rejected).sum();
+    Path quarantine = rejected == 0 || noted == null || noted.quarantine() == null ? null
+        : store.quarantineDir().resolve(noted.quarantine());
     job.delete();
     progress.note("this collection was already sealed as " + name);
-    return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true);
+    return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true,
+        quarantine == null ? 0 : rejected, quarantine);
   }
 
   private double seconds(Instant started) {

@@ -1,6 +1,8 @@
 package dev.oktair.collect;
 
 import dev.oktair.events.LogEvent;
+import dev.oktair.events.RejectedLine;
+import dev.oktair.evidence.Quarantine;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.evidence.EvidenceWriter;
@@ -26,7 +28,8 @@ import java.util.function.Consumer;
  * link, so an empty page means "nothing new yet": wait, then ask the same next link again. Events
  * are written in the order they arrive (persistence time), each uuid once; stopping seals what
  * was collected. Each page's new events are handed to a listener after they are written (a SIEM
- * forwarder), so a failing listener stops the follow with the evidence so far sealed.
+ * forwarder), so a failing listener stops the follow with the evidence so far sealed. Elements
+ * that are not evidence go to the case's quarantine, within the same bound as a collection's.
  */
 final class Follower {
   private static final Duration STEP = Duration.ofMillis(200);
@@ -56,13 +59,17 @@ final class Follower {
     Set<String> seen = new HashSet<>();
     long pages = 0;
     progress.started(1, false, 0);
+    RejectBudget budget = new RejectBudget(Collector.MAX_REJECTED, Collector.MAX_REJECT_BYTES, 0, 0,
+        store.quarantineDir());
     try (EvidenceWriter writer =
-        store.create("okta-follow-" + subject.label(), Source.okta(client.orgUrl().toString(), query.parameters()))) {
+            store.create("okta-follow-" + subject.label(), Source.okta(client.orgUrl().toString(), query.parameters()));
+        Quarantine quarantine = store.quarantine("okta-follow-" + subject.label())) {
       URI url = client.logsUrl(query);
       try {
         while (url != null && !stop.getAsBoolean()) {
           LogPage page = client.logPage(url);
           pages++;
+          quarantine(page, budget, quarantine);
           List<LogEvent> fresh = new ArrayList<>();
           for (LogEvent e : page.events()) {
             if (e.uuid() == null || seen.add(e.uuid())) {
@@ -88,7 +95,19 @@ final class Follower {
       }
       EvidenceFile sealed = writer.seal();
       double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
-      return new CollectResult(sealed.events(), pages, 1, seconds, sealed, false);
+      return new CollectResult(sealed.events(), pages, 1, seconds, sealed, false, budget.events(),
+          budget.events() == 0 ? null : quarantine.path());
+    }
+  }
+
+  private static void quarantine(LogPage page, RejectBudget budget, Quarantine quarantine) {
+    long size = 0;
+    for (RejectedLine r : page.rejected()) {
+      size += Quarantine.line(r, r.source()).length;
+    }
+    budget.take(page.rejected().size(), size);
+    for (RejectedLine r : page.rejected()) {
+      quarantine.write(r, r.source());
     }
   }
 

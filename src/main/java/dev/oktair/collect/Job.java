@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  * The resumable state of one collection, in {@code .staging/collect-<hash of the query>/}:
  * {@code job.json} (the query as first resolved), and per slice a part file of raw events
  * ({@code slice-NNN.jsonl}), its sort index ({@code slice-NNN.idx}: each event's published time,
- * uuid and length, so the merge needs not parse the events twice) and its checkpoint
- * ({@code slice-NNN.json}: the next link and both files' lengths after the last saved page). Checkpoints are replaced atomically after the
+ * uuid and length, so the merge needs not parse the events twice), its rejects ({@code
+ * slice-NNN.rejects.jsonl}: the page elements that are not evidence, as quarantine lines) and its
+ * checkpoint ({@code slice-NNN.json}: the next link and the three files' lengths after the last
+ * saved page). Checkpoints are replaced atomically after the
  * page they count was forced to disk, so a crash at any point leaves a consistent state. Holds
  * no credentials. Thread-safe.
  */
@@ -61,8 +63,10 @@ final class Job {
    * @param events its event count
    * @param after how many files the manifest listed before it: the file is at this index or later
    * @param pages pages collected (reported again by a run that finds the job already sealed)
+   * @param quarantine the quarantine file (in the case's quarantine) the job's rejects go to, or
+   *     null when there are none; noted so that a run resumed after a crash writes the same file
    */
-  record Sealing(String sha256, long bytes, long events, int after, long pages) {}
+  record Sealing(String sha256, long bytes, long events, int after, long pages, String quarantine) {}
 
   /**
    * One slice's checkpoint.
@@ -76,15 +80,21 @@ final class Job {
    * @param events events saved
    * @param pages pages saved
    * @param done true when the slice has no more pages
+   * @param rejectBytes the rejects file's length after the last saved page
+   * @param rejected page elements rejected (not evidence) so far
    */
   record SliceState(
       int index, String since, String until, String next, long bytes, long indexBytes, long events, long pages,
-      boolean done) {
-    SliceState after(String nextUrl, long addedBytes, long addedIndexBytes, long addedEvents, boolean finished) {
-      return new SliceState(index, since, until, nextUrl, bytes + addedBytes, indexBytes + addedIndexBytes,
-          events + addedEvents, pages + 1, finished);
+      boolean done, long rejectBytes, long rejected) {
+    /** Returns the state after one more saved page. */
+    SliceState after(String nextUrl, Added added, boolean finished) {
+      return new SliceState(index, since, until, nextUrl, bytes + added.bytes(), indexBytes + added.indexBytes(),
+          events + added.events(), pages + 1, finished, rejectBytes + added.rejectBytes(), rejected + added.rejected());
     }
   }
+
+  /** What one saved page added to a slice's files and counts. */
+  record Added(long bytes, long indexBytes, long events, long rejectBytes, long rejected) {}
 
   private final Path dir;
   private JobFile file;
@@ -186,7 +196,7 @@ final class Job {
     Job job = new Job(dir, file);
     for (int i = 0; i < windows.size(); i++) {
       Slices.Window w = windows.get(i);
-      job.save(new SliceState(i, w.since().toString(), w.until().toString(), null, 0, 0, 0, 0, false));
+      job.save(new SliceState(i, w.since().toString(), w.until().toString(), null, 0, 0, 0, 0, false, 0, 0));
     }
     job.writeAtomically(dir.resolve(JOB), file); // last: a job without job.json is started afresh
     return job;
@@ -208,6 +218,39 @@ final class Job {
   /** Returns the sort index of slice {@code index}. */
   Path sortIndex(int index) {
     return dir.resolve(String.format(Locale.ROOT, "slice-%03d.idx", index));
+  }
+
+  /** Returns the rejects file of slice {@code index}. */
+  Path rejects(int index) {
+    return dir.resolve(String.format(Locale.ROOT, "slice-%03d.rejects.jsonl", index));
+  }
+
+  /**
+   * Writes the slices' rejects, in slice order, to {@code target} in the case's quarantine:
+   * written beside it and moved over it in one step (owner-only), so a run resumed after a crash
+   * leaves the same one file.
+   */
+  void installRejects(Path target) {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      try (FileChannel out = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING), CasePaths.ownerOnlyFile())) {
+        for (SliceState s : slices()) {
+          try (FileChannel in = FileChannel.open(rejects(s.index()))) {
+            long done = 0;
+            while (done < s.rejectBytes()) {
+              done += in.transferTo(done, s.rejectBytes() - done, out);
+            }
+          } catch (java.nio.file.NoSuchFileException none) {
+            // a slice that rejected nothing may have no file (a job staged by an older okta-ir)
+          }
+        }
+        out.force(true);
+      }
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw OktaIrException.io("cannot write the quarantine file", target, e);
+    }
   }
 
   /** Returns every slice's checkpoint, in slice order. */

@@ -2,6 +2,8 @@ package dev.oktair.collect;
 
 import dev.oktair.errors.Kind;
 import dev.oktair.events.LogEvent;
+import dev.oktair.events.RejectedLine;
+import dev.oktair.evidence.Quarantine;
 import dev.oktair.okta.LogPage;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
@@ -20,9 +22,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Collects one time slice: follows its pages from the checkpoint (or the first page), appends
- * each page's raw events to the slice's part file and their sort keys to its index, forces both
- * to disk, then checkpoints the next link and both lengths. On resume both files are first cut
- * back to the checkpointed lengths, dropping whatever a crash left after the last checkpoint.
+ * each page's raw events to the slice's part file, their sort keys to its index and the page's
+ * rejects (elements that are not evidence) as quarantine lines to its rejects file, forces the
+ * three to disk, then checkpoints the next link and their lengths. On resume the files are first
+ * cut back to the checkpointed lengths, dropping whatever a crash left after the last checkpoint,
+ * so a page is kept (events and rejects alike) exactly once however often the run is killed.
  */
 final class SliceRunner implements Callable<Void> {
   private final OktaClient client;
@@ -48,7 +52,8 @@ final class SliceRunner implements Callable<Void> {
     }
     Job.SliceState state = start;
     try (FileChannel part = open(job.part(state.index()), state.bytes());
-        FileChannel index = open(job.sortIndex(state.index()), state.indexBytes())) {
+        FileChannel index = open(job.sortIndex(state.index()), state.indexBytes());
+        FileChannel rejects = open(job.rejects(state.index()), state.rejectBytes())) {
       URI url = state.next() != null
           ? URI.create(state.next())
           : client.logsUrl(query.window(Instant.parse(state.since()), Instant.parse(state.until())));
@@ -61,11 +66,15 @@ final class SliceRunner implements Callable<Void> {
         }
         byte[] lines = lines(page);
         byte[] keys = SortKeys.of(page.events());
+        byte[] rejected = rejects(page);
+        tally.rejects().take(page.rejected().size(), rejected.length);
         append(part, lines);
         append(index, keys);
+        append(rejects, rejected);
         // A bounded query ends without a next link; an empty page that links to itself ends it too.
         boolean done = page.next() == null || (page.isEmpty() && page.next().equals(url));
-        state = state.after(done ? null : page.next().toString(), lines.length, keys.length, page.events().size(), done);
+        state = state.after(done ? null : page.next().toString(), new Job.Added(lines.length, keys.length,
+            page.events().size(), rejected.length, page.rejected().size()), done);
         job.save(state);
         tally.page(state.index(), page.events(), done);
         if (done) {
@@ -89,6 +98,9 @@ final class SliceRunner implements Callable<Void> {
   }
 
   private static void append(FileChannel ch, byte[] bytes) throws IOException {
+    if (bytes.length == 0) {
+      return;
+    }
     ByteBuffer buf = ByteBuffer.wrap(bytes);
     while (buf.hasRemaining()) {
       ch.write(buf);
@@ -101,6 +113,15 @@ final class SliceRunner implements Callable<Void> {
     for (LogEvent e : page.events()) {
       e.writeRaw(out);
       out.write('\n');
+    }
+    return out.toByteArray();
+  }
+
+  /** Returns the page's rejects as quarantine lines, each naming the page's URL and its place in it. */
+  private static byte[] rejects(LogPage page) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (RejectedLine r : page.rejected()) {
+      out.writeBytes(Quarantine.line(r, r.source()));
     }
     return out.toByteArray();
   }

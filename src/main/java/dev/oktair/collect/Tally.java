@@ -10,11 +10,13 @@ final class Tally {
   private final long[] fromMillis;
   private final long[] toMillis;
   private final double[] covered;
+  private final RejectBudget rejects;
   private long events;
   private long pages;
 
-  Tally(Progress progress, List<Job.SliceState> slices) {
+  Tally(Progress progress, List<Job.SliceState> slices, RejectBudget rejects) {
     this.progress = progress;
+    this.rejects = rejects;
     int n = slices.size();
     this.fromMillis = new long[n];
     this.toMillis = new long[n];
@@ -34,6 +36,11 @@ final class Tally {
 
   synchronized long pages() {
     return pages;
+  }
+
+  /** Returns the bound on the collection's rejects, shared by its slices. */
+  RejectBudget rejects() {
+    return rejects;
   }
 
   /** Adds one saved page of slice {@code index}; {@code done} when the slice has ended. */

@@ -138,6 +138,26 @@ public final class EventReader {
   }
 
   /**
+   * Reads one element of a System Log API page the way evidence is read (strict UTF-8, the one
+   * JSON reading of {@link Json#EVENT_READER}, no lone surrogate or raw control character, the
+   * look of a System Log event), handing {@code handler} the event or the reject. {@code sent} is
+   * the element as the server sent it (which a reject quotes), {@code oneLine} the same without
+   * whitespace outside strings when it spanned lines (the event's bytes), else {@code sent} itself.
+   *
+   * @param source how the reject names where the element came from (e.g. the page's URL)
+   * @param position the element's 1-based place in the page, as a reject's line
+   */
+  public static void readElement(byte[] sent, byte[] oneLine, String source, long position, EventHandler handler) {
+    RecordParser.Outcome o = new RecordParser(source).element(
+        new RecordParser.Range(oneLine, 0, oneLine.length), new RecordParser.Range(sent, 0, sent.length), position);
+    if (o.event() != null) {
+      handler.event(o.event(), position);
+    } else {
+      handler.rejected(o.rejected());
+    }
+  }
+
+  /**
    * The input as a whole is refused (e.g. bytes after its gzip data): nothing read from it may be
    * kept, unlike other read errors, after which the events read before the error stand.
    */

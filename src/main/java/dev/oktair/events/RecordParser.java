@@ -31,13 +31,27 @@ final class RecordParser {
    *
    */
   Outcome parse(Range parse, Range original, long line, boolean compact) {
+    return read(parse, original, line, compact, false);
+  }
+
+  /**
+   * Returns the event or the reject for one element of a System Log API page, read as a line is
+   * (strict UTF-8, the one JSON reading, the look of an event) but on one line and taken as it is:
+   * the API sends events, so no SIEM wrapper is unwrapped. {@code position} is its 1-based place
+   * in the page.
+   */
+  Outcome element(Range parse, Range original, long position) {
+    return read(parse, original, position, parse.buf != original.buf, true);
+  }
+
+  private Outcome read(Range parse, Range original, long line, boolean compact, boolean element) {
     if (original.len > EventReader.MAX_LINE) {
       return rejectOf(original, line, RejectedLine.Reason.TOO_LONG, original.len + " bytes");
     }
     if (!Utf8.isValid(original.buf, original.off, original.len)) {
       return rejectOf(original, line, RejectedLine.Reason.INVALID_UTF8, "");
     }
-    String problem = JsonText.problem(parse.buf, parse.off, parse.len, false);
+    String problem = JsonText.problem(parse.buf, parse.off, parse.len, element);
     if (problem != null) {
       return rejectOf(original, line, RejectedLine.Reason.MALFORMED_JSON, problem);
     }
@@ -49,6 +63,11 @@ final class RecordParser {
     }
     if (node == null || !node.isObject()) {
       return rejectOf(original, line, RejectedLine.Reason.NOT_AN_OBJECT, kindOf(node));
+    }
+    if (element) {
+      return Envelope.looksLikeEvent(node)
+          ? new Outcome(LogEvent.of(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null, null)
+          : rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, NOT_AN_EVENT_ELEMENT);
     }
     for (Envelope envelope : Envelope.values()) {
       Envelope.Inner inner = envelope.unwrap(node, parse);
@@ -63,6 +82,9 @@ final class RecordParser {
 
   private static final String NOT_AN_EVENT = "a System Log event has an eventType string and another of its"
       + " fields (uuid, published, actor, client, outcome, target, ...); nor is this a known SIEM wrapper of one";
+
+  private static final String NOT_AN_EVENT_ELEMENT = "a System Log event has an eventType string and another of"
+      + " its fields (uuid, published, actor, client, outcome, target, ...)";
 
   /** Returns the event inside a wrapper, held to the same rules as a line, or the wrapper's reject. */
   private Outcome unwrapped(Envelope envelope, Envelope.Inner inner, Range parse, Range original, long line) {

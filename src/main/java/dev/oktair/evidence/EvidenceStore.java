@@ -103,6 +103,16 @@ public final class EvidenceStore {
     return CasePaths.directory(paths.quarantine());
   }
 
+  /** Returns a quarantine for the rejects of {@code baseName}, its file created on the first reject. */
+  public Quarantine quarantine(String baseName) {
+    return new Quarantine(quarantineDir(), safeName(baseName));
+  }
+
+  /** Returns a quarantine file name of {@code baseName} that no file has yet; the caller creates it. */
+  public Path unusedQuarantineFile(String baseName) {
+    return Quarantine.unused(quarantineDir(), safeName(baseName));
+  }
+
   /** Returns the staging directory for files being written (e.g. resumable collection parts). */
   public Path stagingDir() {
     return CasePaths.directory(paths.staging());

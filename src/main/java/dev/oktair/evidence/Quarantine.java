@@ -20,9 +20,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The rejects of one input file, {@code quarantine/NNNN-<name>.rejects.jsonl}: one JSON object a
  * line with the file, line, reason, size, SHA-256 and the rejected bytes ({@code raw} text when
  * valid UTF-8 up to 1 MiB, else {@code rawBase64} of the first 64 KiB and {@code truncated}).
- * Created on the first reject, never overwriting an earlier one. Not thread-safe.
+ * Created on the first reject, never overwriting an earlier one. For events collected through
+ * the API, {@code file} is the page's URL and {@code line} the event's place in the page. Obtained
+ * from {@link EvidenceStore#quarantine}. Not thread-safe.
  */
-final class Quarantine implements AutoCloseable {
+public final class Quarantine implements AutoCloseable {
   private static final Pattern NUMBERED = Pattern.compile("(\\d+)-.*\\.rejects\\.jsonl");
 
   private final Path dir;
@@ -35,8 +37,20 @@ final class Quarantine implements AutoCloseable {
     this.baseName = baseName;
   }
 
-  /** Appends one reject; {@code file} is the input's absolute path. */
-  void write(RejectedLine r, String file) {
+  /** Appends one reject; {@code file} is the input's absolute path (or the page's URL). */
+  public void write(RejectedLine r, String file) {
+    try {
+      if (out == null) {
+        open();
+      }
+      out.write(line(r, file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the quarantine file " + path, e);
+    }
+  }
+
+  /** Returns one reject as a line of a quarantine file, its newline included. */
+  public static byte[] line(RejectedLine r, String file) {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("file", file);
     o.put("line", r.line());
@@ -49,27 +63,22 @@ final class Quarantine implements AutoCloseable {
       o.put("rawBase64", Base64.getEncoder().encodeToString(r.prefix()));
       o.put("truncated", r.truncated());
     }
-    try {
-      if (out == null) {
-        open();
-      }
-      out.write(Json.MAPPER.writeValueAsBytes(o));
-      out.write('\n');
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the quarantine file " + path, e);
-    }
+    byte[] json = Json.MAPPER.writeValueAsBytes(o);
+    byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+    line[json.length] = '\n';
+    return line;
   }
 
   /** Returns the quarantine file, or null when nothing was rejected. */
-  Path path() {
+  public Path path() {
     return path;
   }
 
   private void open() throws IOException {
     dev.oktair.cases.CasePaths.directory(dir);
-    int n = nextNumber();
+    int n = nextNumber(dir);
     for (;; n++) {
-      Path candidate = dir.resolve(String.format(Locale.ROOT, "%04d-%s.rejects.jsonl", n, baseName));
+      Path candidate = nameOf(dir, n, baseName);
       try {
         // Owner-only: quarantined lines are raw input, as sensitive as the evidence itself.
         out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(Files.newByteChannel(candidate,
@@ -83,7 +92,25 @@ final class Quarantine implements AutoCloseable {
     }
   }
 
-  private int nextNumber() throws IOException {
+  private static Path nameOf(Path dir, int n, String baseName) {
+    return dir.resolve(String.format(Locale.ROOT, "%04d-%s.rejects.jsonl", n, baseName));
+  }
+
+  /** Returns a quarantine file name in {@code dir} no file has yet (the caller creates it). */
+  static Path unused(Path dir, String baseName) {
+    try {
+      for (int n = nextNumber(dir); ; n++) {
+        Path candidate = nameOf(dir, n, baseName);
+        if (!Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          return candidate;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the quarantine " + dir, e);
+    }
+  }
+
+  private static int nextNumber(Path dir) throws IOException {
     int max = 0;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path p : (Iterable<Path>) files::iterator) {
@@ -109,6 +136,7 @@ final class Quarantine implements AutoCloseable {
     }
   }
 
+  /** Closes the file; its rejects stay. */
   @Override
   public void close() {
     if (out != null) {

@@ -179,8 +179,8 @@ public final class OktaClient {
   public LogPage logPage(URI url) {
     Objects.requireNonNull(url, "url");
     OktaResponse r = OktaResponse.of(api.send(Call.get(url.toString())));
-    var events = LogPages.parse(r.bodyUnsafe(), "the System Log page " + url.getRawPath());
-    return new LogPage(url, events, api.nextLink(r.result()), r.requestId());
+    LogPages.Parsed page = LogPages.parse(r.bodyUnsafe(), url);
+    return new LogPage(url, page.events(), page.rejected(), api.nextLink(r.result()), r.requestId());
   }
 
   /** Returns a path segment percent-encoded (e.g. a login for {@code /api/v1/users/{login}}). */

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param latency delay added to every response
  * @param jitter up to this much extra delay, drawn per request
  * @param tokenEndpoint whether faults also apply to {@code /oauth2/v1/token}
+ * @param poisonRate share of System Log events served poisoned (a hostile or broken server): a
+ *     lone surrogate escape or a repeated {@code eventType} key put in front of the event's
+ *     fields. Not a per-request draw but decided by the event's bytes, so the same event is
+ *     poisoned the same way on every page that serves it (a resumed collection sees what the
+ *     interrupted one saw); outside the sum of the rates
  */
 public record FaultSpec(
     double rate429,
@@ -30,8 +35,9 @@ public record FaultSpec(
     double appliedResetRate,
     Duration latency,
     Duration jitter,
-    boolean tokenEndpoint) {
-  private static final String KEYS = "429, 500, 503, reset, applied-reset, latency, jitter, token";
+    boolean tokenEndpoint,
+    double poisonRate) {
+  private static final String KEYS = "429, 500, 503, reset, applied-reset, latency, jitter, token, poison";
 
   public FaultSpec {
     Objects.requireNonNull(latency, "latency");
@@ -41,12 +47,20 @@ public record FaultSpec(
     checkRate("503", rate503);
     checkRate("reset", resetRate);
     checkRate("applied-reset", appliedResetRate);
+    checkRate("poison", poisonRate);
     if (rate429 + rate500 + rate503 + resetRate + appliedResetRate > 1.0 + 1e-9) {
       throw new IllegalArgumentException("fault rates add up to more than 1");
     }
     if (latency.isNegative() || jitter.isNegative()) {
       throw new IllegalArgumentException("latency and jitter must not be negative");
     }
+  }
+
+  /** Returns the spec without poisoned events. */
+  public FaultSpec(
+      double rate429, double rate500, double rate503, double resetRate, double appliedResetRate, Duration latency,
+      Duration jitter, boolean tokenEndpoint) {
+    this(rate429, rate500, rate503, resetRate, appliedResetRate, latency, jitter, tokenEndpoint, 0);
   }
 
   /** Returns the spec without the after-commit fault (the shape before {@code applied-reset} existed). */
@@ -62,7 +76,7 @@ public record FaultSpec(
   }
 
   /**
-   * Parses {@code 429=0.1,500=0.05,503=0.01,reset=0.02,applied-reset=0.01,latency=150ms,jitter=50ms,token=true};
+   * Parses {@code 429=0.1,500=0.05,503=0.01,reset=0.02,applied-reset=0.01,latency=150ms,jitter=50ms,token=true,poison=0.01};
    * every key is optional, an empty or {@code none} spec injects nothing.
    *
    * @throws IllegalArgumentException quoting the spec and the bad entry
@@ -81,6 +95,7 @@ public record FaultSpec(
     Duration latency = Duration.ZERO;
     Duration jitter = Duration.ZERO;
     boolean token = false;
+    double poison = 0;
     for (String entry : text.split(",")) {
       String[] kv = entry.split("=", 2);
       if (kv.length != 2 || kv[0].isBlank() || kv[1].isBlank()) {
@@ -98,6 +113,7 @@ public record FaultSpec(
           case "latency" -> latency = duration(value);
           case "jitter" -> jitter = duration(value);
           case "token" -> token = bool(value);
+          case "poison" -> poison = Double.parseDouble(value);
           default -> throw bad(text, entry, "unknown key '" + kv[0].trim() + "' (known: " + KEYS + ")");
         }
       } catch (NumberFormatException e) {
@@ -106,7 +122,7 @@ public record FaultSpec(
       }
     }
     try {
-      return new FaultSpec(r429, r500, r503, reset, applied, latency, jitter, token);
+      return new FaultSpec(r429, r500, r503, reset, applied, latency, jitter, token, poison);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid fault spec '" + text + "': " + e.getMessage(), e);
     }
@@ -114,7 +130,8 @@ public record FaultSpec(
 
   /** Returns true when this spec injects anything at all. */
   public boolean active() {
-    return rate429 + rate500 + rate503 + resetRate + appliedResetRate > 0 || !latency.isZero() || !jitter.isZero();
+    return rate429 + rate500 + rate503 + resetRate + appliedResetRate + poisonRate > 0 || !latency.isZero()
+        || !jitter.isZero();
   }
 
   private static Duration duration(String value) {

@@ -31,10 +31,12 @@ final class LogsRoute implements Router.Routes {
 
   private final LogStore store;
   private final Clock clock;
+  private final PoisonedEvents poison;
 
-  LogsRoute(LogStore store, Clock clock) {
+  LogsRoute(LogStore store, Clock clock, PoisonedEvents poison) {
     this.store = store;
     this.clock = clock;
+    this.poison = poison;
   }
 
   @Override
@@ -146,7 +148,7 @@ final class LogsRoute implements Router.Routes {
     return new ApiException(400, e.errorCode(), e.errorSummary(), List.of());
   }
 
-  private static byte[] body(LogStore.Page page) {
+  private byte[] body(LogStore.Page page) {
     int size = 2;
     for (LogStore.Entry e : page.entries()) {
       size += e.event().rawLength() + 1;
@@ -160,7 +162,7 @@ final class LogsRoute implements Router.Routes {
           out.write(',');
         }
         first = false;
-        e.event().writeRaw(out);
+        poison.write(e.event(), out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

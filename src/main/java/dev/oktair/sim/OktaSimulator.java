@@ -56,7 +56,7 @@ public final class OktaSimulator implements AutoCloseable {
     AdminEvents events = new AdminEvents(logs, clock);
     Router router = new Router();
     List<Router.Routes> routes = List.of(
-        new LogsRoute(logs, clock),
+        new LogsRoute(logs, clock, new PoisonedEvents(options.faults().poisonRate())),
         new UsersRoute(tenant),
         new LifecycleRoute(tenant, events, clock),
         new FactorsRoute(tenant, events),

@@ -39,4 +39,13 @@ class FaultSpecTest {
     assertThatThrownBy(() -> FaultSpec.parse("reset=0.6,applied-reset=0.6")).hasMessageContaining("more than 1");
     assertThatThrownBy(() -> FaultSpec.parse("applied=0.1")).hasMessageContaining("applied-reset");
   }
+
+  @Test
+  void parsesPoisonedEventsOutsideTheSumOfTheRequestRates() {
+    FaultSpec f = FaultSpec.parse("500=1,poison=0.5");
+    assertThat(f.poisonRate()).isEqualTo(0.5);
+    assertThat(FaultSpec.parse("poison=0.01").active()).isTrue();
+    assertThatThrownBy(() -> FaultSpec.parse("poison=2")).hasMessageContaining("not between 0 and 1");
+    assertThatThrownBy(() -> FaultSpec.parse("bogus=1")).hasMessageContaining("poison");
+  }
 }
