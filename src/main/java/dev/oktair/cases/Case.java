@@ -131,6 +131,12 @@ public final class Case implements AutoCloseable {
     return update(i -> i.withSubjects(List.copyOf(subjects)));
   }
 
+  /** Records the window of the collection now running, as typed and as resolved (fresh or resumed). */
+  public CaseInfo setCollection(CollectWindow window) {
+    Objects.requireNonNull(window, "window");
+    return update(i -> i.withCollection(window));
+  }
+
   /** Records the Okta org the evidence comes from (an origin, never a credential). */
   public CaseInfo setOrgUrl(String orgUrl) {
     return update(i -> i.withOrgUrl(orgUrl));

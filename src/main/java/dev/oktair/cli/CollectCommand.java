@@ -3,6 +3,7 @@ package dev.oktair.cli;
 import dev.oktair.events.Times;
 import dev.oktair.events.Window;
 import dev.oktair.cases.Case;
+import dev.oktair.cases.CollectWindow;
 import dev.oktair.collect.CollectRequest;
 import dev.oktair.collect.CollectResult;
 import dev.oktair.collect.Collector;
@@ -140,7 +141,9 @@ final class CollectCommand extends BaseCommand {
       Collector collector = CrashHook.install(ctx,
           new Collector(client, store, ctx.clock(), Sleeper.system(), progress));
       if (!follow) {
-        CollectResult result = collector.collect(request);
+        // Recorded once the window is fixed: a resumed run records the window it continues.
+        CollectResult result = collector.collect(request,
+            (from, to) -> kase.setCollection(CollectWindow.of(text(since), text(until), from, to)));
         progress.close();
         report(store, result);
         return result.rejected() > 0 ? ExitCode.INPUT_REJECTED : ExitCode.OK;

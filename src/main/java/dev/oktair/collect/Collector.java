@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -68,6 +69,15 @@ public final class Collector {
    *     a re-run resumes)
    */
   public CollectResult collect(CollectRequest request) {
+    return collect(request, (since, until) -> { });
+  }
+
+  /**
+   * Collects as {@link #collect(CollectRequest)} does, telling {@code windowFixed} the window
+   * being collected before the first page: the request's for a fresh run, the window first
+   * resolved for a run that resumes (or finds sealed) an interrupted one.
+   */
+  public CollectResult collect(CollectRequest request, BiConsumer<Instant, Instant> windowFixed) {
     Instant started = clock.instant();
     String warning = Retention.check(request.since(), clock.instant());
     if (warning != null) {
@@ -76,11 +86,12 @@ public final class Collector {
     String key = client.orgUrl() + " " + request.jobKey();
     Path dir = Job.dirFor(store.stagingDir(), key);
     try (Job.Held owned = Job.lock(dir)) {
-      return collect(request, dir, key, started);
+      return collect(request, dir, key, started, windowFixed);
     }
   }
 
-  private CollectResult collect(CollectRequest request, Path dir, String key, Instant started) {
+  private CollectResult collect(CollectRequest request, Path dir, String key, Instant started,
+      BiConsumer<Instant, Instant> windowFixed) {
     Job job = Job.open(dir);
     Optional<EvidenceFile> sealedBeforeACrash =
         job != null && job.file().sealed() == null ? findSealed(job) : Optional.empty();
@@ -88,6 +99,7 @@ public final class Collector {
       job.markSealed(sealedBeforeACrash.get().name());
     }
     if (job != null && job.file().sealed() != null) {
+      windowFixed.accept(Instant.parse(job.file().since()), Instant.parse(job.file().until()));
       return alreadySealed(job, started);
     }
     if (job != null && !job.complete()) {
@@ -106,6 +118,7 @@ public final class Collector {
       progress.note("resuming the interrupted collection of " + job.file().since() + " .. " + job.file().until()
           + " (checkpoints in " + dir + ")");
     }
+    windowFixed.accept(Instant.parse(job.file().since()), Instant.parse(job.file().until()));
     List<Job.SliceState> states = job.slices();
     Tally tally = new Tally(progress, states, new RejectBudget(MAX_REJECTED, MAX_REJECT_BYTES,
         states.stream().mapToLong(Job.SliceState::rejected).sum(),

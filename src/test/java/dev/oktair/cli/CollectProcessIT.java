@@ -85,8 +85,8 @@ class CollectProcessIT {
           List.of("collect", "--all", "--follow", "--since", "2h", "--poll-interval", "100ms", "--json"));
       awaitStderr(child, "following: 1200 events");
       sim.addEvents(List.of(
-          LogEvent.parse("{\"uuid\":\"late-1\",\"published\":\"" + Clock.systemUTC().instant() + "\"}"),
-          LogEvent.parse("{\"uuid\":\"late-2\",\"published\":\"" + Clock.systemUTC().instant() + "\"}")));
+          LogEvent.parse("{\"uuid\":\"late-1\",\"eventType\":\"x\",\"published\":\"" + Clock.systemUTC().instant() + "\"}"),
+          LogEvent.parse("{\"uuid\":\"late-2\",\"eventType\":\"x\",\"published\":\"" + Clock.systemUTC().instant() + "\"}")));
       awaitStderr(child, "following: 1202 events");
       child.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the follower and waits for the seal
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -114,11 +114,11 @@ class CollectorIT {
     for (Slices.Window w : windows) {
       for (Instant at : List.of(w.since().minusMillis(1), w.since(), w.since().plusMillis(1))) {
         for (int k = 0; k < 3; k++) {
-          events.add(LogEvent.parse("{\"uuid\":\"edge-" + (n++) + "\",\"published\":\"" + at + "\",\"actor\":{\"id\":\"x\"}}"));
+          events.add(LogEvent.parse("{\"uuid\":\"edge-" + (n++) + "\",\"eventType\":\"x\",\"published\":\"" + at + "\",\"actor\":{\"id\":\"x\"}}"));
         }
       }
     }
-    events.add(LogEvent.parse("{\"uuid\":\"at-until\",\"published\":\"" + NOW + "\"}"));
+    events.add(LogEvent.parse("{\"uuid\":\"at-until\",\"eventType\":\"x\",\"published\":\"" + NOW + "\"}"));
     OktaSimulator sim = sim(events);
     Path caseDir = dir.resolve("case");
     CollectResult r = collect(sim, caseDir, new CollectRequest(Subject.all(), SINCE, NOW, 5, "edges"), Progress.silent());
@@ -304,8 +304,8 @@ class CollectorIT {
     EvidenceStore store = EvidenceStore.open(caseDir, time);
     Recording progress = new Recording();
     List<LogEvent> late = List.of(
-        LogEvent.parse("{\"uuid\":\"late-1\",\"published\":\"" + NOW.minusSeconds(30) + "\",\"actor\":{\"id\":\"x\"}}"),
-        LogEvent.parse("{\"uuid\":\"late-2\",\"published\":\"" + NOW + "\",\"actor\":{\"id\":\"y\"}}"));
+        LogEvent.parse("{\"uuid\":\"late-1\",\"eventType\":\"user.session.start\",\"published\":\"" + NOW.minusSeconds(30) + "\",\"actor\":{\"id\":\"x\"}}"),
+        LogEvent.parse("{\"uuid\":\"late-2\",\"eventType\":\"user.session.start\",\"published\":\"" + NOW + "\",\"actor\":{\"id\":\"y\"}}"));
     Thread feeder = new Thread(() -> {
       while (progress.events < 1500) {
         Thread.onSpinWait();
