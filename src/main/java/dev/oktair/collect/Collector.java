@@ -179,7 +179,7 @@ public final class Collector {
             : store.unusedQuarantineFile("okta-" + subject.label());
       }
       job.markSealing(new Job.Sealing(c.sha256(), c.bytes(), c.events(), store.files().size(), pages,
-          quarantine == null ? null : quarantine.getFileName().toString()));
+          quarantine == null ? null : quarantine.getFileName().toString(), rejected));
       if (quarantine != null) {
         job.installRejects(quarantine);
       }
@@ -216,13 +216,14 @@ public final class Collector {
             + " but the manifest does not list it: remove " + job.dir() + " and collect again", null));
     Job.Sealing noted = job.file().sealing();
     long pages = noted == null ? 0 : noted.pages();
-    long rejected = job.slices().stream().mapToLong(Job.SliceState::rejected).sum();
-    Path quarantine = rejected == 0 || noted == null || noted.quarantine() == null ? null
+    // The slices' checkpoints may be gone already (a kill while the job was removed): the note says it all.
+    Path quarantine = noted == null || noted.quarantine() == null ? null
         : store.quarantineDir().resolve(noted.quarantine());
+    long rejected = quarantine == null ? 0 : noted.rejected();
     job.delete();
     progress.note("this collection was already sealed as " + name);
-    return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true,
-        quarantine == null ? 0 : rejected, quarantine);
+    return new CollectResult(file.events(), pages, job.file().slices(), seconds(started), file, true, rejected,
+        quarantine);
   }
 
   private double seconds(Instant started) {

@@ -65,8 +65,9 @@ final class Job {
    * @param pages pages collected (reported again by a run that finds the job already sealed)
    * @param quarantine the quarantine file (in the case's quarantine) the job's rejects go to, or
    *     null when there are none; noted so that a run resumed after a crash writes the same file
+   * @param rejected how many events it holds (reported again by a run that finds the job sealed)
    */
-  record Sealing(String sha256, long bytes, long events, int after, long pages, String quarantine) {}
+  record Sealing(String sha256, long bytes, long events, int after, long pages, String quarantine, long rejected) {}
 
   /**
    * One slice's checkpoint.
