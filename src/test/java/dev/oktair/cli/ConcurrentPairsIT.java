@@ -107,16 +107,18 @@ class ConcurrentPairsIT {
   void everyPairOfCommandsAtOnceOnOneCase() throws Exception {
     int pairs = 0;
     List<String> problems = new ArrayList<>();
-    for (int i = 0; i < COMMANDS.size(); i++) {
-      for (int j = i; j < COMMANDS.size(); j++) {
-        String a = COMMANDS.get(i);
-        String b = COMMANDS.get(j);
-        pairs++;
-        problems.addAll(pair(a, b, "p" + pairs));
+    for (int round = 0; round < Soak.factor(); round++) {
+      for (int i = 0; i < COMMANDS.size(); i++) {
+        for (int j = i; j < COMMANDS.size(); j++) {
+          String a = COMMANDS.get(i);
+          String b = COMMANDS.get(j);
+          pairs++;
+          problems.addAll(pair(a, b, "p" + pairs));
+        }
       }
     }
     System.out.println("[pairs] " + pairs + " pairs, " + refused + " runs refused (exit 2) while the other held the case");
-    assertThat(pairs).isEqualTo(28);
+    assertThat(pairs).isEqualTo(28 * Soak.factor());
     assertThat(problems).isEmpty();
   }
 

@@ -173,6 +173,20 @@ class HostileInputIT {
     }
     binary[0] = (byte) 0xFF;
     c.add(bad("random binary", binary, 0, 1, "invalid UTF-8"));
+    // The soak adds seeded variations: more random binary, and lone surrogates of every kind in random places.
+    for (int k = 1; k < Soak.factor(); k++) {
+      Random r = new Random(1000 + k);
+      byte[] more = new byte[1 + r.nextInt(8192)];
+      r.nextBytes(more);
+      for (int i = 0; i < more.length; i++) {
+        more[i] = more[i] == '\n' ? (byte) 0xFE : more[i];
+      }
+      more[0] = (byte) 0xFF;
+      c.add(bad("random binary, soak seed " + k, more, 0, 1, "invalid UTF-8"));
+      String unit = String.format(java.util.Locale.ROOT, "%04x", 0xD800 + r.nextInt(0x800));
+      c.add(bad("lone surrogate \\u" + unit + ", soak seed " + k,
+          b(evWith("soak-" + k, "\"f" + r.nextInt(1000) + "\":\"x\\u" + unit + "y\"")), 0, 1, "lone surrogate"));
+    }
     c.add(bad("HTML error page", b("<html>\n<body>502 Bad Gateway</body>\n</html>\n"), 0, 3, "malformed JSON"));
     c.add(ok("10 MB string value", b(evWith("big1", "\"pad\":\"" + "x".repeat(10 << 20) + "\"")), 1));
     c.add(ok("same event twice (kept once)", b(ev("dup") + "\n" + ev("dup") + "\n"), 1));

@@ -112,8 +112,13 @@ class TrustProcessIT {
     byte[] cleanBytes = Files.readAllBytes(dir.resolve("clean").resolve(c.get("evidence").asString()));
     assertThat(new HashSet<>(uuidsOf(dir.resolve("clean").resolve(c.get("evidence").asString()))))
         .isEqualTo(tenantUuids());
-    for (String point : List.of("pages", "sealing", "sealed", "marked")) {
-      Path caseDir = dir.resolve("killed-" + point);
+    List<String> points = new ArrayList<>();
+    for (int round = 0; round < Soak.factor(); round++) {
+      points.addAll(List.of("pages", "sealing", "sealed", "marked"));
+    }
+    for (int n = 0; n < points.size(); n++) {
+      String point = points.get(n);
+      Path caseDir = dir.resolve("killed-" + point + "-" + n);
       Map<String, String> crashing = new HashMap<>(env);
       Child child;
       if (point.equals("pages")) {
@@ -184,9 +189,17 @@ class TrustProcessIT {
 
     // import: killed while it stages the file, then again at a few moments later on
     int kills = 0;
-    for (int delayMillis : List.of(-1, 150, 400, 800)) {
-      Path caseDir = dir.resolve("import-" + delayMillis);
-      Child child = Child.start(dir, "import" + delayMillis, env, List.of("import", "--case", caseDir.toString(),
+    List<Integer> delays = new ArrayList<>(List.of(-1, 150, 400, 800));
+    java.util.Random soak = new java.util.Random(15);
+    for (int round = 1; round < Soak.factor(); round++) {
+      for (int k = 0; k < 4; k++) {
+        delays.add(soak.nextInt(900)); // a kill somewhere else in the import or the load
+      }
+    }
+    for (int n = 0; n < delays.size(); n++) {
+      int delayMillis = delays.get(n);
+      Path caseDir = dir.resolve("import-" + n + "-" + delayMillis);
+      Child child = Child.start(dir, "import" + n, env, List.of("import", "--case", caseDir.toString(),
           input.toString()));
       if (delayMillis < 0) {
         awaitFile(child, caseDir.resolve(".staging"), p -> p.toString().endsWith(".part") && p.toFile().length() > 0);
@@ -201,7 +214,7 @@ class TrustProcessIT {
       assertThat(cli("verify", "--case", caseDir.toString()).code()).isZero();
 
       // load: killed while the database is being written, then run again
-      Child loading = Child.start(dir, "load" + delayMillis, env, List.of("load", "--case", caseDir.toString()));
+      Child loading = Child.start(dir, "load" + n, env, List.of("load", "--case", caseDir.toString()));
       awaitFile(loading, caseDir, p -> p.getFileName().toString().startsWith("case.duckdb"));
       Thread.sleep(Math.max(0, delayMillis / 2));
       loading.kill();
@@ -210,7 +223,7 @@ class TrustProcessIT {
       assertThat(load.code()).as(delayMillis + ": " + load.err()).isZero();
       assertThat(rows(caseDir)).as("load killed after " + delayMillis + " ms").isEqualTo(cleanRows);
     }
-    assertThat(kills).isEqualTo(8);
+    assertThat(kills).isEqualTo(8 * Soak.factor());
   }
 
   /** The sealed files' hashes, sizes and counts (names and seal times aside). */
