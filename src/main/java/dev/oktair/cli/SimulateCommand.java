@@ -6,6 +6,7 @@ import dev.oktair.sim.RateLimits;
 import dev.oktair.sim.SimulatorOptions;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
+import java.util.concurrent.CompletableFuture;
 import dev.oktair.sim.sp.SpFakes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -78,8 +79,14 @@ final class SimulateCommand extends BaseCommand {
     if (generate != null) {
       return generateEvents();
     }
+    Scenarios.Later later = scenario();
     SimulatorOptions options = options();
-    try (OktaSimulator sim = start(options); SpFakes sps = SpFakes.start(ctx.clock(), options.seed())) {
+    // The ports, keys and tokens are ready at once; the scenario's history (seconds to build) is
+    // built beside them, and every request to the simulator or the fakes waits for it.
+    CompletableFuture<TenantSeed> history = CompletableFuture.supplyAsync(later.seed());
+    // The fakes' keys are generated while the simulator generates its own.
+    CompletableFuture<SpFakes> fakes = CompletableFuture.supplyAsync(() -> SpFakes.start(ctx.clock(), history));
+    try (OktaSimulator sim = start(options, history, fakes); SpFakes sps = joined(fakes)) {
       if (journal != null) {
         try {
           sim.journal().writeTo(journal);
@@ -88,7 +95,11 @@ final class SimulateCommand extends BaseCommand {
         }
         sps.journal().tap(e -> sim.journal().append(e.toJson()));
       }
-      printConnection(sim, sps);
+      printConnection(sim, sps, later.victim());
+      sim.awaitReady();
+      if (verbose) {
+        info("scenario " + scenario + " ready: " + sim.events().size() + " System Log events");
+      }
       awaitStop();
     }
     info("simulator stopped");
@@ -106,27 +117,39 @@ final class SimulateCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw ExitException.usage(e.getMessage());
     }
-    TenantSeed tenant;
-    try {
-      tenant = Scenarios.load(scenario, seed, ctx.clock().instant());
-    } catch (IllegalArgumentException e) {
-      throw ExitException.usage(e.getMessage());
-    }
-    return SimulatorOptions.builder().port(port).seed(tenant).clock(ctx.clock()).faults(faultSpec)
+    return SimulatorOptions.builder().port(port).clock(ctx.clock()).faults(faultSpec)
         .randomSeed(seed).rateLimits(limits).requireDpop(requireDpop).keyDirectory(keyDir).build();
   }
 
-  private static OktaSimulator start(SimulatorOptions options) {
+  private Scenarios.Later scenario() {
     try {
-      return OktaSimulator.start(options);
-    } catch (UncheckedIOException e) {
-      throw new ExitException(ExitCode.CONFIG, e.getMessage(), e);
+      return Scenarios.prepare(scenario, seed, ctx.clock().instant());
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(e.getMessage());
     }
   }
 
-  private void printConnection(OktaSimulator sim, SpFakes sps) {
-    String users = sim.tenant().users().isEmpty() ? "me"
-        : sim.tenant().users().get(0).path("profile").path("login").asString().replace("@", "%40");
+  /** Starts the simulator; when it cannot start, the fakes started beside it are stopped (their keys removed). */
+  private static OktaSimulator start(SimulatorOptions options, CompletableFuture<TenantSeed> seed,
+      CompletableFuture<SpFakes> fakes) {
+    try {
+      return OktaSimulator.start(options, seed::join);
+    } catch (RuntimeException e) {
+      fakes.thenAccept(SpFakes::close).exceptionally(ignored -> null).join();
+      throw e instanceof UncheckedIOException io ? new ExitException(ExitCode.CONFIG, io.getMessage(), io) : e;
+    }
+  }
+
+  private static SpFakes joined(CompletableFuture<SpFakes> fakes) {
+    try {
+      return fakes.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private void printConnection(OktaSimulator sim, SpFakes sps, String victim) {
+    String users = victim == null ? "me" : victim.replace("@", "%40");
     if (json.json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
       o.put("orgUrl", sim.baseUrl());

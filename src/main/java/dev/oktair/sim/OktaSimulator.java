@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -32,15 +34,14 @@ public final class OktaSimulator implements AutoCloseable {
   private final String clientId;
   private final Keys keys;
   private final Path temporaryKeyDir;
-  private final Tenant tenant;
-  private final LogStore logs;
+  private final CompletableFuture<State> state;
   private final RequestJournal journal = new RequestJournal();
 
-  private OktaSimulator(SimulatorOptions options) throws IOException {
+  /** What is served, built from the seed. */
+  private record State(Tenant tenant, LogStore logs, Dispatcher dispatcher) {}
+
+  private OktaSimulator(SimulatorOptions options, Supplier<TenantSeed> later) throws IOException {
     this.options = options;
-    this.tenant = new Tenant(options.seed());
-    this.logs = new LogStore();
-    logs.add(options.seed().events(), null);
     // Bound before the private key is written: a busy port leaves no key behind in /tmp.
     this.server = new LoopbackServer(options.port(), options.clock());
     this.temporaryKeyDir = options.keyDirectory() == null ? Files.createTempDirectory("okta-ir-sim-") : null;
@@ -49,8 +50,31 @@ public final class OktaSimulator implements AutoCloseable {
     this.apiToken = "00" + Ids.randomText(40);
     this.apiTokenId = Ids.random("00T");
     this.baseUrl = "http://127.0.0.1:" + server.port();
+    Instant started = options.clock().instant();
+    if (later == null) {
+      state = CompletableFuture.completedFuture(build(options.seed(), started));
+    } else {
+      state = new CompletableFuture<>();
+      Thread builder = new Thread(() -> {
+        try {
+          state.complete(build(later.get(), started));
+        } catch (RuntimeException | Error e) {
+          state.completeExceptionally(e);
+        }
+      }, "okta-sim-seed");
+      builder.setDaemon(true);
+      builder.start();
+    }
+    // Every request waits for the whole seed: nothing is served from a half-built tenant or log.
+    server.start(request -> state().dispatcher().handle(request));
+  }
+
+  private State build(TenantSeed seed, Instant started) {
+    Tenant tenant = new Tenant(seed);
+    LogStore logs = new LogStore();
+    logs.add(seed.events(), null);
     tenant.serveFrom(baseUrl);
-    registerApiToken(options.clock().instant());
+    registerApiToken(tenant, started);
     Clock clock = options.clock();
     OAuthServer oauth = new OAuthServer(clientId, keys.publicKey(), options.grantedScopes(), options.requireDpop(), clock);
     AdminEvents events = new AdminEvents(logs, clock);
@@ -71,10 +95,20 @@ public final class OktaSimulator implements AutoCloseable {
         new ThreatInsightRoute(tenant, events, clock),
         new PoliciesRoute(tenant));
     routes.forEach(r -> r.register(router));
-    server.start(new Dispatcher(baseUrl, router, tenant,
+    Dispatcher dispatcher = new Dispatcher(baseUrl, router, tenant,
         new Credentials(apiToken, apiTokenId, tenant, oauth), oauth,
         new RateLimiter(options.rateLimits(), clock), new FaultInjector(options.faults(), options.randomSeed()),
-        options.sleeper(), journal, clock));
+        options.sleeper(), journal, clock);
+    return new State(tenant, logs, dispatcher);
+  }
+
+  /** Returns what is served, waiting for a seed still being built. */
+  private State state() {
+    try {
+      return state.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
   }
 
   /**
@@ -83,11 +117,27 @@ public final class OktaSimulator implements AutoCloseable {
    * @throws UncheckedIOException when the port cannot be bound or the key cannot be written
    */
   public static OktaSimulator start(SimulatorOptions options) {
+    return start(options, null);
+  }
+
+  /**
+   * Starts a simulator that accepts connections at once and builds its tenant from {@code seed}
+   * (instead of the options' seed) on a thread of its own; every request, and every method that
+   * reads the tenant or its log, waits until it is built, so nothing partial is ever served.
+   *
+   * @throws UncheckedIOException when the port cannot be bound or the key cannot be written
+   */
+  public static OktaSimulator start(SimulatorOptions options, Supplier<TenantSeed> seed) {
     try {
-      return new OktaSimulator(options);
+      return new OktaSimulator(options, seed);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Okta simulator: " + e.getMessage(), e);
     }
+  }
+
+  /** Waits until the tenant is built; rethrows what building it threw. */
+  public void awaitReady() {
+    state();
   }
 
   /** Returns {@code http://127.0.0.1:PORT}, the org URL to point clients at. */
@@ -127,7 +177,7 @@ public final class OktaSimulator implements AutoCloseable {
 
   /** Returns the tenant's current state (read-only snapshots). */
   public Tenant tenant() {
-    return tenant;
+    return state().tenant();
   }
 
   /** Returns the simulator's clock. */
@@ -137,12 +187,12 @@ public final class OktaSimulator implements AutoCloseable {
 
   /** Returns every System Log event, in persistence order. */
   public List<LogEvent> events() {
-    return logs.events();
+    return state().logs().events();
   }
 
   /** Persists {@code events} now (persistence time = the clock's now), as late-arriving events do. */
   public void addEvents(Collection<LogEvent> events) {
-    logs.add(List.copyOf(events), options.clock().instant());
+    state().logs().add(List.copyOf(events), options.clock().instant());
   }
 
   /** Stops the server at once and removes a temporary key. */
@@ -161,8 +211,8 @@ public final class OktaSimulator implements AutoCloseable {
   }
 
   /** Lists the simulator's own API token, owned by a super admin of the tenant. */
-  private void registerApiToken(Instant now) {
-    String owner = adminUserId();
+  private void registerApiToken(Tenant tenant, Instant now) {
+    String owner = adminUserId(tenant);
     ObjectNode t = JsonNodeFactory.instance.objectNode();
     t.put("id", apiTokenId);
     t.put("name", TOKEN_NAME);
@@ -180,7 +230,7 @@ public final class OktaSimulator implements AutoCloseable {
   }
 
   /** Returns a super admin's id: the first user holding SUPER_ADMIN, else the first active user. */
-  private String adminUserId() {
+  private static String adminUserId(Tenant tenant) {
     synchronized (tenant) {
       for (var e : tenant.roles.entrySet()) {
         boolean superAdmin = e.getValue().values().stream()

@@ -42,6 +42,26 @@ public final class Scenarios {
   }
 
   /**
+   * Returns the scenario {@code name} checked now and built later (building its history takes
+   * seconds): what {@link #load} returns, when asked.
+   *
+   * @throws IllegalArgumentException naming the known scenarios when {@code name} is unknown
+   */
+  public static Later prepare(String name, long seed, Instant anchor) {
+    ScenarioSpec spec = spec(name);
+    List<String> victims = spec.attack().victims();
+    return new Later(victims.isEmpty() ? null : victims.get(0), () -> Engine.run(spec, seed, anchor));
+  }
+
+  /**
+   * A scenario to build.
+   *
+   * @param victim the login of its first victim, or null
+   * @param seed builds the tenant and its history (deterministic; call once)
+   */
+  public record Later(String victim, java.util.function.Supplier<TenantSeed> seed) {}
+
+  /**
    * Writes {@code count} realistic events (the scenario's mix, many users, spread over the 90
    * days before {@code anchor}, ordered by {@code published}) as JSONL to {@code out};
    * deterministic for {@code seed}. Does not close {@code out}.

@@ -72,6 +72,7 @@ abstract class FakeSp implements AutoCloseable {
   private final HttpServer server;
   private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
   private volatile SpFault fault = SpFault.NONE;
+  private volatile java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
 
   FakeSp(String service, Clock clock, SpJournal journal) {
     this.service = service;
@@ -92,6 +93,11 @@ abstract class FakeSp implements AutoCloseable {
 
   void start() {
     server.start();
+  }
+
+  /** Makes every request wait for {@code seeded} (the fake's users filled in) before it is served. */
+  void awaiting(java.util.concurrent.CompletableFuture<?> seeded) {
+    this.ready = seeded;
   }
 
   String baseUrl() {
@@ -129,6 +135,7 @@ abstract class FakeSp implements AutoCloseable {
   }
 
   private void exchange(HttpExchange x) throws IOException {
+    ready.join();
     Instant arrived = clock.instant();
     String requestId = "sp" + HexFormat.of().formatHex(randomBytes(8));
     Res res;

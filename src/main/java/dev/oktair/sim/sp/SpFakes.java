@@ -13,8 +13,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
@@ -32,8 +34,15 @@ public final class SpFakes implements AutoCloseable {
   private final Path keyDir;
   private final AwsFake aws;
 
-  private SpFakes(Clock clock, TenantSeed seed) throws IOException {
-    users = Seeding.users(seed);
+  private final CompletableFuture<Void> seeded;
+
+  private SpFakes(Clock clock, CompletableFuture<TenantSeed> seed) throws IOException {
+    // The fakes hold these maps from the start; they are filled once the seed is built, and every
+    // request waits for that (nothing is served from a half-seeded SP).
+    users = new HashMap<>();
+    SERVICES.forEach(service -> users.put(service, new LinkedHashMap<>()));
+    seeded = seed.thenAccept(s -> Seeding.users(s).forEach(
+        (service, known) -> users.computeIfAbsent(service, x -> new LinkedHashMap<>()).putAll(known)));
     keyDir = Files.createTempDirectory("okta-ir-sp-");
     KeyPair google = rsa();
     KeyPair salesforce = rsa();
@@ -54,6 +63,7 @@ public final class SpFakes implements AutoCloseable {
     add(aws);
     add(new SlackFake(clock, journal, slackToken, users.get("slack")));
     add(new GithubFake(clock, journal, githubToken, "contoso", users.get("github")));
+    fakes.values().forEach(f -> f.awaiting(seeded));
     fakes.values().forEach(FakeSp::start);
     env("GRAPH_TENANT_ID", graphTenant);
     env("GRAPH_CLIENT_ID", graphClient);
@@ -86,6 +96,18 @@ public final class SpFakes implements AutoCloseable {
    * @throws UncheckedIOException when a port or the key directory cannot be had
    */
   public static SpFakes start(Clock clock, TenantSeed seed) {
+    SpFakes fakes = start(clock, CompletableFuture.completedFuture(seed));
+    fakes.seeded.join();
+    return fakes;
+  }
+
+  /**
+   * Starts the fakes at once, seeded from {@code seed} when it is built; until then every request
+   * waits (and fails as the seed failed).
+   *
+   * @throws UncheckedIOException when a port or the key directory cannot be had
+   */
+  public static SpFakes start(Clock clock, CompletableFuture<TenantSeed> seed) {
     try {
       return new SpFakes(clock, seed);
     } catch (IOException e) {
@@ -115,6 +137,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns the SP-side user names {@code service} knows. */
   public synchronized List<String> userNames(String service) {
+    seeded.join();
     synchronized (fake(service)) {
       return List.copyOf(users.get(service).keySet());
     }
@@ -122,6 +145,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns how many live sessions {@code userName} has at {@code service}, or -1 for no such user. */
   public int sessions(String service, String userName) {
+    seeded.join();
     synchronized (fake(service)) {
       SpUser u = users.get(service).get(userName);
       return u == null ? -1 : u.sessions.size();
@@ -130,6 +154,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns how many OAuth tokens, app passwords or credential authorisations {@code userName} holds at {@code service}. */
   public int tokens(String service, String userName) {
+    seeded.join();
     synchronized (fake(service)) {
       SpUser u = users.get(service).get(userName);
       return u == null ? -1 : u.tokens.size() + u.asps.size();
