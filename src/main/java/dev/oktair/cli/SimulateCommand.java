@@ -82,8 +82,8 @@ final class SimulateCommand extends BaseCommand {
     Scenarios.Later later = scenario();
     SimulatorOptions options = options();
     // The ports, keys and tokens are ready at once; the scenario's history (seconds to build) is
-    // built beside them, and every request to the simulator or the fakes waits for it.
-    CompletableFuture<TenantSeed> history = CompletableFuture.supplyAsync(later.seed());
+    // built once they are printed, and every request to the simulator or the fakes waits for it.
+    CompletableFuture<TenantSeed> history = new CompletableFuture<>();
     // The fakes' keys are generated while the simulator generates its own.
     CompletableFuture<SpFakes> fakes = CompletableFuture.supplyAsync(() -> SpFakes.start(ctx.clock(), history));
     try (OktaSimulator sim = start(options, history, fakes); SpFakes sps = joined(fakes)) {
@@ -96,6 +96,8 @@ final class SimulateCommand extends BaseCommand {
         sps.journal().tap(e -> sim.journal().append(e.toJson()));
       }
       printConnection(sim, sps, later.victim());
+      // Built once the settings are printed: on a busy machine it would only slow them down.
+      build(later, history);
       sim.awaitReady();
       if (verbose) {
         info("scenario " + scenario + " ready: " + sim.events().size() + " System Log events");
@@ -119,6 +121,15 @@ final class SimulateCommand extends BaseCommand {
     }
     return SimulatorOptions.builder().port(port).clock(ctx.clock()).faults(faultSpec)
         .randomSeed(seed).rateLimits(limits).requireDpop(requireDpop).keyDirectory(keyDir).build();
+  }
+
+  private static void build(Scenarios.Later later, CompletableFuture<TenantSeed> history) {
+    try {
+      history.complete(later.seed().get());
+    } catch (RuntimeException | Error e) {
+      history.completeExceptionally(e);
+      throw e;
+    }
   }
 
   private Scenarios.Later scenario() {
