@@ -45,7 +45,8 @@ final class SimulateCommand extends BaseCommand {
   @Option(names = "--faults", paramLabel = "SPEC",
       description = "Faults to inject, e.g. 429=0.1,500=0.05,503=0.01,reset=0.02,applied-reset=0.01,latency=150ms,"
           + "jitter=50ms,token=false. reset drops the connection before acting; applied-reset makes the change"
-          + " (POST/PUT/DELETE) and then drops the connection without answering.")
+          + " (POST/PUT/DELETE) and then drops the connection without answering; poison=0.01 serves that share of"
+          + " System Log events with a lone surrogate escape or a repeated key (a hostile server).")
   String faults;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed for the scenario and the faults (default: ${DEFAULT-VALUE}).")
