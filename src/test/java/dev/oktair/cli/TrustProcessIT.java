@@ -50,13 +50,20 @@ class TrustProcessIT {
     Instant now = Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS);
     since = now.minus(Duration.ofDays(3));
     until = now;
+    startSim("latency=150ms");
+    home = Files.createDirectories(dir.resolve("home"));
+  }
+
+  private void startSim(String faults) {
+    if (sim != null) {
+      sim.close();
+    }
     sim = OktaSimulator.start(SimulatorOptions.builder()
-        .seed(SimFixtures.seed(SimFixtures.events(EVENTS, since.minusSeconds(3600), now.minusSeconds(1))))
-        .faults(FaultSpec.parse("latency=150ms"))
+        .seed(SimFixtures.seed(SimFixtures.events(EVENTS, since.minusSeconds(3600), until.minusSeconds(1))))
+        .faults(FaultSpec.parse(faults))
         .rateLimits(RateLimits.defaults().withLogs(100_000))
         .build());
     env = Map.of("OKTA_CLIENT_ORGURL", sim.baseUrl(), "OKTA_CLIENT_TOKEN", sim.apiToken());
-    home = Files.createDirectories(dir.resolve("home"));
   }
 
   @AfterEach
@@ -106,12 +113,39 @@ class TrustProcessIT {
 
   @Test
   void item7_killedAtEachCheckpointOfCollect_reRunEndsInTheSameBytes() throws Exception {
+    killedAtEachCheckpointOfCollect(false);
+  }
+
+  /** The same with a server that poisons 2% of its events: the quarantine, too, ends in the same bytes. */
+  @Test
+  void item7_killedAtEachCheckpointOfAPoisonedCollect_evidenceAndQuarantineEndInTheSameBytes() throws Exception {
+    startSim("latency=150ms,poison=0.02");
+    killedAtEachCheckpointOfCollect(true);
+  }
+
+  private static byte[] quarantineOf(Path caseDir) throws IOException {
+    Path q = caseDir.resolve("quarantine");
+    if (!Files.isDirectory(q)) {
+      return new byte[0];
+    }
+    try (Stream<Path> files = Files.list(q)) {
+      List<Path> all = files.toList();
+      assertThat(all).as("one quarantine file at most in " + q).hasSizeLessThanOrEqualTo(1);
+      return all.isEmpty() ? new byte[0] : Files.readAllBytes(all.get(0));
+    }
+  }
+
+  private void killedAtEachCheckpointOfCollect(boolean poisoned) throws Exception {
     CliRun clean = cli(collect(dir.resolve("clean")).toArray(String[]::new));
-    assertThat(clean.code()).as(clean.err()).isZero();
+    int exit = poisoned ? 6 : 0;
+    assertThat(clean.code()).as(clean.err()).isEqualTo(exit);
     JsonNode c = Json.MAPPER.readTree(clean.out());
     byte[] cleanBytes = Files.readAllBytes(dir.resolve("clean").resolve(c.get("evidence").asString()));
-    assertThat(new HashSet<>(uuidsOf(dir.resolve("clean").resolve(c.get("evidence").asString()))))
-        .isEqualTo(tenantUuids());
+    byte[] cleanQuarantine = quarantineOf(dir.resolve("clean"));
+    assertThat(cleanQuarantine.length > 0).isEqualTo(poisoned);
+    Set<String> sealed = new HashSet<>(uuidsOf(dir.resolve("clean").resolve(c.get("evidence").asString())));
+    assertThat(sealed.size() + c.get("rejected").asLong()).isEqualTo(tenantUuids().size());
+    assertThat(tenantUuids()).containsAll(sealed);
     List<String> points = new ArrayList<>();
     for (int round = 0; round < Soak.factor(); round++) {
       points.addAll(List.of("pages", "sealing", "sealed", "marked"));
@@ -132,9 +166,11 @@ class TrustProcessIT {
         assertThat(child.exit()).as(point + ": " + child.stderr()).isEqualTo(CrashHook.STATUS);
       }
       CliRun again = cli(collect(caseDir).toArray(String[]::new));
-      assertThat(again.code()).as(point + ": " + again.err()).isZero();
+      assertThat(again.code()).as(point + ": " + again.err()).isEqualTo(exit);
       JsonNode r = Json.MAPPER.readTree(again.out());
       assertThat(Files.readAllBytes(caseDir.resolve(r.get("evidence").asString()))).as(point).isEqualTo(cleanBytes);
+      assertThat(quarantineOf(caseDir)).as(point + ": quarantine").isEqualTo(cleanQuarantine);
+      assertThat(r.get("rejected").asLong()).as(point).isEqualTo(c.get("rejected").asLong());
       assertThat(Json.MAPPER.readTree(caseDir.resolve("evidence/manifest.json").toFile()).get("files").size())
           .as(point + ": sealed once").isEqualTo(1);
       assertThat(cli("verify", "--case", caseDir.toString()).code()).as(point).isZero();
