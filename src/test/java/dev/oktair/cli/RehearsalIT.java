@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 13's bar: for every shipped scenario at five seeds, {@code respond --apply --yes} from the
- * alert alone leaves no foothold open, harms nothing legitimate and finds every other victim.
+ * Issue 13's bar: for every shipped scenario at five seeds, exactly {@code respond --apply --yes}
+ * (no flag, no second run) from the alert and the drill's exports alone leaves no foothold open,
+ * the victims' SP sessions included, harms nothing legitimate and finds every other victim.
  * The seeds change names, addresses, times and step order, so a detection written for one seed fails here.
  */
 class RehearsalIT {
@@ -38,8 +39,12 @@ class RehearsalIT {
   void respondContainsEverything(String scenario, long seed, @TempDir Path work) {
     Rehearsals.Outcome o = Rehearsals.run(scenario, seed, CLOCK, work);
     Scorecard card = o.card();
-    String why = o.err() + "\n" + card.toJson();
+    String why = o.out() + "\n" + o.err() + "\n" + card.toJson();
     assertThat(o.exit()).as(why).isZero();
+    if (scenario.equals(Scenarios.DEFAULT)) {
+      assertThat(card.footholds()).as("the AiTM attacker's SSO into the apps leaves SP sessions")
+          .anyMatch(f -> f.kind().equals("sp-session"));
+    }
     assertThat(card.footholds().stream().filter(f -> f.status().equals(Scorecard.Foothold.OPEN)))
         .as("footholds left open\n" + o.err()).isEmpty();
     assertThat(card.collateral()).as("collateral\n" + o.err()).isEmpty();
