@@ -8,6 +8,7 @@ import dev.oktair.sim.scenario.Scenarios;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,14 @@ class RehearsalIT {
     assertThat(card.footholds().stream().filter(f -> f.status().equals(Scorecard.Foothold.OPEN)))
         .as("footholds left open\n" + o.err()).isEmpty();
     assertThat(card.collateral()).as("collateral\n" + o.err()).isEmpty();
+    // the SUPER_ADMIN the attacker granted (to another victim) is removed before that victim's suspend, no
+    // --force needed; only the suspend of a super administrator of long standing waits for --force
+    for (Scorecard.Victim v : card.otherVictims()) {
+      assertThat(o.err()).doesNotContain("HELD BACK: the suspend of " + v.user());
+    }
+    if (Set.of("fabrikam-helpdesk", "idp-impersonation").contains(scenario)) {
+      assertThat(o.err()).contains("HELD BACK: the suspend of ").contains("before the window");
+    }
     assertThat(card.otherVictims()).as("other victims\n" + o.err()).allMatch(Scorecard.Victim::found);
   }
 }
