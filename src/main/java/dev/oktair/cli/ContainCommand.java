@@ -108,7 +108,7 @@ final class ContainCommand extends BaseCommand {
       return ExitCode.OK;
     }
     Management writes = new Management(client(config, false));
-    guard(writes, plan);
+    plan = guard(writes, plan);
     confirm(plan.actions().size() + " actions", plan);
     return applied(files, writes, plan, connectors(sps));
   }
@@ -183,7 +183,8 @@ final class ContainCommand extends BaseCommand {
     return Downstream.connectors(sps, ctx.clock(), false);
   }
 
-  private void guard(Management writes, Plan plan) {
+  /** Refuses a plan the org no longer matches; returns what may apply (a real super admin's suspend needs --force). */
+  private Plan guard(Management writes, Plan plan) {
     Guards g = Guards.check(writes, plan, kase.info().subjects());
     if (!g.mismatches().isEmpty()) {
       throw ExitException.usage("refusing to apply: the org no longer matches the plan: " + String.join("; ", g.mismatches())
@@ -193,6 +194,16 @@ final class ContainCommand extends BaseCommand {
       throw ExitException.usage("refusing to apply: " + String.join("; ", g.needOverride())
           + ". If that is intended, run again with --force");
     }
+    if (g.superAdmins().isEmpty() || planOptions.force) {
+      return plan;
+    }
+    for (String why : g.superAdmins().values()) {
+      String line = "HELD BACK: the suspend of " + TerminalText.neutralise(why) + ". The rest of the plan applies (sessions"
+          + " cleared, the attacker's artefacts removed); reset the password out of band, and suspend with --force once"
+          + " another administrator can act: okta-ir contain --case " + caseDir + " --apply --force";
+      info(line);
+    }
+    return g.holdBack(plan);
   }
 
   private void confirm(String what, Plan plan) {

@@ -1,43 +1,41 @@
 package dev.oktair.cli;
 
+import dev.oktair.events.Json;
 import dev.oktair.report.ReportFormat;
 import dev.oktair.report.Reports;
-import dev.oktair.sim.OktaSimulator;
-import dev.oktair.sim.sp.SpFakes;
-import dev.oktair.sim.SimulatorOptions;
-import dev.oktair.sim.TenantSeed;
+import dev.oktair.sim.drill.Drill;
+import dev.oktair.sim.drill.Scorecard;
+import dev.oktair.sim.scenario.Rehearsal;
 import dev.oktair.sim.scenario.Scenarios;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code okta-ir demo}: the runbook, end to end, against the simulated tenant started
- * in-process. Each step runs the real okta-ir command, through the real Okta client over HTTP,
- * so what the demo shows is what a responder gets against a live org.
+ * {@code okta-ir demo}: a drill, answered. Starts {@code drill start}'s org in-process (a fixed
+ * scenario and seed, so the output is stable), prints the alert, runs exactly
+ * {@code respond --apply --yes} against it into a case directory, then prints
+ * {@code drill score}'s scorecard. Every step is the real command over real HTTP, so what the demo
+ * shows is what a responder gets.
  */
 @Command(
     name = "demo",
     description = {
-      "Run the incident-response runbook against a simulated tenant.",
-      "The tenant starts in-process; the demo collects the victim's System Log and the attacker's infrastructure"
-          + " through the Okta API, verifies the evidence, pivots to what the attacker left behind, and investigates"
-          + " (findings, window, live audit, hunt for other victims), maps the downstream service providers, and contains:"
-          + " Okta first, then each simulated SP over HTTP, then writes the report."
-          + " Prints where the case is."
+      "Answer a drill: respond to a simulated attack, then score the result.",
+      "Starts a drill in-process (the org with the attack already played, and the fake service providers its apps"
+          + " federate to), prints the alert, runs 'okta-ir respond --apply --yes' for the alert's user (collect,"
+          + " investigate with --hunt, the containment plan, the downstream revocations, apply, the report) into a"
+          + " case directory, then prints 'okta-ir drill score': footholds removed, collateral, other victims found"
+          + " and the time to contain.",
+      "Exit 0 when the score is clean; 10 when a foothold is left open, something legitimate was harmed or a"
+          + " victim missed; otherwise respond's exit code."
     })
 final class DemoCommand extends BaseCommand {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -45,153 +43,81 @@ final class DemoCommand extends BaseCommand {
   @Option(names = "--case", paramLabel = "DIR", description = "Case directory to create (default: cases/demo-<time>).")
   Path caseDir;
 
-  @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario to seed the tenant with (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--scenario", paramLabel = "NAME", description = "The drill's scenario (default: ${DEFAULT-VALUE}).")
   String scenario = Scenarios.DEFAULT;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for the scenario (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", paramLabel = "N", description = "The drill's seed (default: ${DEFAULT-VALUE}).")
   long seed = 1;
 
   @Mixin JsonOption json;
 
-  private final List<Step> steps = new ArrayList<>();
-  private SpFakes sps;
-  private Map<String, Integer> spsServed = Map.of();
-
   @Override
   protected ExitCode execute() {
     Path dir = caseDir != null ? caseDir : Path.of("cases", "demo-" + STAMP.format(ctx.clock().instant()));
-    TenantSeed tenant = loadScenario();
-    TenantSeed.Story story = tenant.story();
-    try (OktaSimulator sim = OktaSimulator.start(
-        SimulatorOptions.builder().seed(tenant).clock(ctx.clock()).randomSeed(seed).build());
-        SpFakes sps = SpFakes.start(ctx.clock(), tenant)) {
-      Context inner = innerContext(sim, sps);
-      this.sps = sps;
-      say("Simulated Okta tenant at %s: scenario %s, %d users, %d System Log events.",
-          sim.baseUrl(), story.name(), tenant.users().size(), tenant.events().size());
-      say("Suspected compromise: %s. Case directory: %s", story.victimLogin(), dir);
-      say("Simulated service providers (%s): their connector settings are passed to okta-ir as OKTAIR_* variables,"
-          + " exactly as 'okta-ir simulate' prints them.", String.join(", ", SpFakes.SERVICES));
+    Rehearsal rehearsal = rehearsal();
+    try (Drill drill = Drill.start(rehearsal, 0, ctx.clock())) {
+      say("== The drill   $ okta-ir drill start --scenario %s --seed %d   (in this process)", scenario, seed);
+      say("A simulated Okta org at %s with the attack already played, and the fake service providers its apps"
+          + " federate to (%s).", drill.simulator().baseUrl(), String.join(", ", dev.oktair.sim.sp.SpFakes.SERVICES));
+      say("%nALERT  %s: %s", TerminalText.neutralise(drill.alert().user()), TerminalText.neutralise(drill.alert().summary()));
+      List<String> respond = List.of("respond", "--case", dir.toString(), "--user", drill.alert().user(), "--apply", "--yes");
+      say("%n== The response   $ okta-ir %s", String.join(" ", respond.stream().map(RespondSteps::quote).toList()));
+      say("(the drill's exports, OKTA_CLIENT_* and the OKTAIR_* connector settings, are passed as the environment)");
+      int exit = Cli.run(inner(drill), respond.toArray(String[]::new));
+      Scorecard card = drill.score();
+      return finish(dir, exit, card);
+    }
+  }
 
-      run(inner, "Collect the suspect's System Log for the last 30 days, through the Okta API",
-          "collect", "--case", dir.toString(), "--user", story.victimLogin(), "--since", "30d");
-      List<String> ipArgs = new ArrayList<>(List.of("collect", "--case", dir.toString(), "--since", "30d"));
-      for (String ip : story.attackerIps()) {
-        ipArgs.add("--ip");
-        ipArgs.add(ip);
+  private ExitCode finish(Path dir, int respondExit, Scorecard card) {
+    boolean clean = card.clean();
+    if (json.json) {
+      ObjectNode o = Json.MAPPER.createObjectNode();
+      o.put("case", dir.toAbsolutePath().toString());
+      o.put("respondExit", respondExit);
+      o.put("ok", respondExit == 0 && clean);
+      ObjectNode r = o.putObject("reports");
+      for (ReportFormat f : List.of(ReportFormat.HTML, ReportFormat.MD)) {
+        r.put(f.label(), Reports.defaultDir(dir).resolve(f.fileName()).toAbsolutePath().toString());
       }
-      run(inner, "Collect everything the attacker's IPs did tenant-wide (IPs from the scenario's ground truth)",
-          ipArgs.toArray(String[]::new));
-      run(inner, "Verify the evidence against its manifest", "verify", "--case", dir.toString());
-      run(inner, "Sign-ins through an anonymising proxy",
-          "events", "--case", dir.toString(), "--filter",
-          "eventType eq \"user.session.start\" and securityContext.isProxy eq true");
-      String attackStart = story.attackStart().truncatedTo(ChronoUnit.SECONDS).toString();
-      run(inner, "Client IPs, NEW = never seen before the attack began (" + attackStart + ")",
-          "pivot", "--case", dir.toString(), "--by", "ip", "--baseline-until", attackStart);
-      run(inner, "Networks and devices the attacker brought",
-          "pivot", "--case", dir.toString(), "--by", "asn,device", "--baseline-until", attackStart);
-      run(inner, "Sessions, one by one: the attacker's reads apart from the user's own",
-          "timeline", "--case", dir.toString(), "--since", attackStart);
-      run(inner, "Investigate: detections, the compromise window, a read-only audit of the tenant, and a hunt for"
-              + " other accounts the attacker's infrastructure reached",
-          "investigate", "--case", dir.toString(), "--user", story.victimLogin(), "--hunt", "--since", "30d");
-      contain(inner, dir);
-      spsServed = revocations(sps);
-      run(inner, "Write the incident up: HTML for people, Markdown for the ticket",
-          "report", "--case", dir.toString(), "--format", "html,md");
+      o.set("score", Json.MAPPER.readTree(card.toJson()));
+      ctx.out().println(o);
+      ctx.out().flush();
+    } else {
+      say("%n== The score   $ okta-ir drill score");
+      ScorecardText.print(card, ctx.out());
+      say("%nCase directory: %s", dir.toAbsolutePath());
+      say("Report (html): %s", Reports.defaultDir(dir).resolve(ReportFormat.HTML.fileName()).toAbsolutePath());
+      say("Next: okta-ir drill start   (a random scenario and seed: your turn)");
     }
-    return finish(dir);
-  }
-
-  /** Containment from investigate's findings: the downstream impact map, the plan for review, then applied. */
-  private void contain(Context inner, Path dir) {
-    run(inner, "Downstream impact: every app the suspect reached, its service provider, and what revokes what there",
-        "downstream", "--case", dir.toString());
-    run(inner, "Plan the containment from the findings, downstream included (nothing changes yet)",
-        "contain", "--case", dir.toString());
-    run(inner, "Apply it: Okta sessions cleared first, then the suspend, rogue factors, grants and API token removed,"
-            + " and the revocations at each service provider",
-        "contain", "--case", dir.toString(), "--apply", "--yes");
-    say("%nThe simulated service providers received these revocations (changes answered 2xx): %s", spsServed());
-  }
-
-  /** Returns, per fake SP, how many changes (not reads) it served with a 2xx answer. */
-  private static Map<String, Integer> revocations(SpFakes sps) {
-    Map<String, Integer> out = new java.util.LinkedHashMap<>();
-    for (String service : SpFakes.SERVICES) {
-      out.put(service, (int) sps.journal().requests(service).stream()
-          .filter(e -> !e.method().equals("GET") && !e.path().endsWith("/token") && e.status() / 100 == 2).count());
+    if (respondExit != 0) {
+      throw new ExitException(ExitCode.of(respondExit), "respond did not complete (exit " + respondExit + "): see its"
+          + " summary above");
     }
-    return out;
+    if (!clean) {
+      info("the score is not clean: " + card.openFootholds() + " foothold(s) open, " + card.collateral().size()
+          + " collateral, " + card.missedVictims() + " victim(s) missed");
+      return ExitCode.FINDINGS;
+    }
+    return ExitCode.OK;
   }
 
-  private String spsServed() {
-    return revocations(sps).toString();
-  }
-
-  private TenantSeed loadScenario() {
+  private Rehearsal rehearsal() {
     try {
-      return Scenarios.load(scenario, seed, ctx.clock().instant());
+      return Scenarios.rehearse(scenario, seed, ctx.clock().instant());
     } catch (IllegalArgumentException e) {
       throw ExitException.usage(e.getMessage());
     }
   }
 
-  /** The demo's own environment: the simulator's org URL and local API token, and the fake SPs' connector settings. */
-  private Context innerContext(OktaSimulator sim, SpFakes sps) {
-    Map<String, String> env = new HashMap<>();
-    sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
-    env.put("OKTA_CLIENT_ORGURL", sim.baseUrl());
-    env.put("OKTA_CLIENT_TOKEN", sim.apiToken());
-    env.put("OKTA_CLIENT_AUTHORIZATIONMODE", "SSWS");
-    PrintWriter out = json.json ? new PrintWriter(new StringWriter()) : ctx.out();
-    return new Context(out, ctx.err(), ctx.clock(), env, ctx.home().resolve(".okta-ir-demo-none"), ctx.interactive());
-  }
-
-  private void run(Context inner, String title, String... args) {
-    if (!json.json) {
-      ctx.out().println();
-      ctx.out().printf("== %d. %s%n", steps.size() + 1, title);
-      ctx.out().println("   $ okta-ir " + String.join(" ", quoted(args)));
-      ctx.out().flush();
-    }
-    int exit = Cli.run(inner, args);
-    steps.add(new Step(title, List.of(args), exit));
-    if (exit != 0) {
-      info("step failed with exit code " + exit + ": okta-ir " + String.join(" ", quoted(args)));
-    }
-  }
-
-  private ExitCode finish(Path dir) {
-    int failed = steps.stream().mapToInt(Step::exit).filter(code -> code != 0).findFirst().orElse(0);
-    boolean ok = failed == 0;
-    if (json.json) {
-      ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("case", dir.toAbsolutePath().toString());
-      o.put("ok", ok);
-      ObjectNode served = o.putObject("serviceProviderRevocations");
-      spsServed.forEach(served::put);
-      ArrayNode list = o.putArray("steps");
-      for (Step s : steps) {
-        ObjectNode step = list.addObject();
-        step.put("title", s.title());
-        step.put("command", "okta-ir " + String.join(" ", quoted(s.args().toArray(String[]::new))));
-        step.put("exit", s.exit());
-      }
-      ctx.out().println(o);
-    } else {
-      ctx.out().println();
-      say("Case directory: %s", dir.toAbsolutePath());
-      for (ReportFormat format : List.of(ReportFormat.HTML, ReportFormat.MD)) {
-        say("Report (%s): %s", format.label(), Reports.defaultDir(dir).resolve(format.fileName()).toAbsolutePath());
-      }
-      say("Next: okta-ir sql --case %s \"SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC\"", dir);
-    }
-    if (!ok) {
-      throw new ExitException(ExitCode.of(failed), "the demo did not complete: see the failed step above");
-    }
-    return ExitCode.OK;
+  /**
+   * respond's own context: the drill's exports as its environment, and a home without the user's
+   * settings files, so nothing but the drill is reached.
+   */
+  private Context inner(Drill drill) {
+    PrintWriter out = json.json ? new PrintWriter(Writer.nullWriter()) : ctx.out();
+    return new Context(out, ctx.err(), ctx.clock(), drill.environment(), ctx.home().resolve(".okta-ir-demo-none"),
+        ctx.interactive());
   }
 
   private void say(String format, Object... args) {
@@ -200,14 +126,4 @@ final class DemoCommand extends BaseCommand {
       ctx.out().flush();
     }
   }
-
-  private static List<String> quoted(String... args) {
-    List<String> out = new ArrayList<>();
-    for (String a : args) {
-      out.add(a.matches("[A-Za-z0-9@._:/,=+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-    }
-    return out;
-  }
-
-  private record Step(String title, List<String> args, int exit) {}
 }

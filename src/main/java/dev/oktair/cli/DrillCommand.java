@@ -8,7 +8,6 @@ import dev.oktair.sim.scenario.Scenarios;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -35,7 +34,8 @@ final class DrillCommand extends BaseCommand {
   /** {@code drill start}: serves the drill until Ctrl-C. */
   @Command(name = "start", description = {
       "Serve a simulated org with the attack already played, until Ctrl-C.",
-      "Prints the alert a responder would get (a user and a symptom) and the exports to connect. The ground truth"
+      "Prints the alert a responder would get (a user and a symptom) and the exports to connect: the org, and the"
+          + " fake service providers (Graph, Google, Salesforce, AWS, Slack, GitHub) its apps federate to. The ground truth"
           + " stays in this process; the scoring secret goes to a 0600 file under ~/.okta-ir/drills/."})
   static final class Start extends BaseCommand {
     @Option(names = "--scenario", paramLabel = "NAME|random",
@@ -96,9 +96,7 @@ final class DrillCommand extends BaseCommand {
     }
 
     private void print(Drill drill) {
-      Map<String, String> env = new LinkedHashMap<>();
-      env.put("OKTA_CLIENT_ORGURL", drill.simulator().baseUrl());
-      env.put("OKTA_CLIENT_TOKEN", drill.simulator().apiToken());
+      Map<String, String> env = drill.environment();
       if (json.json) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("orgUrl", drill.simulator().baseUrl());

@@ -30,7 +30,7 @@ final class PlanPrinter {
         plan.windowEnd() == null ? "now" : plan.windowEnd());
     for (Plan.Subject s : plan.subjects()) {
       out.println("  subject " + TerminalText.neutralise(s.login()) + " (" + s.userId() + ")"
-          + (s.superAdmin() ? "  SUPER ADMIN: applying needs --force" : ""));
+          + (s.superAdmin() ? "  SUPER ADMIN since before the window: the suspend waits for --force" : ""));
     }
     out.println();
     TextTable t = new TextTable(out, List.of("ID", "ACTION", "TARGET", "AFTER", "WHY (findings)"), 60);

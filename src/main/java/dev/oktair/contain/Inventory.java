@@ -49,8 +49,4 @@ record Inventory(
   String login() {
     return user.path("profile").path("login").asString();
   }
-
-  boolean superAdmin() {
-    return roles.stream().anyMatch(r -> "SUPER_ADMIN".equals(r.path("type").asString()));
-  }
 }

@@ -82,16 +82,18 @@ public record Plan(
    *
    * @param resetFactors reset every factor instead of deleting the rogue ones
    * @param blockIps add the attacker's addresses to a blocklist zone
-   * @param removeAssignments remove app assignments and group memberships added in the window
+   * @param keepAssignments keep the app assignments and group memberships findings attribute to the
+   *     attacker (listed for review) instead of removing them
    */
-  public record Options(boolean resetFactors, boolean blockIps, boolean removeAssignments) {}
+  public record Options(boolean resetFactors, boolean blockIps, boolean keepAssignments) {}
 
   /**
    * A user the plan contains.
    *
    * @param userId Okta user id
    * @param login the login, as the findings and the tenant agree
-   * @param superAdmin true when the user holds SUPER_ADMIN (applying needs an override)
+   * @param superAdmin true when the user held SUPER_ADMIN before the window, a real administrator
+   *     (applying needs an override); a grant of the window the plan removes before the suspend is not
    * @param reasons the findings that name the user
    */
   public record Subject(String userId, String login, boolean superAdmin, List<String> reasons) {

@@ -28,7 +28,7 @@ public final class PlanJson {
     w.put("start", p.windowStart().toString());
     w.put("end", p.windowEnd() == null ? null : p.windowEnd().toString());
     o.putObject("options").put("resetFactors", p.options().resetFactors()).put("blockIps", p.options().blockIps())
-        .put("removeAssignments", p.options().removeAssignments());
+        .put("keepAssignments", p.options().keepAssignments());
     ArrayNode subjects = o.putArray("subjects");
     for (Plan.Subject s : p.subjects()) {
       ObjectNode n = subjects.addObject().put("userId", s.userId()).put("login", s.login()).put("superAdmin", s.superAdmin());
@@ -109,8 +109,14 @@ public final class PlanJson {
     return new Plan(Instant.parse(o.path("created").asString()), o.path("org").asString(),
         Instant.parse(o.path("window").path("start").asString()), end.isString() ? Instant.parse(end.asString()) : null,
         new Plan.Options(opt.path("resetFactors").asBoolean(), opt.path("blockIps").asBoolean(),
-            opt.path("removeAssignments").asBoolean()),
+            keepAssignments(opt)),
         subjects, actions, listed, downstream);
+  }
+
+  /** A plan.json of before the default changed says removeAssignments: an opt-in not taken kept them. */
+  private static boolean keepAssignments(JsonNode opt) {
+    JsonNode keep = opt.path("keepAssignments");
+    return keep.isBoolean() ? keep.asBoolean() : !opt.path("removeAssignments").asBoolean();
   }
 
   private static ObjectNode target(Target t) {

@@ -28,10 +28,12 @@ import tools.jackson.databind.JsonNode;
  * clear sessions (with OAuth tokens) strictly before the suspend; factors created in the window or
  * named by a finding are deleted, the others kept (or, opted in, every factor reset); grants,
  * refresh tokens, admin roles and the subject's API tokens created in the window or named by a
- * finding are revoked; identity providers named by a finding are deactivated; the attacker's
- * addresses are blocked when opted in; app assignments and group memberships added in the window
- * are listed, and removed only when opted in and a finding about the user attributes them to the
- * attacker (an admin's change from the office in the same hours is not the attacker's). Thread-safe; reads run concurrently per subject.
+ * finding are revoked (an admin role before the suspend, which waits for it: a role the attacker
+ * granted is gone before the user is suspended); identity providers named by a finding are
+ * deactivated; the attacker's addresses are blocked when opted in; app assignments and group
+ * memberships a finding about the user attributes to the attacker are removed unless opted out,
+ * and the others of the window listed and left alone (an admin's change from the office in the
+ * same hours is not the attacker's). Thread-safe; reads run concurrently per subject.
  */
 public final class Planner {
   /** The name of the blocklist zone okta-ir creates and maintains. */
@@ -78,7 +80,7 @@ public final class Planner {
     List<Plan.Subject> subjects = new ArrayList<>();
     for (Inventory inv : inventories) {
       List<String> why = facts.findingsOfUser(inv.userId(), inv.login());
-      subjects.add(new Plan.Subject(inv.userId(), inv.login(), inv.superAdmin(), why));
+      subjects.add(new Plan.Subject(inv.userId(), inv.login(), Guards.heldBefore(inv.roles(), start), why));
       planUser(b, inv, why, facts, options);
     }
     planTenant(b, inventories, facts, options);
@@ -119,8 +121,21 @@ public final class Planner {
     String u = inv.userId();
     String clear = b.add(new Action.ClearSessions(u, inv.login()), why, List.of(),
         "first: ends live Okta sessions and OAuth tokens, so downstream SAML/OIDC sessions cannot be renewed");
-    b.add(new Action.SuspendUser(u, inv.login()), why, List.of(clear),
-        "after the sessions are cleared: no new session can start");
+    List<String> beforeSuspend = new ArrayList<>(List.of(clear));
+    for (JsonNode r : inv.roles()) {
+      String id = r.path("id").asString();
+      List<String> named = facts.naming("roleId", id);
+      if (!named.isEmpty() || b.inWindow(r)) {
+        String removal = b.add(new Action.RemoveAdminRole(u, id, r.path("label").asString(r.path("type").asString())),
+            or(named, why), List.of(), why(named, r) + "; before the suspend, which waits for it");
+        if (removal != null) {
+          beforeSuspend.add(removal);
+        }
+      }
+    }
+    b.add(new Action.SuspendUser(u, inv.login()), why, beforeSuspend, beforeSuspend.size() > 1
+        ? "after the sessions are cleared and the admin roles of the window removed: no new session can start,"
+            + " and an admin role the attacker granted is never suspended with the user" : "after the sessions are cleared: no new session can start");
     planDownstream(b, inv, why, clear);
     if (options.resetFactors()) {
       b.add(new Action.ResetFactors(u, inv.login()), why, List.of(),
@@ -160,14 +175,6 @@ public final class Planner {
             "revokes every refresh token of the user for this client (" + tokens.size() + "), the user's own included");
       }
     });
-    for (JsonNode r : inv.roles()) {
-      String id = r.path("id").asString();
-      List<String> named = facts.naming("roleId", id);
-      if (!named.isEmpty() || b.inWindow(r)) {
-        b.add(new Action.RemoveAdminRole(u, id, r.path("label").asString(r.path("type").asString())), or(named, why),
-            List.of(), why(named, r));
-      }
-    }
     for (JsonNode app : inv.apps()) {
       JsonNode au = app.path("_embedded").path("user");
       String appId = app.path("id").asString();
@@ -178,7 +185,7 @@ public final class Planner {
       }
       Target t = new Target("appUser", appId + "/" + u, app.path("label").asString(appId));
       List<String> attacker = facts.attributed(u, "appId", appId);
-      if (direct && options.removeAssignments() && !attacker.isEmpty()) {
+      if (direct && !options.keepAssignments() && !attacker.isEmpty()) {
         b.add(new Action.RemoveAppAssignment(appId, u, t.display()), attacker, List.of(), why(attacker, au));
       } else {
         b.listed.add(new Plan.Listed(t, !direct
@@ -186,7 +193,7 @@ public final class Planner {
                 + ": remove the group membership instead"
             : attacker.isEmpty() ? "assigned in the window (" + au.path("created").asString() + "), not from the"
                 + " attacker's sources: may be legitimate; left alone" : "assigned in the window ("
-                + au.path("created").asString() + ") from the attacker's sources; removal is opt-in", named));
+                + au.path("created").asString() + ") from the attacker's sources; kept as asked (--keep-assignments)", named));
       }
     }
     for (JsonNode g : inv.groups()) {
@@ -197,12 +204,12 @@ public final class Planner {
       }
       Target t = new Target("groupMember", groupId + "/" + u, g.path("profile").path("name").asString(groupId));
       List<String> attacker = facts.attributed(u, "groupId", groupId);
-      if (options.removeAssignments() && !attacker.isEmpty()) {
+      if (!options.keepAssignments() && !attacker.isEmpty()) {
         b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), attacker, List.of(),
             "added in the window from the attacker's sources");
       } else {
         b.listed.add(new Plan.Listed(t, attacker.isEmpty() ? "a finding names the group, not as the attacker's:"
-            + " may be legitimate; left alone" : "added in the window from the attacker's sources; removal is opt-in", named));
+            + " may be legitimate; left alone" : "added in the window from the attacker's sources; kept as asked (--keep-assignments)", named));
       }
     }
   }

@@ -39,8 +39,8 @@ public final class Downstream {
 
   /**
    * Returns the impact map: one entry per app, most recently reached first, then by label. Apps of
-   * a known SP get its actions (manual when its connector is not in {@code configured} or the
-   * subject's SP identity is unknown); unknown apps get a manual checklist.
+   * a known SP get its actions (manual when its connector is not in {@code configured}, the
+   * subject's SP identity is unknown, or the SP acts per role and the identity names none); unknown apps get a manual checklist.
    */
   public static List<Impact> impactMap(List<AppAccess> apps, java.util.Set<String> configured) {
     List<Impact> out = new ArrayList<>();
@@ -56,6 +56,9 @@ public final class Downstream {
             actions.add(p.asManual("the subject is no longer assigned; find the SP user by hand"));
           } else if (!configured.contains(sp.id())) {
             actions.add(p.asManual("no " + sp.id() + " connector configured"));
+          } else if (sp.actsPerRole() && p.step() != null && who.roles().isEmpty()) {
+            // the connector refuses a user whose roles it cannot name: say so at review, not as a failed apply
+            actions.add(p.asManual("the app user lists no roles (samlRoles): find the roles it assumed in CloudTrail"));
           } else {
             actions.add(p);
           }

@@ -64,6 +64,11 @@ enum Sp {
     this.actions = actions;
   }
 
+  /** Returns true when the SP revokes per role the app user can assume (AWS federation: {@code samlRoles}). */
+  boolean actsPerRole() {
+    return this == AWS;
+  }
+
   String id() {
     return id;
   }

@@ -9,15 +9,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One rehearsal, as a team would run it: a drill of a shipped scenario served in-process, then
- * {@code okta-ir respond --apply --yes --remove-assignments} against it with only the alert's
- * user and the drill's org settings (again with {@code --force} when respond refuses to act on a
- * super administrator, as the responder would once told), then the drill's scorecard. Shared by {@code RehearsalIT} and {@link RehearsalBench}.
+ * exactly {@code okta-ir respond --apply --yes} against it with only the alert's user and the
+ * drill's exports (the org and the fake SPs' connector settings), then the drill's scorecard.
+ * Shared by {@code RehearsalIT} and {@link RehearsalBench}.
  */
 public final class Rehearsals {
   private Rehearsals() {}
@@ -34,22 +32,19 @@ public final class Rehearsals {
    */
   public record Outcome(String scenario, long seed, int exit, Scorecard card, String out, String err) {}
 
+  /** Returns the one command a rehearsal runs: plain {@code respond --apply --yes}, no flag to help it. */
+  public static String[] command(Path caseDir, String user) {
+    return new String[] {"respond", "--case", caseDir.toString(), "--user", user, "--apply", "--yes"};
+  }
+
   /** Rehearses {@code scenario} at {@code seed}: drill time and the org's "now" from {@code clock}. */
   public static Outcome run(String scenario, long seed, Clock clock, Path work) {
     try (Drill drill = Drill.start(Scenarios.rehearse(scenario, seed, clock.instant()), 0, clock)) {
-      Map<String, String> env = Map.of("OKTA_CLIENT_ORGURL", drill.simulator().baseUrl(),
-          "OKTA_CLIENT_TOKEN", drill.simulator().apiToken());
+      Map<String, String> env = drill.environment();
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       Context ctx = new Context(new PrintWriter(out), new PrintWriter(err), clock, env, work.resolve("home"), false);
-      List<String> args = new ArrayList<>(List.of("respond", "--case", work.resolve("case-" + scenario + "-" + seed).toString(),
-          "--user", drill.alert().user(), "--apply", "--yes", "--remove-assignments"));
-      int exit = Cli.run(ctx, args.toArray(String[]::new));
-      if (exit == 2 && err.toString().contains("is a super administrator")) {
-        // what the responder does when told: the subject is an admin the attacker held, so act on it
-        args.add("--force");
-        exit = Cli.run(ctx, args.toArray(String[]::new));
-      }
+      int exit = Cli.run(ctx, command(work.resolve("case-" + scenario + "-" + seed), drill.alert().user()));
       return new Outcome(scenario, seed, exit, drill.score(), out.toString(), err.toString());
     }
   }

@@ -93,12 +93,10 @@ class CaseFilesIT {
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> commands = new ArrayList<>();
     caseJson(caseDir).get("history").forEach(run -> commands.add(argv(run).get(0)));
-    // The data-plane steps exactly; then investigate (whose hunt collects the attacker's addresses and
-    // each other victim's own log first), the downstream map, contain's plan and apply, the report.
-    assertThat(commands.subList(0, 7)).containsExactly("collect", "collect", "verify", "events", "pivot", "pivot", "timeline");
-    List<String> acting = commands.subList(7, commands.size());
-    assertThat(acting).containsSubsequence("investigate", "downstream", "contain", "contain", "report");
-    assertThat(acting.subList(0, acting.indexOf("investigate"))).isNotEmpty().containsOnly("collect");
+    // respond's runbook: collect, investigate (whose hunt collects the attacker's addresses and each other
+    // victim's own log first), contain's plan, the downstream map, contain's apply, the report
+    assertThat(commands.get(0)).isEqualTo("collect");
+    assertThat(commands).containsSubsequence("collect", "investigate", "contain", "downstream", "contain", "report");
   }
 
   @Test

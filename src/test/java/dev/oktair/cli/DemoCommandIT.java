@@ -3,20 +3,18 @@ package dev.oktair.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.events.Json;
-import dev.oktair.evidence.EvidenceStore;
-import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
-/** The README's main job: {@code okta-ir demo} runs the runbook against the simulator end to end. */
+/**
+ * The README's main job: {@code okta-ir demo} starts a drill in-process, answers its alert with
+ * exactly {@code respond --apply --yes}, and prints a clean scorecard.
+ */
 class DemoCommandIT {
-  private static final Instant NOW = Runs.NOW;
-
   @TempDir Path dir;
 
   private Runs.Run demo(String... extra) {
@@ -29,59 +27,53 @@ class DemoCommandIT {
   }
 
   @Test
-  void collectsVerifiesAndExposesTheAttacker() {
-    TenantSeed.Story story = Scenarios.load(Scenarios.DEFAULT, 1, NOW).story();
+  void answersTheDrillsAlertWithRespondAndScoresItClean() {
+    String user = Scenarios.rehearse(Scenarios.DEFAULT, 1, Runs.NOW).truth().alert().user();
 
     Runs.Run run = demo();
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("Evidence intact");
-    assertThat(run.out()).contains("Compromise window (inferred)").contains("Other affected accounts found by --hunt")
-        .contains("audit-rogue-factor").contains("policy-gap");
-    assertThat(Files.exists(dir.resolve("case").resolve("findings.json"))).isTrue();
-    assertThat(run.out()).contains("okta-ir downstream --case").contains("Salesforce.com")
-        .contains("The simulated service providers received these revocations");
-    assertThat(run.out()).containsPattern("revoke-downstream +salesforce sessions \\S+ +done \\(verified\\)");
-    for (String ip : story.attackerIps()) {
-      assertThat(newRowOf(run.out(), ip)).as("attacker IP %s is NEW in the pivot", ip).isTrue();
-    }
-    for (String ip : story.victimIps()) {
-      assertThat(newRowOf(run.out(), ip)).as("victim IP %s is not NEW", ip).isFalse();
-    }
-    EvidenceStore store = EvidenceStore.existing(dir.resolve("case"), Runs.CLOCK);
-    assertThat(store.files()).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(store.files().get(0).source().kind()).isEqualTo("okta");
-    assertThat(store.verify().intact()).isTrue();
-    assertThat(Files.exists(dir.resolve("case").resolve("case.duckdb"))).isTrue();
-    for (String name : new String[] {"report.html", "report.md"}) {
-      Path report = dir.resolve("case").resolve("reports").resolve(name).toAbsolutePath();
-      assertThat(report).isRegularFile();
-      assertThat(run.out()).contains(report.toString());
-    }
+    String out = run.out();
+    assertThat(out).contains("okta-ir drill start --scenario contoso-aitm --seed 1").contains("ALERT  " + user + ": ");
+    assertThat(out).contains("$ okta-ir respond --case " + dir.resolve("case") + " --user " + user + " --apply --yes\n");
+    // respond's own steps ran, downstream revocations at the fake SPs included
+    assertThat(out).contains("Other affected accounts found by --hunt")
+        .containsPattern("revoke-downstream +salesforce sessions \\S+ +done \\(verified\\)");
+    // the scorecard: every foothold removed, the SP sessions among them, nothing harmed, no victim missed
+    assertThat(out).contains("$ okta-ir drill score").containsPattern("FOOTHOLDS  (\\d+) of \\1 removed")
+        .contains("COLLATERAL  none").doesNotContain("MISSED").containsPattern("removed +sp-session ")
+        .containsPattern("TIME TO CONTAIN  \\d+h \\d\\dm \\d\\ds");
+    assertThat(out.lines()).noneMatch(l -> l.startsWith("  OPEN "));
+    assertThat(out + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    Path report = dir.resolve("case").resolve("reports").resolve("report.html").toAbsolutePath();
+    assertThat(report).isRegularFile();
+    assertThat(out).contains("Case directory: " + dir.resolve("case").toAbsolutePath()).contains("Report (html): " + report);
+    assertThat(dir.resolve("case").resolve("findings.json")).isRegularFile();
+    assertThat(dir.resolve("case").resolve("case.duckdb")).isRegularFile();
   }
 
   @Test
-  void jsonPrintsOneSummaryWithEveryStep() {
+  void jsonPrintsOneObjectWithTheScorecard() {
     Runs.Run run = demo("--json");
 
     assertThat(run.exit()).as(run.err()).isZero();
-    JsonNode summary = Json.MAPPER.readTree(run.out().strip());
-    assertThat(summary.get("ok").asBoolean()).isTrue();
-    assertThat(summary.get("steps")).hasSizeGreaterThanOrEqualTo(5);
-    for (JsonNode step : summary.get("steps")) {
-      assertThat(step.get("exit").asInt()).as(step.get("command").asString()).isZero();
-    }
-    // the impact map is printed, and its application happens inside contain --apply, at every fake SP
-    assertThat(summary.get("steps").toString()).contains("okta-ir downstream --case");
-    JsonNode served = summary.get("serviceProviderRevocations");
-    for (String sp : dev.oktair.sim.sp.SpFakes.SERVICES) {
-      assertThat(served.path(sp).asInt()).as("revocations %s served", sp).isPositive();
-    }
+    JsonNode o = Json.MAPPER.readTree(run.out().strip());
+    assertThat(o.get("ok").asBoolean()).isTrue();
+    assertThat(o.get("respondExit").asInt()).isZero();
+    assertThat(o.get("case").asString()).isEqualTo(dir.resolve("case").toAbsolutePath().toString());
+    JsonNode score = o.get("score");
+    assertThat(score.get("scenario").asString()).isEqualTo(Scenarios.DEFAULT);
+    assertThat(score.get("footholds")).isNotEmpty().allMatch(f -> f.get("status").asString().equals("removed"));
+    assertThat(score.get("footholds")).anyMatch(f -> f.get("kind").asString().equals("sp-session"));
+    assertThat(score.get("collateral")).isEmpty();
+    assertThat(score.get("otherVictims")).allMatch(v -> v.get("found").asBoolean());
   }
 
-  /** True when the pivot table row for {@code ip} is marked NEW. */
-  private static boolean newRowOf(String out, String ip) {
-    return out.lines().filter(l -> l.contains(ip) && !l.contains("$ okta-ir"))
-        .anyMatch(l -> l.matches(".*\\bNEW\\b.*") || l.matches(".*\\byes\\b.*"));
+  @Test
+  void anUnknownScenarioIsAUsageErrorWithoutAStackTrace() {
+    Runs.Run run = demo("--scenario", "no-such-story");
+
+    assertThat(run.exit()).isEqualTo(ExitCode.USAGE.code());
+    assertThat(run.err()).contains("no-such-story").doesNotContain("\tat ");
   }
 }

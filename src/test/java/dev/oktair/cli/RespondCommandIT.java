@@ -36,8 +36,8 @@ class RespondCommandIT {
     args[3] = "--user";
     args[4] = drill.alert().user();
     System.arraycopy(extra, 0, args, 5, extra.length);
-    return CliRun.of(CLOCK, Map.of("OKTA_CLIENT_ORGURL", drill.simulator().baseUrl(), "OKTA_CLIENT_TOKEN",
-        drill.simulator().apiToken()), dir.resolve("home"), args);
+    // the drill's exports: the org, and the fake SPs' connector settings (their sessions are footholds too)
+    return CliRun.of(CLOCK, drill.environment(), dir.resolve("home"), args);
   }
 
   @Test
@@ -57,7 +57,7 @@ class RespondCommandIT {
       assertThat(unconfirmed.err()).contains("needs a terminal to confirm").contains("--apply --yes");
       assertThat(drill.simulator().journal().mutating()).isEmpty();
 
-      CliRun applied = respond(drill, "--apply", "--yes", "--remove-assignments", "--json");
+      CliRun applied = respond(drill, "--apply", "--yes", "--json");
       assertThat(applied.code()).as(applied.err()).isZero();
       JsonNode summary = Json.MAPPER.readTree(applied.out().strip());
       assertThat(summary.path("applied").asBoolean()).isTrue();

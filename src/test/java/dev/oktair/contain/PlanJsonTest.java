@@ -43,6 +43,22 @@ class PlanJsonTest {
         List.of("1.2.3.4", "5.6.7.8")));
   }
 
+  /** A plan.json written when removal was opt-in still reads with the choice it was made with. */
+  @Test
+  void anOlderPlansRemoveAssignmentsReadsAsItsOppositeKeepAssignments() {
+    Plan plan = new Plan(Instant.EPOCH, "https://acme.okta.com", Instant.EPOCH, null, new Plan.Options(false, false, true),
+        List.of(), List.of(), List.of());
+    tools.jackson.databind.node.ObjectNode json = PlanJson.toJson(plan);
+    assertThat(json.path("options").path("keepAssignments").asBoolean()).isTrue();
+
+    for (boolean removed : new boolean[] {true, false}) {
+      tools.jackson.databind.node.ObjectNode older = json.deepCopy();
+      ((tools.jackson.databind.node.ObjectNode) older.path("options")).remove("keepAssignments");
+      ((tools.jackson.databind.node.ObjectNode) older.path("options")).put("removeAssignments", removed);
+      assertThat(PlanJson.fromJson(older).options().keepAssignments()).isEqualTo(!removed);
+    }
+  }
+
   @Test
   void aPlanRefusesAnUnjustifiedActionOrADependencyThatComesLater() {
     Action clear = new Action.ClearSessions("00u1", "a@x");

@@ -76,11 +76,11 @@ class PlannerTest {
   }
 
   /**
-   * Removal is opted in, and then only for what a finding about the user attributes to the
-   * attacker: a drill showed an admin's assignment from the office in the same hours removed.
+   * Removed by default only what a finding about the user attributes to the attacker (a drill
+   * showed an admin's assignment from the office in the same hours removed); kept when opted out.
    */
   @Test
-  void assignmentsOfTheWindowAreListedAndRemovedOnlyWhenOptedInAndTheAttackers() {
+  void assignmentsTheFindingsAttributeToTheAttackerAreRemovedUnlessKeptAndTheOthersLeftAlone() {
     String aws = s.seed.groups().stream().filter(g -> g.path("profile").path("name").asString().equals("AWS-Prod-Admins"))
         .findFirst().orElseThrow().path("id").asString();
     var finding = s.finding("F-1", Severity.HIGH, "alex@contoso.com", Map.of());
@@ -93,9 +93,9 @@ class PlannerTest {
     all.addAll(apps);
     var notTheAttackers = s.finding("F-3", Severity.LOW, "alex@contoso.com", Map.of("groupId", aws));
 
-    Plan listed = s.plan(NONE, all.toArray(Finding[]::new));
-    Plan removed = s.plan(new Plan.Options(false, false, true), all.toArray(Finding[]::new));
-    Plan kept = s.plan(new Plan.Options(false, false, true), finding, notTheAttackers);
+    Plan listed = s.plan(new Plan.Options(false, false, true), all.toArray(Finding[]::new));
+    Plan removed = s.plan(NONE, all.toArray(Finding[]::new));
+    Plan kept = s.plan(NONE, finding, notTheAttackers);
     assertThat(targets(kept, ActionKind.REMOVE_APP_ASSIGNMENT)).isEmpty();
     assertThat(targets(kept, ActionKind.REMOVE_GROUP_MEMBERSHIP)).isEmpty();
     assertThat(kept.listed()).anyMatch(l -> l.target().display().equals("GitHub Enterprise Cloud") && l.why().contains("left alone"));
@@ -103,6 +103,8 @@ class PlannerTest {
     assertThat(targets(listed, ActionKind.REMOVE_APP_ASSIGNMENT)).isEmpty();
     assertThat(listed.listed()).extracting(l -> l.target().display())
         .contains("GitHub Enterprise Cloud", "Contoso Payroll", "AWS Account Federation", "AWS-Prod-Admins");
+    assertThat(listed.listed()).anyMatch(l -> l.target().display().equals("AWS-Prod-Admins")
+        && l.why().contains("--keep-assignments"));
     assertThat(removed.actions()).filteredOn(e -> e.action().kind() == ActionKind.REMOVE_APP_ASSIGNMENT)
         .extracting(e -> e.action().target().display())
         .containsExactlyInAnyOrder("GitHub Enterprise Cloud", "Contoso Payroll");
@@ -133,7 +135,7 @@ class PlannerTest {
         s.finding("F-2", Severity.LOW, "tom.baker@contoso.com", Map.of()));
 
     assertThat(p.subjects()).hasSize(1);
-    assertThat(p.subjects().get(0).superAdmin()).isTrue();
+    assertThat(p.subjects().get(0).superAdmin()).as("held before the window").isTrue();
     assertThat(s.plan(NONE).actions()).isEmpty();
   }
 

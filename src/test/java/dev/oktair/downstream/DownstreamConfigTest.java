@@ -85,4 +85,20 @@ class DownstreamConfigTest {
     assertThat(map.get(2).sp()).isNull();
     assertThat(map.get(2).actions()).isNotEmpty().allMatch(PlannedAction::manual);
   }
+
+  /** AWS revokes per role: an app user naming no samlRoles gets a manual step at review, not a failed apply. */
+  @Test
+  void awsWithoutSamlRolesIsManualAndWithThemAutomatic() {
+    AppAccess none = new AppAccess("0oa4", "AWS", "amazon_aws", "SAML_2_0", "alex@contoso.com", List.of(), null);
+    AppAccess roles = new AppAccess("0oa4", "AWS", "amazon_aws", "SAML_2_0", "alex@contoso.com",
+        List.of("arn:aws:iam::210987654321:role/OktaAdministrator"), null);
+
+    Impact without = Downstream.impactMap(List.of(none), Set.of("aws")).get(0);
+    Impact with = Downstream.impactMap(List.of(roles), Set.of("aws")).get(0);
+
+    assertThat(without.automaticSteps(false)).isEmpty();
+    assertThat(without.actions()).allMatch(PlannedAction::manual)
+        .anyMatch(a -> a.action().contains("lists no roles (samlRoles)"));
+    assertThat(with.automaticSteps(false)).containsExactly(Step.SESSIONS);
+  }
 }

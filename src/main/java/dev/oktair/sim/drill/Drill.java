@@ -2,7 +2,9 @@ package dev.oktair.sim.drill;
 
 import dev.oktair.sim.OktaSimulator;
 import dev.oktair.sim.SimulatorOptions;
+import dev.oktair.sim.scenario.Foothold;
 import dev.oktair.sim.scenario.GroundTruth;
+import dev.oktair.sim.sp.SpFakes;
 import dev.oktair.sim.scenario.Rehearsal;
 import java.io.IOException;
 import java.net.URI;
@@ -12,20 +14,25 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A running drill: the simulator serving a rehearsal's tenant with the attack already played, the
- * ground truth in this object only, and the scoring endpoint on a second loopback port guarded by
+ * fake SPs its apps federate to (seeded from the same tenant), the ground truth in this object only, and the scoring endpoint on a second loopback port guarded by
  * a secret that is not the Okta token. Watches the tenant every second so the time to contain is
  * known to the second. The front door of the package; thread-safe; close it to stop both servers.
  */
 public final class Drill implements AutoCloseable {
   private final OktaSimulator simulator;
+  private final SpFakes sps;
+  private final List<SpFakes.Session> spSessions;
   private final GroundTruth truth;
   private final List<String> appIds;
   private final Clock clock;
@@ -38,10 +45,12 @@ public final class Drill implements AutoCloseable {
     if (options.seed() != rehearsal.seed()) {
       throw new IllegalArgumentException("the simulator options must serve the rehearsal's own seed");
     }
-    this.truth = rehearsal.truth();
     this.clock = options.clock();
     this.appIds = rehearsal.seed().apps().stream().map(a -> a.path("id").asString()).toList();
     this.simulator = OktaSimulator.start(options);
+    this.sps = startSps(rehearsal);
+    this.spSessions = spSessions(rehearsal, sps);
+    this.truth = withSpSessions(rehearsal.truth(), spSessions);
     this.scorer = new Scorer(truth, snapshot(), clock.instant());
     this.secret = newSecret();
     this.scoreServer = new ScoreServer(secret, this::score);
@@ -74,6 +83,23 @@ public final class Drill implements AutoCloseable {
   /** Returns the simulator the responder works against. */
   public OktaSimulator simulator() {
     return simulator;
+  }
+
+  /** Returns the fake service providers the scenario's apps federate to. */
+  public SpFakes serviceProviders() {
+    return sps;
+  }
+
+  /**
+   * Returns what a responder's okta-ir needs, in print order: the org URL and API token, then the
+   * fake SPs' connector settings ({@code OKTAIR_*}); local fakes' secrets only.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("OKTA_CLIENT_ORGURL", simulator.baseUrl());
+    env.put("OKTA_CLIENT_TOKEN", simulator.apiToken());
+    sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
+    return env;
   }
 
   /** Returns the alert that opens the drill: a user and a symptom. */
@@ -119,7 +145,36 @@ public final class Drill implements AutoCloseable {
   }
 
   private Snapshot snapshot() {
-    return Snapshot.of(simulator.tenant(), appIds);
+    return Snapshot.of(simulator.tenant(), appIds, sps, spSessions);
+  }
+
+  /** The SPs start after the simulator: a failed start must not leave the simulator's port bound. */
+  private SpFakes startSps(Rehearsal rehearsal) {
+    try {
+      return SpFakes.start(clock, rehearsal.seed());
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The victims' sessions at the fake SPs that the attack window opened and that are live at
+   * start: footholds, because Okta's revocation does not reach a session an SP already issued.
+   */
+  private static List<SpFakes.Session> spSessions(Rehearsal rehearsal, SpFakes sps) {
+    GroundTruth t = rehearsal.truth();
+    List<String> victims = new ArrayList<>(t.otherVictimIds());
+    victims.add(0, t.victimId());
+    return SpFakes.openedSince(rehearsal.seed(), victims, t.attackStart()).stream()
+        .filter(x -> !sps.sessionsRevoked(x.service(), x.userName())).toList();
+  }
+
+  private static GroundTruth withSpSessions(GroundTruth t, List<SpFakes.Session> sessions) {
+    List<Foothold> all = new ArrayList<>(t.footholds());
+    sessions.forEach(x -> all.add(new Foothold(Foothold.Kind.SP_SESSION, x.service() + "/" + x.userName(), x.userId(),
+        x.userName() + " at " + x.service() + " (" + x.app() + ")")));
+    return new GroundTruth(t.scenario(), t.seed(), t.attackStart(), t.victimId(), t.otherVictimIds(), all, t.alert());
   }
 
   private static String newSecret() {
@@ -132,6 +187,7 @@ public final class Drill implements AutoCloseable {
   public void close() {
     watcher.shutdownNow();
     scoreServer.close();
+    sps.close();
     simulator.close();
   }
 }

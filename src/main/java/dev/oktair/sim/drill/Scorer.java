@@ -16,9 +16,9 @@ import java.util.Set;
  * Compares the tenant's current state with the ground truth and the state at drill start, and
  * remembers when each foothold was first seen closed. Thread-safe (synchronized).
  *
- * <p>Rules: a session foothold is removed once its user holds no session; an IdP or SP session
- * foothold stays open until the simulator can show and remove them; everything else is removed
- * once its object is gone. Collateral is a legitimate object present at start and gone now, or a
+ * <p>Rules: a session foothold is removed once its user holds no session; an SP session once that
+ * SP's revocation for the user has taken effect at the fake; an IdP once deactivated; everything
+ * else once its object is gone. Collateral is a legitimate object present at start and gone now, or a
  * non-victim no longer ACTIVE; a victim's refresh tokens and consent grants are not collateral
  * (revoking them is the runbook's kill switch), nor a victim's factor that Okta removed together
  * with a rogue enrolment of the same authenticator (resetting Okta Verify removes every
@@ -26,8 +26,6 @@ import java.util.Set;
  * cleared or their account is no longer ACTIVE.
  */
 final class Scorer {
-  private static final Set<Kind> NOT_YET_SERVED = Set.of(Kind.SP_SESSION);
-
   private final GroundTruth truth;
   private final Snapshot start;
   private final Instant startedAt;
@@ -77,9 +75,6 @@ final class Scorer {
   private boolean present(Foothold f, Snapshot s) {
     if (f.kind() == Kind.SESSION) {
       return s.sessions.getOrDefault(f.userId(), 0) > 0;
-    }
-    if (NOT_YET_SERVED.contains(f.kind())) {
-      return true;
     }
     return s.objects.containsKey(f.kind().json() + ":" + f.id());
   }

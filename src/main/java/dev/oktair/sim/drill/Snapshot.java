@@ -1,6 +1,7 @@
 package dev.oktair.sim.drill;
 
 import dev.oktair.sim.Tenant;
+import dev.oktair.sim.sp.SpFakes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the tenant holds at one moment, read in process through the simulator's read-only
- * snapshots: every removable object by key ({@code kind:id}) with its owner, each user's status
+ * snapshots and the fake SPs' state: every removable object by key ({@code kind:id}, an SP session
+ * as {@code sp-session:service/userName} while the SP has not revoked it) with its owner, each user's status
  * and login, and whether each user holds a session. Immutable once taken.
  */
 final class Snapshot {
@@ -20,8 +22,11 @@ final class Snapshot {
   /** Factor key to its authenticator: Okta resets every Okta Verify enrolment of a user together. */
   final Map<String, String> authenticators = new LinkedHashMap<>();
 
-  static Snapshot of(Tenant tenant, List<String> appIds) {
+  static Snapshot of(Tenant tenant, List<String> appIds, SpFakes sps, List<SpFakes.Session> spSessions) {
     Snapshot s = new Snapshot();
+    // read from each fake's own state: a revocation counts once it has taken effect there
+    spSessions.stream().filter(x -> !sps.sessionsRevoked(x.service(), x.userName()))
+        .forEach(x -> s.objects.put("sp-session:" + x.service() + "/" + x.userName(), x.userId()));
     for (JsonNode u : tenant.users()) {
       String id = u.path("id").asString();
       s.status.put(id, u.path("status").asString());

@@ -2,7 +2,10 @@ package dev.oktair.sim.sp;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import dev.oktair.events.Json;
 import java.time.Clock;
+import java.time.Instant;
+import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +29,40 @@ final class AwsFake extends FakeSp {
     super("aws", clock, journal);
     this.accessKeyId = accessKeyId;
     users.values().forEach(u -> u.roles.forEach(arn -> roles.add(arn.substring(arn.lastIndexOf('/') + 1))));
+  }
+
+  /**
+   * A federated AWS session cannot be ended, only denied: revoked once every role of the user
+   * carries an inline policy denying everything to the user's role sessions issued before a time
+   * that is not in the future.
+   */
+  @Override
+  boolean sessionsRevoked(SpUser u) {
+    if (u.roles.isEmpty()) {
+      return false;
+    }
+    for (String arn : u.roles) {
+      Map<String, String> onRole = policies.getOrDefault(arn.substring(arn.lastIndexOf('/') + 1), Map.of());
+      if (onRole.values().stream().noneMatch(doc -> deniesOlderSessions(doc, u.userName))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean deniesOlderSessions(String document, String userName) {
+    try {
+      JsonNode st = Json.MAPPER.readTree(document).path("Statement");
+      JsonNode one = st.isArray() ? st.path(0) : st;
+      JsonNode cond = one.path("Condition");
+      String who = cond.path("StringLike").path("aws:userid").asString("");
+      String before = cond.path("DateLessThan").path("aws:TokenIssueTime").asString("");
+      return "Deny".equals(one.path("Effect").asString()) && "*".equals(one.path("Action").asString())
+          && (who.equals("*") || who.equals("*:" + userName)) && !before.isEmpty()
+          && !Instant.parse(before).isAfter(clock.instant());
+    } catch (RuntimeException e) {
+      return false; // a document the fake cannot read denies nothing it can vouch for
+    }
   }
 
   @Override

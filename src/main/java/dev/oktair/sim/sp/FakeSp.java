@@ -108,6 +108,14 @@ abstract class FakeSp implements AutoCloseable {
     this.fault = f;
   }
 
+  /**
+   * Returns whether the SP's revocation of {@code u}'s sign-in sessions has taken effect, read from
+   * the fake's own state: by default, no session is left. Call under the fake's lock.
+   */
+  boolean sessionsRevoked(SpUser u) {
+    return u.sessions.isEmpty();
+  }
+
   /** Answers an API call that passed fault injection; the bearer check is the subclass's. */
   abstract Res serve(Req r);
 

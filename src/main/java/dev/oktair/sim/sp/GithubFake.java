@@ -24,6 +24,12 @@ final class GithubFake extends FakeSp {
     this.users = users;
   }
 
+  /** GitHub's SAML sessions ride on the org's credential authorisations: revoked once none is left. */
+  @Override
+  boolean sessionsRevoked(SpUser u) {
+    return u.tokens.isEmpty();
+  }
+
   @Override
   boolean isTokenRequest(Req r) {
     return false;

@@ -65,6 +65,34 @@ final class Seeding {
     return out;
   }
 
+  /** See {@link SpFakes#openedSince}. */
+  static List<SpFakes.Session> openedSince(TenantSeed seed, java.util.Collection<String> userIds, java.time.Instant since) {
+    Map<String, JsonNode> apps = new HashMap<>();
+    seed.apps().forEach(a -> apps.put(a.path("id").asString(), a));
+    Map<String, SpFakes.Session> out = new LinkedHashMap<>();
+    for (LogEvent e : seed.events()) {
+      if (!"user.authentication.sso".equals(e.eventType()) || !"SUCCESS".equals(e.outcome().result())
+          || !userIds.contains(e.actor().id()) || e.published() == null || e.published().isBefore(since)) {
+        continue;
+      }
+      for (LogEvent.Target t : e.targets()) {
+        JsonNode app = "AppInstance".equals(t.type()) ? apps.get(t.id()) : null;
+        String service = app == null ? null : SERVICES.get(app.path("name").asString());
+        if (service == null) {
+          continue;
+        }
+        for (JsonNode au : seed.appUsers().getOrDefault(t.id(), List.of())) {
+          if (e.actor().id().equals(au.path("id").asString())) {
+            String userName = au.path("credentials").path("userName").asString();
+            out.putIfAbsent(service + "/" + userName,
+                new SpFakes.Session(service, userName, e.actor().id(), app.path("label").asString(t.id())));
+          }
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
   private static void tokens(String service, SpUser u) {
     switch (service) {
       case "google" -> {

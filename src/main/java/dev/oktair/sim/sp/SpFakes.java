@@ -161,6 +161,38 @@ public final class SpFakes implements AutoCloseable {
     }
   }
 
+  /**
+   * Returns whether {@code service}'s revocation of {@code userName}'s sessions has taken effect,
+   * read from the fake's own state (never its journal): no session left (Graph, Google,
+   * Salesforce, Slack), no SAML credential authorisation left (GitHub), or every role denying the
+   * user's sessions issued before now (AWS). False for a user the fake does not know.
+   */
+  public boolean sessionsRevoked(String service, String userName) {
+    FakeSp f = fake(service);
+    synchronized (f) {
+      SpUser u = users.get(service).get(userName);
+      return u != null && f.sessionsRevoked(u);
+    }
+  }
+
+  /**
+   * One user's sessions at a fake SP that began with a single sign-on since a given time.
+   *
+   * @param service the fake SP
+   * @param userName the SP-side user name
+   * @param userId the Okta user id
+   * @param app the Okta app's label
+   */
+  public record Session(String service, String userName, String userId, String app) {}
+
+  /**
+   * Returns the SP sessions {@code userIds} opened by a successful single sign-on at or after
+   * {@code since} in {@code seed}'s System Log, one per user and service the fakes serve.
+   */
+  public static List<Session> openedSince(TenantSeed seed, java.util.Collection<String> userIds, java.time.Instant since) {
+    return Seeding.openedSince(seed, userIds, since);
+  }
+
   /** Returns whether {@code userName} is disabled (Entra) or frozen (Salesforce). */
   public boolean disabled(String service, String userName) {
     synchronized (fake(service)) {

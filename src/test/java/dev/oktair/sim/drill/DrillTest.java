@@ -2,6 +2,7 @@ package dev.oktair.sim.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oktair.events.Json;
 import dev.oktair.sim.scenario.Foothold;
 import dev.oktair.sim.scenario.Rehearsal;
 import dev.oktair.sim.scenario.Scenarios;
@@ -62,10 +63,13 @@ class DrillTest {
         Scorecard card = Drill.remoteScore(drill.scoreUrl(), drill.secret());
         assertThat(card.scenario()).isEqualTo(name);
         assertThat(card.seed()).isEqualTo(5);
-        assertThat(card.footholds()).as(name).hasSize(r.truth().footholds().size())
-            .allMatch(f -> f.status().equals(Scorecard.Foothold.OPEN));
-        assertThat(card.footholds()).extracting(Scorecard.Foothold::id)
+        assertThat(card.footholds()).as(name).allMatch(f -> f.status().equals(Scorecard.Foothold.OPEN));
+        // the tenant's footholds in the attack's order, then the victims' sessions at the fake SPs
+        assertThat(card.footholds()).filteredOn(f -> !f.kind().equals("sp-session")).extracting(Scorecard.Foothold::id)
             .containsExactlyElementsOf(r.truth().footholds().stream().map(Foothold::id).toList());
+        assertThat(card.footholds()).filteredOn(f -> f.kind().equals("sp-session"))
+            .allMatch(f -> drill.serviceProviders().sessions(f.id().substring(0, f.id().indexOf('/')),
+                f.id().substring(f.id().indexOf('/') + 1)) > 0);
         assertThat(card.collateral()).as(name).isEmpty();
         assertThat(card.otherVictims()).as(name).isNotEmpty().noneMatch(Scorecard.Victim::found);
         assertThat(card.secondsToContain()).isNull();
@@ -94,7 +98,7 @@ class DrillTest {
           .filter(f -> f.kind() == Foothold.Kind.SESSION && f.userId().equals(other)).map(Foothold::id).toList();
       assertThat(removed).containsExactlyInAnyOrderElementsOf(
           concat(List.of(factor.id(), token.id()), otherSessions));
-      assertThat(card.openFootholds()).isEqualTo(r.truth().footholds().size() - removed.size());
+      assertThat(card.openFootholds()).isEqualTo(card.footholds().size() - removed.size());
       assertThat(card.otherVictims()).allMatch(Scorecard.Victim::found);
       assertThat(card.collateral()).isEmpty();
       assertThat(card.secondsToContain()).isNull();
@@ -127,7 +131,7 @@ class DrillTest {
       }
       Scorecard later = drill.score();
       assertThat(later.footholds()).filteredOn(f -> f.status().equals(Scorecard.Foothold.OPEN))
-          .extracting(Scorecard.Foothold::kind).containsOnly("assignment");
+          .extracting(Scorecard.Foothold::kind).contains("assignment").isSubsetOf("assignment", "sp-session");
       assertThat(later.secondsToContain()).isNull();
     }
   }
@@ -148,9 +152,51 @@ class DrillTest {
       send(drill, "DELETE", "/api/v1/api-tokens/" + first(r, Foothold.Kind.API_TOKEN).id());
       Scorecard card = drill.score();
       assertThat(card.footholds()).filteredOn(f -> f.status().equals(Scorecard.Foothold.OPEN))
-          .extracting(Scorecard.Foothold::kind).containsOnly("assignment");
+          .extracting(Scorecard.Foothold::kind).contains("assignment").isSubsetOf("assignment", "sp-session");
       assertThat(card.secondsToContain()).isNull();
     }
+  }
+
+  /**
+   * An SP session is open until that SP's revocation has taken effect at the fake: a refused call
+   * leaves it open; the accepted one removes it, and only it.
+   */
+  @Test
+  void anSpSessionIsRemovedOnceTheFakeSpHasRevokedIt() throws Exception {
+    Rehearsal r = Scenarios.rehearse("contoso-aitm", 3, NOW);
+    try (Drill drill = Drill.start(r, 0, Clock.fixed(NOW, ZoneOffset.UTC))) {
+      Scorecard.Foothold slack = drill.score().footholds().stream()
+          .filter(f -> f.kind().equals("sp-session") && f.id().startsWith("slack/")).findFirst().orElseThrow();
+      String email = slack.id().substring("slack/".length());
+      String api = drill.environment().get("OKTAIR_SLACK_ENDPOINT");
+      String token = drill.environment().get("OKTAIR_SLACK_TOKEN");
+      String user = Json.MAPPER.readTree(slack(api + "/users.lookupByEmail?email=" + email, token, null))
+          .path("user").path("id").asString();
+
+      drill.serviceProviders().fault("slack", dev.oktair.sim.sp.SpFault.REFUSED);
+      assertThat(slack(api + "/admin.users.session.reset", token, "user_id=" + user)).contains("\"ok\":false");
+      assertThat(status(drill.score(), slack.id())).isEqualTo(Scorecard.Foothold.OPEN);
+
+      drill.serviceProviders().fault("slack", dev.oktair.sim.sp.SpFault.NONE);
+      assertThat(slack(api + "/admin.users.session.reset", token, "user_id=" + user)).contains("\"ok\":true");
+      Scorecard card = drill.score();
+      assertThat(status(card, slack.id())).isEqualTo(Scorecard.Foothold.REMOVED);
+      assertThat(card.footholds()).filteredOn(f -> f.status().equals(Scorecard.Foothold.REMOVED))
+          .extracting(Scorecard.Foothold::id).containsExactly(slack.id());
+      assertThat(card.collateral()).isEmpty();
+    }
+  }
+
+  private static String slack(String url, String token, String form) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+    if (form != null) {
+      b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String status(Scorecard card, String id) {
+    return card.footholds().stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow().status();
   }
 
   private static Foothold first(Rehearsal r, Foothold.Kind kind) {
