@@ -28,6 +28,11 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("user.session.start") || type.equals("user.authentication.verify");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Deque<Seen>> failures = new HashMap<>();
       List<List<Seen>> hits = new ArrayList<>();
@@ -46,7 +51,7 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (e.result().equals("FAILURE")) {
-            d.addLast(e);
+            d.addLast(e.kept());
             if (d.size() > 50) {
               d.removeFirst();
             }
@@ -80,6 +85,11 @@ final class CredentialDetections {
       super("push-fatigue", "MFA push fatigue (pushes denied or unanswered, then approved)", Severity.HIGH, "T1621",
           "Ask the user whether they approved the last push; clear sessions, reset the password, and move them to"
               + " number matching or FastPass.");
+    }
+
+    @Override
+    public boolean wants(String type) {
+      return type.equals("user.authentication.auth_via_mfa");
     }
 
     @Override
@@ -146,6 +156,12 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("user.mfa.factor.deactivate") || type.equals("user.mfa.factor.reset_all")
+          || type.equals("user.mfa.factor.activate");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Seen> removed = new LinkedHashMap<>();
       List<List<Seen>> swapped = new ArrayList<>();
@@ -194,6 +210,11 @@ final class CredentialDetections {
     NewOAuthClient() {
       super("oauth-new-client", "OAuth tokens issued to a client the user never used", Severity.HIGH, "T1528",
           "Review the client and its scopes; revoke the user's grants and refresh tokens for it if not theirs.");
+    }
+
+    @Override
+    public boolean wants(String type) {
+      return type.startsWith("app.oauth2.") && type.contains("token.grant");
     }
 
     @Override

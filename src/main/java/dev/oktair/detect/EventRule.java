@@ -50,6 +50,11 @@ final class EventRule implements Detection {
   @Override public String recommendation() { return recommendation; }
 
   @Override
+  public boolean wants(String eventType) {
+    return types.contains(eventType);
+  }
+
+  @Override
   public Scan start() {
     Map<String, List<Seen>> groups = new LinkedHashMap<>();
     return new Scan() {

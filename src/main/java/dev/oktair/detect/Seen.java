@@ -1,5 +1,7 @@
 package dev.oktair.detect;
 
+import dev.oktair.events.FieldPath;
+import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,20 +9,27 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One event as the detections see it: the parsed event plus the fields every detection asks for,
- * read once. Immutable once built; not shared between threads.
+ * read once straight from the tree (no per-event records or string building, since every event
+ * of a case passes through here). A scan that keeps an event past its turn keeps {@link #kept}
+ * instead, which drops the parsed tree and parses the raw bytes again only if a finding needs
+ * more than the fields read here. Not shared between threads.
  */
 public final class Seen {
-  private static final dev.oktair.events.FieldPath API_TOKEN = dev.oktair.events.FieldPath.parse("transaction.detail.requestApiTokenId");
+  private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
 
-  private final LogEvent event;
+  private LogEvent event;
+  private final byte[] raw;
   private final boolean uuidCollision;
   private final Instant published;
   private final String type;
   private final String subject;
   private final String subjectId;
+  private final String actorId;
+  private final String actor;
   private final String ip;
   private final Long asn;
   private final String session;
@@ -32,32 +41,69 @@ public final class Seen {
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
+    this.raw = null;
     this.uuidCollision = uuidCollision;
-    this.published = event.published();
-    this.type = event.eventType() == null ? "" : event.eventType();
-    LogEvent.Actor actor = event.actor();
+    JsonNode json = event.json();
+    this.published = Published.parse(text(json, "published"));
+    String t = text(json, "eventType");
+    this.type = t == null ? "" : t;
+    JsonNode a = json.get("actor");
+    this.actorId = text(a, "id");
+    boolean actorIsUser = "User".equals(text(a, "type"));
     String targetLogin = null;
     String targetId = null;
-    for (LogEvent.Target t : event.targets()) {
-      if ("User".equals(t.type())) {
-        targetLogin = t.alternateId();
-        targetId = t.id();
-        break;
+    JsonNode targets = json.get("target");
+    if (targets != null && targets.isArray()) {
+      for (JsonNode target : targets) {
+        if ("User".equals(text(target, "type"))) {
+          targetLogin = text(target, "alternateId");
+          targetId = text(target, "id");
+          break;
+        }
       }
     }
-    boolean actorIsUser = "User".equals(actor.type());
-    this.subject = lower(targetLogin != null ? targetLogin : actorIsUser ? actor.alternateId() : null);
-    this.subjectId = targetLogin != null ? targetId : actorIsUser ? actor.id() : null;
-    LogEvent.Client c = event.client();
-    this.ip = c.ipAddress();
-    this.userAgent = c.rawUserAgent();
-    this.asn = event.security().asNumber();
-    String ext = event.externalSessionId();
-    this.session = ext != null && !"unknown".equals(ext) ? ext : event.rootSessionId();
-    this.result = event.outcome().result();
-    this.proxy = Boolean.TRUE.equals(event.security().isProxy());
-    this.threatSuspected = "true".equalsIgnoreCase(event.debugData("threatSuspected"));
-    this.apiToken = dev.oktair.events.Json.text(API_TOKEN.first(event.json()));
+    this.result = upper(text(json.get("outcome"), "result"));
+    String actorLogin = text(a, "alternateId");
+    this.actor = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
+    String login = lower(targetLogin != null ? targetLogin : actorIsUser ? actorLogin : null);
+    this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
+    this.subject = login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login;
+    JsonNode c = json.get("client");
+    this.ip = text(c, "ipAddress");
+    this.userAgent = text(child(c, "userAgent"), "rawUserAgent");
+    JsonNode sec = json.get("securityContext");
+    JsonNode asNumber = child(sec, "asNumber");
+    this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : parseLong(Json.text(asNumber));
+    this.proxy = "true".equalsIgnoreCase(text(sec, "isProxy"));
+    JsonNode auth = json.get("authenticationContext");
+    String ext = text(auth, "externalSessionId");
+    this.session = ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId");
+    this.threatSuspected = "true".equalsIgnoreCase(debug(json, "threatSuspected"));
+    JsonNode tx = json.get("transaction");
+    JsonNode detail = child(tx, "detail");
+    // the field path also walks arrays; only an odd transaction has one
+    this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
+        ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
+  }
+
+  private Seen(Seen s) {
+    this.event = null;
+    this.raw = s.event().raw();
+    this.uuidCollision = s.uuidCollision;
+    this.published = s.published;
+    this.type = s.type;
+    this.subject = s.subject;
+    this.subjectId = s.subjectId;
+    this.actorId = s.actorId;
+    this.actor = s.actor;
+    this.ip = s.ip;
+    this.asn = s.asn;
+    this.session = s.session;
+    this.userAgent = s.userAgent;
+    this.result = s.result;
+    this.proxy = s.proxy;
+    this.threatSuspected = s.threatSuspected;
+    this.apiToken = s.apiToken;
   }
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
@@ -65,16 +111,28 @@ public final class Seen {
     return new Seen(event, uuidCollision);
   }
 
+  /**
+   * Returns this view for keeping past the event's turn: the same fields, holding the raw bytes
+   * rather than the parsed tree (a tree weighs several times its bytes, and a pass over a million
+   * events keeps one per session).
+   */
+  Seen kept() {
+    return event == null ? this : new Seen(this);
+  }
+
   /** Returns the event. */
   public LogEvent event() {
+    if (event == null) {
+      event = LogEvent.parse(raw);
+    }
     return event;
   }
 
   /** Returns the citation: the uuid, or {@code sha256:<hex>} when it has none or shares it. */
   public Citation.Event citation() {
-    String uuid = event.uuid();
+    String uuid = event().uuid();
     if (uuid == null || uuidCollision) {
-      uuid = "sha256:" + sha256(event.raw());
+      uuid = "sha256:" + sha256(event().raw());
     }
     return new Citation.Event(uuid, published, type);
   }
@@ -91,7 +149,7 @@ public final class Seen {
 
   /** Returns the affected user's login, lower case: the target user, else the acting user (redacted as {@link #actor}). */
   public String subject() {
-    return subject != null && subjectId != null && subjectId.equals(event.actor().id()) ? redact(subject) : subject;
+    return subject;
   }
 
   /** Returns the affected user's id, or null. */
@@ -105,12 +163,11 @@ public final class Seen {
    * box, so it reads as {@code [redacted]}.
    */
   public String actor() {
-    LogEvent.Actor a = event.actor();
-    return redact(lower(a.alternateId() != null ? a.alternateId() : a.id()));
+    return actor;
   }
 
-  private String redact(String login) {
-    if (login == null || login.contains("@") || succeeded() || !"User".equals(event.actor().type())) {
+  private String redact(String login, boolean actorIsUser) {
+    if (login == null || login.contains("@") || succeeded() || !actorIsUser) {
       return login;
     }
     return "[redacted]";
@@ -118,8 +175,7 @@ public final class Seen {
 
   /** Returns true when the actor is the affected user themselves. */
   public boolean selfService() {
-    LogEvent.Actor a = event.actor();
-    return subjectId != null && subjectId.equals(a.id());
+    return subjectId != null && subjectId.equals(actorId);
   }
 
   /** Returns the client IP, or null. */
@@ -144,13 +200,12 @@ public final class Seen {
 
   /** Returns outcome.result upper case, or "". */
   public String result() {
-    return result == null ? "" : result.toUpperCase(Locale.ROOT);
+    return result;
   }
 
   /** Returns true for SUCCESS or ALLOW. */
   public boolean succeeded() {
-    String r = result();
-    return r.equals("SUCCESS") || r.equals("ALLOW");
+    return result.equals("SUCCESS") || result.equals("ALLOW");
   }
 
   /** Returns true when the source is an anonymising proxy ({@code securityContext.isProxy}). */
@@ -170,14 +225,17 @@ public final class Seen {
 
   /** Returns {@code debugContext.debugData.<key>} as text, or null. */
   public String debug(String key) {
-    return event.debugData(key);
+    return debug(event().json(), key);
   }
 
   /** Returns the first target of {@code targetType}, or null. */
   public LogEvent.Target target(String targetType) {
-    for (LogEvent.Target t : event.targets()) {
-      if (targetType.equals(t.type())) {
-        return t;
+    JsonNode targets = event().json().get("target");
+    if (targets != null && targets.isArray()) {
+      for (JsonNode t : targets) {
+        if (targetType.equals(text(t, "type"))) {
+          return new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
+        }
       }
     }
     return null;
@@ -185,9 +243,13 @@ public final class Seen {
 
   /** Returns true when the event is a successful interactive authentication of a user. */
   public boolean successfulSignIn() {
-    return succeeded()
-        && (type.equals("user.session.start") || type.equals("user.authentication.sso")
-            || type.equals("user.authentication.auth_via_mfa") || type.equals("user.authentication.verify"));
+    return succeeded() && signInType(type);
+  }
+
+  /** Returns true for the event types of an interactive authentication of a user. */
+  static boolean signInType(String type) {
+    return type.equals("user.session.start") || type.equals("user.authentication.sso")
+        || type.equals("user.authentication.auth_via_mfa") || type.equals("user.authentication.verify");
   }
 
   static String sha256(byte[] raw) {
@@ -204,5 +266,34 @@ public final class Seen {
 
   private static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  private static String upper(String s) {
+    return s == null ? "" : s.toUpperCase(Locale.ROOT);
+  }
+
+  /** As {@link LogEvent#debugData}, without building anything. */
+  private static String debug(JsonNode json, String key) {
+    return Json.text(child(child(child(json, "debugContext"), "debugData"), key));
+  }
+
+  private static JsonNode child(JsonNode node, String name) {
+    return node == null ? null : node.get(name);
+  }
+
+  /** As the event's own accessors read a field: JSON null and the string "null" are absent. */
+  private static String text(JsonNode node, String name) {
+    return Json.text(child(node, name));
+  }
+
+  private static Long parseLong(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.oktair.detect;
 
+import dev.oktair.events.FieldPath;
+import dev.oktair.events.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,11 @@ final class SignInDetections {
       super("threat-allowed", "Sign-on allowed from a source ThreatInsight flagged", Severity.HIGH, "T1078.004",
           "Set ThreatInsight to block mode, or add a sign-on rule denying (or stepping up) high-risk and"
               + " flagged sources; treat the session as the attacker's.");
+    }
+
+    @Override
+    public boolean wants(String type) {
+      return type.equals("security.threat.detected") || type.equals("policy.evaluate_sign_on") || type.equals("user.session.start");
     }
 
     @Override
@@ -71,6 +78,11 @@ final class SignInDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return Seen.signInType(type);
+    }
+
+    @Override
     public Scan start() {
       Map<String, Instant> firstSeen = new HashMap<>();
       Map<String, Set<String>> known = new HashMap<>();
@@ -105,9 +117,17 @@ final class SignInDetections {
 
   /** Two consecutive sign-ins of a user farther apart than travel allows. */
   static final class ImpossibleTravel extends Named {
+    private static final FieldPath LAT = FieldPath.parse("client.geographicalContext.geolocation.lat");
+    private static final FieldPath LON = FieldPath.parse("client.geographicalContext.geolocation.lon");
+
     ImpossibleTravel() {
       super("impossible-travel", "Impossible travel between consecutive sign-ins", Severity.HIGH, "T1078",
           "Check whether either sign-in came through a VPN the user runs; otherwise treat the far one as the attacker's.");
+    }
+
+    @Override
+    public boolean wants(String type) {
+      return type.equals("user.session.start");
     }
 
     @Override
@@ -144,11 +164,11 @@ final class SignInDetections {
     }
 
     private static Double lat(Seen e) {
-      return num(e.event().text("client.geographicalContext.geolocation.lat"));
+      return num(Json.text(LAT.first(e.event().json())));
     }
 
     private static Double lon(Seen e) {
-      return num(e.event().text("client.geographicalContext.geolocation.lon"));
+      return num(Json.text(LON.first(e.event().json())));
     }
 
     private static String place(Seen e) {
@@ -173,8 +193,17 @@ final class SignInDetections {
     }
   }
 
-  private static long distinctIps(Map<Long, Seen> byAsn) {
-    return byAsn.values().stream().map(Seen::ip).distinct().count();
+  /** Returns true when the events name more than one client IP (a missing one counts as one). */
+  private static boolean severalIps(Map<Long, Seen> byAsn) {
+    Seen first = null;
+    for (Seen s : byAsn.values()) {
+      if (first == null) {
+        first = s;
+      } else if (!java.util.Objects.equals(first.ip(), s.ip())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -195,11 +224,12 @@ final class SignInDetections {
         public void see(Seen e, Infra infra) {
           if (e.session() != null && e.asn() != null && e.subject() != null) {
             Map<Long, Seen> m = byAsn.computeIfAbsent(e.session(), k -> new LinkedHashMap<>(2));
-            if (m.size() < 6) {
-              m.putIfAbsent(e.asn(), e);
-            }
-            if (m.size() > 1 && distinctIps(m) > 1) {
-              infra.hijacked(e.session());
+            // only a session's first event per network is kept, and only its bytes: one per session adds up
+            if (m.size() < 6 && !m.containsKey(e.asn())) {
+              m.put(e.asn(), e.kept());
+              if (m.size() > 1 && severalIps(m)) {
+                infra.hijacked(e.session());
+              }
             }
           }
         }
@@ -207,7 +237,7 @@ final class SignInDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           byAsn.forEach((session, m) -> {
-            if (m.size() > 1 && distinctIps(m) > 1) {
+            if (m.size() > 1 && severalIps(m)) {
               List<Seen> l = new ArrayList<>(m.values());
               List<String> where = new ArrayList<>();
               l.forEach(s -> where.add(s.ip() + " (AS" + s.asn() + ")"));
