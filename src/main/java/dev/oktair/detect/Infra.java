@@ -24,6 +24,7 @@ public final class Infra {
   private final Map<String, Keyed<Span>> spans = new HashMap<>();
   private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
+  private final Reach reach = new Reach();
   private Set<String> attackerSessions;
   private Set<String> replayIps;
 
@@ -58,6 +59,9 @@ public final class Infra {
     if (e.subject() != null && e.published() != null) {
       spans.computeIfAbsent(e.subject(), x -> new Keyed<>()).each(e, Span::new, s -> s.add(e.published()));
     }
+    if (e.subject() != null) {
+      reach.see(e, e.subject());
+    }
   }
 
   /** Marks a session as the attacker's (a detection found it used from elsewhere). */
@@ -86,7 +90,10 @@ public final class Infra {
     return out[0];
   }
 
-  /** Returns the users with attributed activity, sorted. */
+  /**
+   * Returns the users with attributed activity, and those only a rare device id, user agent or
+   * ASN of the attacker's reached (see {@link Reach} for the rule), sorted.
+   */
   public Set<String> victims() {
     Set<String> out = new TreeSet<>();
     spans.forEach((subject, of) -> {
@@ -94,6 +101,9 @@ public final class Infra {
         out.add(subject);
       }
     });
+    if (!out.isEmpty()) {
+      reach.addReached(out, spans.size(), this::attackerIp);
+    }
     return out;
   }
 

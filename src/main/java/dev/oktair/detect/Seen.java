@@ -34,6 +34,7 @@ public final class Seen {
   private final Long asn;
   private final String session;
   private final String userAgent;
+  private final String deviceId;
   private final String result;
   private final boolean proxy;
   private final boolean threatSuspected;
@@ -71,6 +72,7 @@ public final class Seen {
     JsonNode c = json.get("client");
     this.ip = text(c, "ipAddress");
     this.userAgent = text(child(c, "userAgent"), "rawUserAgent");
+    this.deviceId = text(json.get("device"), "id");
     JsonNode sec = json.get("securityContext");
     JsonNode asNumber = child(sec, "asNumber");
     this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : parseLong(Json.text(asNumber));
@@ -100,6 +102,7 @@ public final class Seen {
     this.asn = s.asn;
     this.session = s.session;
     this.userAgent = s.userAgent;
+    this.deviceId = s.deviceId;
     this.result = s.result;
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
@@ -196,6 +199,11 @@ public final class Seen {
   /** Returns the raw user agent, or null. */
   public String userAgent() {
     return userAgent;
+  }
+
+  /** Returns the Okta device id ({@code device.id}), or null. */
+  public String deviceId() {
+    return deviceId;
   }
 
   /** Returns outcome.result upper case, or "". */
