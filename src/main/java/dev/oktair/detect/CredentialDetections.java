@@ -57,7 +57,7 @@ final class CredentialDetections {
             }
           } else if (e.succeeded() && d.size() >= FAILURES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e);
+            l.add(e.kept());
             hits.add(l);
             d.clear();
           }
@@ -113,13 +113,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (!e.succeeded()) {
-            d.addLast(e);
+            d.addLast(e.kept());
             if (d.size() >= PUSHES) {
               hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
             }
           } else if (d.size() >= PUSHES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e);
+            l.add(e.kept());
             hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
             d.clear();
           } else {
@@ -173,7 +173,7 @@ final class CredentialDetections {
           }
           String kind = String.valueOf(e.debug("factor"));
           if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
-            removed.put(e.subject() + "\n" + kind, e);
+            removed.put(e.subject() + "\n" + kind, e.kept());
           } else if (e.type().equals("user.mfa.factor.activate")) {
             Seen r = removed.remove(e.subject() + "\n" + kind);
             // A removal without a time cannot be paired with a later enrolment; it stays an absence.
@@ -235,7 +235,7 @@ final class CredentialDetections {
           }
           Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
           if (used.add(e.subject() + "\n" + client) && !e.published().isBefore(since.plus(LEARN))) {
-            hits.put(e.subject() + "\n" + client, e);
+            hits.put(e.subject() + "\n" + client, e.kept());
           }
         }
 

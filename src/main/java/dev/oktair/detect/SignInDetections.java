@@ -37,7 +37,7 @@ final class SignInDetections {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.type().equals("security.threat.detected") && e.ip() != null) {
-            flagged.putIfAbsent(e.ip(), e);
+            flagged.putIfAbsent(e.ip(), e.kept());
           } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
               && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
             List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
@@ -45,7 +45,7 @@ final class SignInDetections {
               l.add(flagged.get(e.ip()));
             }
             if (l.size() < 8) {
-              l.add(e);
+              l.add(e.kept());
             }
           }
         }
@@ -84,8 +84,7 @@ final class SignInDetections {
 
     @Override
     public Scan start() {
-      Map<String, Instant> firstSeen = new HashMap<>();
-      Map<String, Set<String>> known = new HashMap<>();
+      Map<String, Known> known = new HashMap<>();
       Map<String, Seen> hits = new LinkedHashMap<>();
       return new Scan() {
         @Override
@@ -93,16 +92,13 @@ final class SignInDetections {
           if (!e.successfulSignIn() || e.subject() == null || e.published() == null || e.asn() == null) {
             return;
           }
-          Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
-          Set<String> k = known.computeIfAbsent(e.subject(), x -> new HashSet<>());
-          String asn = "asn:" + e.asn();
-          String ua = "ua:" + e.userAgent();
-          boolean fresh = !k.contains(asn) && !k.contains(ua);
-          if (fresh && !e.published().isBefore(since.plus(LEARN))) {
-            hits.putIfAbsent(e.subject() + "\n" + asn + "\n" + ua, e);
+          Known k = known.computeIfAbsent(e.subject(), x -> new Known(e.published()));
+          boolean fresh = !k.asns.contains(e.asn()) && !k.agents.contains(e.userAgent());
+          if (fresh && !e.published().isBefore(k.since.plus(LEARN))) {
+            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept());
           }
-          k.add(asn);
-          k.add(ua);
+          k.asns.add(e.asn());
+          k.agents.add(e.userAgent());
         }
 
         @Override
@@ -112,6 +108,17 @@ final class SignInDetections {
                   + " with a user agent never seen for them before.", List.of(e), EventRule.facts(List.of(e))));
         }
       };
+    }
+  }
+
+  /** The networks and user agents a user signed in with, since their first sign-in. */
+  private static final class Known {
+    final Instant since;
+    final Set<Long> asns = new HashSet<>();
+    final Set<String> agents = new HashSet<>();
+
+    Known(Instant since) {
+      this.since = since;
     }
   }
 
@@ -141,7 +148,7 @@ final class SignInDetections {
               || lat(e) == null) {
             return;
           }
-          Seen prev = last.put(e.subject(), e);
+          Seen prev = last.put(e.subject(), e.kept());
           if (prev != null && !e.ip().equals(prev.ip())) {
             double km = km(lat(prev), lon(prev), lat(e), lon(e));
             double hours = Math.max(Duration.between(prev.published(), e.published()).toSeconds(), 60) / 3600.0;
