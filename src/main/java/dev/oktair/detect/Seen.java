@@ -111,6 +111,9 @@ public final class Seen {
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
+    if (!uuidCollision && event.prepared() instanceof Seen s && s.event == event) {
+      return s;
+    }
     return new Seen(event, uuidCollision);
   }
 
