@@ -34,7 +34,7 @@ public final class Infra {
     replayIps = null;
     String ip = e.ip();
     if (ip != null) {
-      if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || highRisk(e)) {
+      if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
         flaggedIps.putIfAbsent(ip, e.published());
       }
       if (e.asn() != null) {
@@ -236,11 +236,6 @@ public final class Infra {
       attributed(infra, v -> any[0] = true);
       return any[0];
     }
-  }
-
-  private static boolean highRisk(Seen e) {
-    String risk = e.debug("risk");
-    return risk != null && risk.contains("level=HIGH");
   }
 
   /** The first and last time of something; mutable while a pass runs. */

@@ -21,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 public final class Seen {
   private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
 
+  private static final LogEvent.Target[] NO_TARGETS = {};
+
   private LogEvent event;
   private final byte[] raw;
   private final boolean uuidCollision;
@@ -38,6 +40,8 @@ public final class Seen {
   private final String result;
   private final boolean proxy;
   private final boolean threatSuspected;
+  private final boolean highRisk;
+  private final LogEvent.Target[] targets;
   private final String apiToken;
 
   private Seen(LogEvent event, boolean uuidCollision) {
@@ -51,16 +55,14 @@ public final class Seen {
     JsonNode a = json.get("actor");
     this.actorId = text(a, "id");
     boolean actorIsUser = "User".equals(text(a, "type"));
+    this.targets = targets(json.get("target"));
     String targetLogin = null;
     String targetId = null;
-    JsonNode targets = json.get("target");
-    if (targets != null && targets.isArray()) {
-      for (JsonNode target : targets) {
-        if ("User".equals(text(target, "type"))) {
-          targetLogin = text(target, "alternateId");
-          targetId = text(target, "id");
-          break;
-        }
+    for (LogEvent.Target target : targets) {
+      if ("User".equals(target.type())) {
+        targetLogin = target.alternateId();
+        targetId = target.id();
+        break;
       }
     }
     this.result = upper(text(json.get("outcome"), "result"));
@@ -81,6 +83,8 @@ public final class Seen {
     String ext = text(auth, "externalSessionId");
     this.session = ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId");
     this.threatSuspected = "true".equalsIgnoreCase(debug(json, "threatSuspected"));
+    String risk = debug(json, "risk");
+    this.highRisk = risk != null && risk.contains("level=HIGH");
     JsonNode tx = json.get("transaction");
     JsonNode detail = child(tx, "detail");
     // the field path also walks arrays; only an odd transaction has one
@@ -106,6 +110,8 @@ public final class Seen {
     this.result = s.result;
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
+    this.highRisk = s.highRisk;
+    this.targets = s.targets;
     this.apiToken = s.apiToken;
   }
 
@@ -229,6 +235,11 @@ public final class Seen {
     return threatSuspected;
   }
 
+  /** Returns true when Okta rated the request high risk ({@code debugData.risk} has {@code level=HIGH}). */
+  boolean highRisk() {
+    return highRisk;
+  }
+
   /** Returns the API token the request was made with ({@code transaction.detail.requestApiTokenId}), or null. */
   public String apiToken() {
     return apiToken;
@@ -241,12 +252,9 @@ public final class Seen {
 
   /** Returns the first target of {@code targetType}, or null. */
   public LogEvent.Target target(String targetType) {
-    JsonNode targets = event().json().get("target");
-    if (targets != null && targets.isArray()) {
-      for (JsonNode t : targets) {
-        if (targetType.equals(text(t, "type"))) {
-          return new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
-        }
+    for (LogEvent.Target t : targets) {
+      if (targetType.equals(t.type())) {
+        return t;
       }
     }
     return null;
@@ -277,6 +285,19 @@ public final class Seen {
 
   private static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  /** As {@link LogEvent#targets}, read once: the pass asks for targets on the reading thread. */
+  private static LogEvent.Target[] targets(JsonNode array) {
+    if (array == null || !array.isArray() || array.isEmpty()) {
+      return NO_TARGETS;
+    }
+    LogEvent.Target[] out = new LogEvent.Target[array.size()];
+    int i = 0;
+    for (JsonNode t : array) {
+      out[i++] = new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
+    }
+    return out;
   }
 
   private static String upper(String s) {
