@@ -28,6 +28,11 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("user.session.start") || type.equals("user.authentication.verify");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Deque<Seen>> failures = new HashMap<>();
       List<List<Seen>> hits = new ArrayList<>();
@@ -46,13 +51,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (e.result().equals("FAILURE")) {
-            d.addLast(e);
+            d.addLast(e.kept());
             if (d.size() > 50) {
               d.removeFirst();
             }
           } else if (e.succeeded() && d.size() >= FAILURES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e);
+            l.add(e.kept());
             hits.add(l);
             d.clear();
           }
@@ -83,6 +88,11 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("user.authentication.auth_via_mfa");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Deque<Seen>> rejected = new HashMap<>();
       Map<String, List<Seen>> hits = new LinkedHashMap<>();
@@ -103,13 +113,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (!e.succeeded()) {
-            d.addLast(e);
+            d.addLast(e.kept());
             if (d.size() >= PUSHES) {
               hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
             }
           } else if (d.size() >= PUSHES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e);
+            l.add(e.kept());
             hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
             d.clear();
           } else {
@@ -146,6 +156,12 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("user.mfa.factor.deactivate") || type.equals("user.mfa.factor.reset_all")
+          || type.equals("user.mfa.factor.activate");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Seen> removed = new LinkedHashMap<>();
       List<List<Seen>> swapped = new ArrayList<>();
@@ -157,7 +173,7 @@ final class CredentialDetections {
           }
           String kind = String.valueOf(e.debug("factor"));
           if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
-            removed.put(e.subject() + "\n" + kind, e);
+            removed.put(e.subject() + "\n" + kind, e.kept());
           } else if (e.type().equals("user.mfa.factor.activate")) {
             Seen r = removed.remove(e.subject() + "\n" + kind);
             // A removal without a time cannot be paired with a later enrolment; it stays an absence.
@@ -197,6 +213,11 @@ final class CredentialDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.startsWith("app.oauth2.") && type.contains("token.grant");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Instant> firstSeen = new HashMap<>();
       Set<String> used = new HashSet<>();
@@ -214,7 +235,7 @@ final class CredentialDetections {
           }
           Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
           if (used.add(e.subject() + "\n" + client) && !e.published().isBefore(since.plus(LEARN))) {
-            hits.put(e.subject() + "\n" + client, e);
+            hits.put(e.subject() + "\n" + client, e.kept());
           }
         }
 

@@ -20,6 +20,14 @@ public interface Detection {
   /** Returns what the responder should do about a finding of this detection. */
   String recommendation();
 
+  /**
+   * Returns true when this detection's scans need events of {@code eventType}; a pass hands them
+   * no others (most events concern no detection, and a pass sees every event of a case).
+   */
+  default boolean wants(String eventType) {
+    return true;
+  }
+
   /** Returns a new scan holding the state of one pass; bounded, never one entry per event. */
   Scan start();
 

@@ -50,13 +50,18 @@ final class EventRule implements Detection {
   @Override public String recommendation() { return recommendation; }
 
   @Override
+  public boolean wants(String eventType) {
+    return types.contains(eventType);
+  }
+
+  @Override
   public Scan start() {
     Map<String, List<Seen>> groups = new LinkedHashMap<>();
     return new Scan() {
       @Override
       public void see(Seen e, Infra infra) {
         if (types.contains(e.type()) && test.test(e)) {
-          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e);
+          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e.kept());
         }
       }
 

@@ -18,30 +18,31 @@ import java.util.TreeSet;
  */
 public final class Infra {
   private final Map<String, Instant> flaggedIps = new LinkedHashMap<>();
-  private final Map<String, Set<String>> sessionIps = new HashMap<>();
+  private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
-  private final Map<String, Span> spans = new HashMap<>();
+  private final Map<String, Keyed<Span>> spans = new HashMap<>();
   private final Map<String, Long> asnOfIp = new HashMap<>();
-  private final Map<String, Map<String, String>> appsByKey = new HashMap<>();
-  private final Map<String, String> sessionFirstIp = new HashMap<>();
+  private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
+  private final Reach reach = new Reach();
   private Set<String> attackerSessions;
   private Set<String> replayIps;
 
-  /** Sees one event, in published order. */
+  /** Sees one event, in published order; every event comes here, so it looks up, never builds keys. */
   void see(Seen e) {
+    attackerSessions = null;
+    replayIps = null;
     String ip = e.ip();
     if (ip != null) {
-      if (e.type().equals("security.threat.detected") || e.proxy() || e.threatSuspected() || highRisk(e)) {
+      if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
         flaggedIps.putIfAbsent(ip, e.published());
       }
       if (e.asn() != null) {
         asnOfIp.putIfAbsent(ip, e.asn());
       }
-    }
-    if (e.session() != null && ip != null) {
-      sessionIps.computeIfAbsent(e.session(), k -> new HashSet<>(2)).add(ip);
-      sessionFirstIp.putIfAbsent(e.session(), ip);
+      if (e.session() != null) {
+        sessionSeen.computeIfAbsent(e.session(), s -> new SessionSeen(ip)).ips.add(ip);
+      }
     }
     if (e.type().equals("system.api_token.create")) {
       var token = e.target("Token");
@@ -52,55 +53,56 @@ public final class Infra {
     if (e.type().equals("user.authentication.sso") && e.succeeded()) {
       var app = e.target("AppInstance");
       if (app != null && app.id() != null) {
-        for (String k : keys(e)) {
-          appsByKey.computeIfAbsent(k, x -> new TreeMap<>()).put(app.id(), app.displayName());
-        }
+        appsByKey.each(e, TreeMap::new, apps -> apps.put(app.id(), app.displayName()));
       }
     }
     if (e.subject() != null && e.published() != null) {
-      for (String k : keys(e)) {
-        spans.computeIfAbsent(e.subject() + "\n" + k, x -> new Span()).add(e.published());
-      }
+      spans.computeIfAbsent(e.subject(), x -> new Keyed<>()).each(e, Span::new, s -> s.add(e.published()));
+    }
+    if (e.subject() != null) {
+      reach.see(e, e.subject());
     }
   }
 
   /** Marks a session as the attacker's (a detection found it used from elsewhere). */
   void hijacked(String session) {
-    hijacked.add(session);
-    attackerSessions = null;
-    replayIps = null;
+    if (hijacked.add(session)) {
+      attackerSessions = null;
+      replayIps = null;
+    }
   }
 
   /** Returns true when the event came from the attacker's sources, sessions or API tokens. */
   public boolean attributed(Seen e) {
-    for (String k : keys(e)) {
-      if (attributedKey(k)) {
-        return true;
-      }
-    }
-    return false;
+    return e.ip() != null && attackerIp(e.ip())
+        || e.session() != null && attackerSessions().contains(e.session())
+        || e.apiToken() != null && attackerToken(e.apiToken());
   }
 
   /** Returns the first and last attributed activity of {@code subject}, or null when none. */
   public Span window(String subject) {
-    Span out = null;
-    String prefix = subject + "\n";
-    for (Map.Entry<String, Span> s : spans.entrySet()) {
-      if (s.getKey().startsWith(prefix) && attributedKey(s.getKey().substring(prefix.length()))) {
-        out = out == null ? s.getValue().copy() : out.union(s.getValue());
-      }
+    Keyed<Span> of = spans.get(subject);
+    if (of == null) {
+      return null;
     }
-    return out;
+    Span[] out = {null};
+    of.attributed(this, s -> out[0] = out[0] == null ? s.copy() : out[0].union(s));
+    return out[0];
   }
 
-  /** Returns the users with attributed activity, sorted. */
+  /**
+   * Returns the users with attributed activity, and those only a rare device id, user agent or
+   * ASN of the attacker's reached (see {@link Reach} for the rule), sorted.
+   */
   public Set<String> victims() {
     Set<String> out = new TreeSet<>();
-    for (String k : spans.keySet()) {
-      int nl = k.indexOf('\n');
-      if (attributedKey(k.substring(nl + 1))) {
-        out.add(k.substring(0, nl));
+    spans.forEach((subject, of) -> {
+      if (of.anyAttributed(this)) {
+        out.add(subject);
       }
+    });
+    if (!out.isEmpty()) {
+      reach.addReached(out, spans.size(), this::attackerIp);
     }
     return out;
   }
@@ -116,11 +118,7 @@ public final class Infra {
   /** Returns the apps the attacker's sources, sessions and tokens signed into: app id to label. */
   public Map<String, String> appsReached() {
     Map<String, String> out = new TreeMap<>();
-    appsByKey.forEach((k, apps) -> {
-      if (attributedKey(k)) {
-        out.putAll(apps);
-      }
-    });
+    appsByKey.attributed(this, out::putAll);
     return out;
   }
 
@@ -129,25 +127,20 @@ public final class Infra {
     return new TreeSet<>(attackerSessions());
   }
 
-  private boolean attributedKey(String k) {
-    if (k.startsWith("ip:")) {
-      return attackerIp(k.substring(3));
+  private boolean attackerToken(String token) {
+    String createdIn = tokenCreatedIn.get(token);
+    if (createdIn == null) {
+      return false;
     }
-    if (k.startsWith("s:")) {
-      return attackerSessions().contains(k.substring(2));
-    }
-    if (k.startsWith("t:")) {
-      String createdIn = tokenCreatedIn.get(k.substring(2));
-      return createdIn != null && !createdIn.startsWith("t:") && attributedKey(createdIn);
-    }
-    return false;
+    return createdIn.startsWith("s:") ? attackerSessions().contains(createdIn.substring(2))
+        : createdIn.startsWith("ip:") && attackerIp(createdIn.substring(3));
   }
 
   private Set<String> attackerSessions() {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
-      sessionIps.forEach((s, ips) -> {
-        for (String ip : ips) {
+      sessionSeen.forEach((s, seen) -> {
+        for (String ip : seen.ips) {
           if (attackerIp(ip)) {
             out.add(s);
           }
@@ -171,9 +164,12 @@ public final class Infra {
     if (replayIps == null) {
       Set<String> out = new HashSet<>();
       for (String s : hijacked) {
-        for (String ip : sessionIps.getOrDefault(s, Set.of())) {
-          if (!ip.equals(sessionFirstIp.get(s))) {
-            out.add(ip);
+        SessionSeen seen = sessionSeen.get(s);
+        if (seen != null) {
+          for (String ip : seen.ips) {
+            if (!ip.equals(seen.firstIp)) {
+              out.add(ip);
+            }
           }
         }
       }
@@ -182,28 +178,64 @@ public final class Infra {
     return replayIps;
   }
 
+  /** Where an API token was created: its session, else its source; the attribution follows them. */
   private static String key(Seen e) {
     return e.session() != null ? "s:" + e.session() : e.ip() != null ? "ip:" + e.ip() : "none";
   }
 
-  private static Set<String> keys(Seen e) {
-    Set<String> out = new HashSet<>(4);
-    if (e.ip() != null) {
-      out.add("ip:" + e.ip());
+  /** The addresses a session was used from, and the first of them. */
+  private static final class SessionSeen {
+    final String firstIp;
+    final Set<String> ips = new HashSet<>(2);
+
+    SessionSeen(String firstIp) {
+      this.firstIp = firstIp;
     }
-    if (e.session() != null) {
-      out.add("s:" + e.session());
-    }
-    String token = e.apiToken();
-    if (token != null) {
-      out.add("t:" + token);
-    }
-    return out;
   }
 
-  private static boolean highRisk(Seen e) {
-    String risk = e.debug("risk");
-    return risk != null && risk.contains("level=HIGH");
+  /** Values per attributable key of events (client IP, session, API token), kept apart by kind. */
+  private static final class Keyed<V> {
+    private final Map<String, V> byIp = new HashMap<>();
+    private final Map<String, V> bySession = new HashMap<>();
+    private final Map<String, V> byToken = new HashMap<>();
+
+    /** Hands {@code use} the value of each key of {@code e}, made when new. */
+    void each(Seen e, java.util.function.Supplier<V> make, java.util.function.Consumer<V> use) {
+      if (e.ip() != null) {
+        use.accept(byIp.computeIfAbsent(e.ip(), k -> make.get()));
+      }
+      if (e.session() != null) {
+        use.accept(bySession.computeIfAbsent(e.session(), k -> make.get()));
+      }
+      if (e.apiToken() != null) {
+        use.accept(byToken.computeIfAbsent(e.apiToken(), k -> make.get()));
+      }
+    }
+
+    /** Hands {@code use} the value of each key attributed to the attacker. */
+    void attributed(Infra infra, java.util.function.Consumer<V> use) {
+      byIp.forEach((ip, v) -> {
+        if (infra.attackerIp(ip)) {
+          use.accept(v);
+        }
+      });
+      bySession.forEach((s, v) -> {
+        if (infra.attackerSessions().contains(s)) {
+          use.accept(v);
+        }
+      });
+      byToken.forEach((t, v) -> {
+        if (infra.attackerToken(t)) {
+          use.accept(v);
+        }
+      });
+    }
+
+    boolean anyAttributed(Infra infra) {
+      boolean[] any = {false};
+      attributed(infra, v -> any[0] = true);
+      return any[0];
+    }
   }
 
   /** The first and last time of something; mutable while a pass runs. */

@@ -1,5 +1,7 @@
 package dev.oktair.detect;
 
+import dev.oktair.events.FieldPath;
+import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,74 +9,142 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One event as the detections see it: the parsed event plus the fields every detection asks for,
- * read once. Immutable once built; not shared between threads.
+ * read once straight from the tree (no per-event records or string building, since every event
+ * of a case passes through here). A scan that keeps an event past its turn keeps {@link #kept}
+ * instead, which drops the parsed tree and parses the raw bytes again only if a finding needs
+ * more than the fields read here. Not shared between threads.
  */
 public final class Seen {
-  private static final dev.oktair.events.FieldPath API_TOKEN = dev.oktair.events.FieldPath.parse("transaction.detail.requestApiTokenId");
+  private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
 
-  private final LogEvent event;
+  private static final LogEvent.Target[] NO_TARGETS = {};
+
+  private LogEvent event;
+  private final byte[] raw;
   private final boolean uuidCollision;
   private final Instant published;
   private final String type;
   private final String subject;
   private final String subjectId;
+  private final String actorId;
+  private final String actor;
   private final String ip;
   private final Long asn;
   private final String session;
   private final String userAgent;
+  private final String deviceId;
   private final String result;
   private final boolean proxy;
   private final boolean threatSuspected;
+  private final boolean highRisk;
+  private final LogEvent.Target[] targets;
   private final String apiToken;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
+    this.raw = null;
     this.uuidCollision = uuidCollision;
-    this.published = event.published();
-    this.type = event.eventType() == null ? "" : event.eventType();
-    LogEvent.Actor actor = event.actor();
+    JsonNode json = event.json();
+    this.published = Published.parse(text(json, "published"));
+    String t = text(json, "eventType");
+    this.type = t == null ? "" : t;
+    JsonNode a = json.get("actor");
+    this.actorId = text(a, "id");
+    boolean actorIsUser = "User".equals(text(a, "type"));
+    this.targets = targets(json.get("target"));
     String targetLogin = null;
     String targetId = null;
-    for (LogEvent.Target t : event.targets()) {
-      if ("User".equals(t.type())) {
-        targetLogin = t.alternateId();
-        targetId = t.id();
+    for (LogEvent.Target target : targets) {
+      if ("User".equals(target.type())) {
+        targetLogin = target.alternateId();
+        targetId = target.id();
         break;
       }
     }
-    boolean actorIsUser = "User".equals(actor.type());
-    this.subject = lower(targetLogin != null ? targetLogin : actorIsUser ? actor.alternateId() : null);
-    this.subjectId = targetLogin != null ? targetId : actorIsUser ? actor.id() : null;
-    LogEvent.Client c = event.client();
-    this.ip = c.ipAddress();
-    this.userAgent = c.rawUserAgent();
-    this.asn = event.security().asNumber();
-    String ext = event.externalSessionId();
-    this.session = ext != null && !"unknown".equals(ext) ? ext : event.rootSessionId();
-    this.result = event.outcome().result();
-    this.proxy = Boolean.TRUE.equals(event.security().isProxy());
-    this.threatSuspected = "true".equalsIgnoreCase(event.debugData("threatSuspected"));
-    this.apiToken = dev.oktair.events.Json.text(API_TOKEN.first(event.json()));
+    this.result = upper(text(json.get("outcome"), "result"));
+    String actorLogin = text(a, "alternateId");
+    this.actor = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
+    String login = lower(targetLogin != null ? targetLogin : actorIsUser ? actorLogin : null);
+    this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
+    this.subject = login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login;
+    JsonNode c = json.get("client");
+    this.ip = text(c, "ipAddress");
+    this.userAgent = text(child(c, "userAgent"), "rawUserAgent");
+    this.deviceId = text(json.get("device"), "id");
+    JsonNode sec = json.get("securityContext");
+    JsonNode asNumber = child(sec, "asNumber");
+    this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : parseLong(Json.text(asNumber));
+    this.proxy = "true".equalsIgnoreCase(text(sec, "isProxy"));
+    JsonNode auth = json.get("authenticationContext");
+    String ext = text(auth, "externalSessionId");
+    this.session = ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId");
+    this.threatSuspected = "true".equalsIgnoreCase(debug(json, "threatSuspected"));
+    String risk = debug(json, "risk");
+    this.highRisk = risk != null && risk.contains("level=HIGH");
+    JsonNode tx = json.get("transaction");
+    JsonNode detail = child(tx, "detail");
+    // the field path also walks arrays; only an odd transaction has one
+    this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
+        ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
+  }
+
+  private Seen(Seen s) {
+    this.event = null;
+    this.raw = s.event().raw();
+    this.uuidCollision = s.uuidCollision;
+    this.published = s.published;
+    this.type = s.type;
+    this.subject = s.subject;
+    this.subjectId = s.subjectId;
+    this.actorId = s.actorId;
+    this.actor = s.actor;
+    this.ip = s.ip;
+    this.asn = s.asn;
+    this.session = s.session;
+    this.userAgent = s.userAgent;
+    this.deviceId = s.deviceId;
+    this.result = s.result;
+    this.proxy = s.proxy;
+    this.threatSuspected = s.threatSuspected;
+    this.highRisk = s.highRisk;
+    this.targets = s.targets;
+    this.apiToken = s.apiToken;
   }
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
+    if (!uuidCollision && event.prepared() instanceof Seen s && s.event == event) {
+      return s;
+    }
     return new Seen(event, uuidCollision);
+  }
+
+  /**
+   * Returns this view for keeping past the event's turn: the same fields, holding the raw bytes
+   * rather than the parsed tree (a tree weighs several times its bytes, and a pass over a million
+   * events keeps one per session).
+   */
+  Seen kept() {
+    return event == null ? this : new Seen(this);
   }
 
   /** Returns the event. */
   public LogEvent event() {
+    if (event == null) {
+      event = LogEvent.parse(raw);
+    }
     return event;
   }
 
   /** Returns the citation: the uuid, or {@code sha256:<hex>} when it has none or shares it. */
   public Citation.Event citation() {
-    String uuid = event.uuid();
+    String uuid = event().uuid();
     if (uuid == null || uuidCollision) {
-      uuid = "sha256:" + sha256(event.raw());
+      uuid = "sha256:" + sha256(event().raw());
     }
     return new Citation.Event(uuid, published, type);
   }
@@ -91,7 +161,7 @@ public final class Seen {
 
   /** Returns the affected user's login, lower case: the target user, else the acting user (redacted as {@link #actor}). */
   public String subject() {
-    return subject != null && subjectId != null && subjectId.equals(event.actor().id()) ? redact(subject) : subject;
+    return subject;
   }
 
   /** Returns the affected user's id, or null. */
@@ -105,12 +175,11 @@ public final class Seen {
    * box, so it reads as {@code [redacted]}.
    */
   public String actor() {
-    LogEvent.Actor a = event.actor();
-    return redact(lower(a.alternateId() != null ? a.alternateId() : a.id()));
+    return actor;
   }
 
-  private String redact(String login) {
-    if (login == null || login.contains("@") || succeeded() || !"User".equals(event.actor().type())) {
+  private String redact(String login, boolean actorIsUser) {
+    if (login == null || login.contains("@") || succeeded() || !actorIsUser) {
       return login;
     }
     return "[redacted]";
@@ -118,8 +187,7 @@ public final class Seen {
 
   /** Returns true when the actor is the affected user themselves. */
   public boolean selfService() {
-    LogEvent.Actor a = event.actor();
-    return subjectId != null && subjectId.equals(a.id());
+    return subjectId != null && subjectId.equals(actorId);
   }
 
   /** Returns the client IP, or null. */
@@ -142,15 +210,19 @@ public final class Seen {
     return userAgent;
   }
 
+  /** Returns the Okta device id ({@code device.id}), or null. */
+  public String deviceId() {
+    return deviceId;
+  }
+
   /** Returns outcome.result upper case, or "". */
   public String result() {
-    return result == null ? "" : result.toUpperCase(Locale.ROOT);
+    return result;
   }
 
   /** Returns true for SUCCESS or ALLOW. */
   public boolean succeeded() {
-    String r = result();
-    return r.equals("SUCCESS") || r.equals("ALLOW");
+    return result.equals("SUCCESS") || result.equals("ALLOW");
   }
 
   /** Returns true when the source is an anonymising proxy ({@code securityContext.isProxy}). */
@@ -163,6 +235,11 @@ public final class Seen {
     return threatSuspected;
   }
 
+  /** Returns true when Okta rated the request high risk ({@code debugData.risk} has {@code level=HIGH}). */
+  boolean highRisk() {
+    return highRisk;
+  }
+
   /** Returns the API token the request was made with ({@code transaction.detail.requestApiTokenId}), or null. */
   public String apiToken() {
     return apiToken;
@@ -170,12 +247,12 @@ public final class Seen {
 
   /** Returns {@code debugContext.debugData.<key>} as text, or null. */
   public String debug(String key) {
-    return event.debugData(key);
+    return debug(event().json(), key);
   }
 
   /** Returns the first target of {@code targetType}, or null. */
   public LogEvent.Target target(String targetType) {
-    for (LogEvent.Target t : event.targets()) {
+    for (LogEvent.Target t : targets) {
       if (targetType.equals(t.type())) {
         return t;
       }
@@ -185,9 +262,13 @@ public final class Seen {
 
   /** Returns true when the event is a successful interactive authentication of a user. */
   public boolean successfulSignIn() {
-    return succeeded()
-        && (type.equals("user.session.start") || type.equals("user.authentication.sso")
-            || type.equals("user.authentication.auth_via_mfa") || type.equals("user.authentication.verify"));
+    return succeeded() && signInType(type);
+  }
+
+  /** Returns true for the event types of an interactive authentication of a user. */
+  static boolean signInType(String type) {
+    return type.equals("user.session.start") || type.equals("user.authentication.sso")
+        || type.equals("user.authentication.auth_via_mfa") || type.equals("user.authentication.verify");
   }
 
   static String sha256(byte[] raw) {
@@ -204,5 +285,47 @@ public final class Seen {
 
   private static String lower(String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);
+  }
+
+  /** As {@link LogEvent#targets}, read once: the pass asks for targets on the reading thread. */
+  private static LogEvent.Target[] targets(JsonNode array) {
+    if (array == null || !array.isArray() || array.isEmpty()) {
+      return NO_TARGETS;
+    }
+    LogEvent.Target[] out = new LogEvent.Target[array.size()];
+    int i = 0;
+    for (JsonNode t : array) {
+      out[i++] = new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
+    }
+    return out;
+  }
+
+  private static String upper(String s) {
+    return s == null ? "" : s.toUpperCase(Locale.ROOT);
+  }
+
+  /** As {@link LogEvent#debugData}, without building anything. */
+  private static String debug(JsonNode json, String key) {
+    return Json.text(child(child(child(json, "debugContext"), "debugData"), key));
+  }
+
+  private static JsonNode child(JsonNode node, String name) {
+    return node == null ? null : node.get(name);
+  }
+
+  /** As the event's own accessors read a field: JSON null and the string "null" are absent. */
+  private static String text(JsonNode node, String name) {
+    return Json.text(child(node, name));
+  }
+
+  private static Long parseLong(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 }

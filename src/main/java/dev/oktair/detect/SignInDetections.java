@@ -1,5 +1,7 @@
 package dev.oktair.detect;
 
+import dev.oktair.events.FieldPath;
+import dev.oktair.events.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,11 @@ final class SignInDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return type.equals("security.threat.detected") || type.equals("policy.evaluate_sign_on") || type.equals("user.session.start");
+    }
+
+    @Override
     public Scan start() {
       Map<String, Seen> flagged = new HashMap<>();
       Map<String, List<Seen>> allowed = new LinkedHashMap<>();
@@ -30,7 +37,7 @@ final class SignInDetections {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.type().equals("security.threat.detected") && e.ip() != null) {
-            flagged.putIfAbsent(e.ip(), e);
+            flagged.putIfAbsent(e.ip(), e.kept());
           } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
               && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
             List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
@@ -38,7 +45,7 @@ final class SignInDetections {
               l.add(flagged.get(e.ip()));
             }
             if (l.size() < 8) {
-              l.add(e);
+              l.add(e.kept());
             }
           }
         }
@@ -71,9 +78,13 @@ final class SignInDetections {
     }
 
     @Override
+    public boolean wants(String type) {
+      return Seen.signInType(type);
+    }
+
+    @Override
     public Scan start() {
-      Map<String, Instant> firstSeen = new HashMap<>();
-      Map<String, Set<String>> known = new HashMap<>();
+      Map<String, Known> known = new HashMap<>();
       Map<String, Seen> hits = new LinkedHashMap<>();
       return new Scan() {
         @Override
@@ -81,16 +92,13 @@ final class SignInDetections {
           if (!e.successfulSignIn() || e.subject() == null || e.published() == null || e.asn() == null) {
             return;
           }
-          Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
-          Set<String> k = known.computeIfAbsent(e.subject(), x -> new HashSet<>());
-          String asn = "asn:" + e.asn();
-          String ua = "ua:" + e.userAgent();
-          boolean fresh = !k.contains(asn) && !k.contains(ua);
-          if (fresh && !e.published().isBefore(since.plus(LEARN))) {
-            hits.putIfAbsent(e.subject() + "\n" + asn + "\n" + ua, e);
+          Known k = known.computeIfAbsent(e.subject(), x -> new Known(e.published()));
+          boolean fresh = !k.asns.contains(e.asn()) && !k.agents.contains(e.userAgent());
+          if (fresh && !e.published().isBefore(k.since.plus(LEARN))) {
+            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept());
           }
-          k.add(asn);
-          k.add(ua);
+          k.asns.add(e.asn());
+          k.agents.add(e.userAgent());
         }
 
         @Override
@@ -103,11 +111,30 @@ final class SignInDetections {
     }
   }
 
+  /** The networks and user agents a user signed in with, since their first sign-in. */
+  private static final class Known {
+    final Instant since;
+    final Set<Long> asns = new HashSet<>();
+    final Set<String> agents = new HashSet<>();
+
+    Known(Instant since) {
+      this.since = since;
+    }
+  }
+
   /** Two consecutive sign-ins of a user farther apart than travel allows. */
   static final class ImpossibleTravel extends Named {
+    private static final FieldPath LAT = FieldPath.parse("client.geographicalContext.geolocation.lat");
+    private static final FieldPath LON = FieldPath.parse("client.geographicalContext.geolocation.lon");
+
     ImpossibleTravel() {
       super("impossible-travel", "Impossible travel between consecutive sign-ins", Severity.HIGH, "T1078",
           "Check whether either sign-in came through a VPN the user runs; otherwise treat the far one as the attacker's.");
+    }
+
+    @Override
+    public boolean wants(String type) {
+      return type.equals("user.session.start");
     }
 
     @Override
@@ -121,7 +148,7 @@ final class SignInDetections {
               || lat(e) == null) {
             return;
           }
-          Seen prev = last.put(e.subject(), e);
+          Seen prev = last.put(e.subject(), e.kept());
           if (prev != null && !e.ip().equals(prev.ip())) {
             double km = km(lat(prev), lon(prev), lat(e), lon(e));
             double hours = Math.max(Duration.between(prev.published(), e.published()).toSeconds(), 60) / 3600.0;
@@ -144,11 +171,11 @@ final class SignInDetections {
     }
 
     private static Double lat(Seen e) {
-      return num(e.event().text("client.geographicalContext.geolocation.lat"));
+      return num(Json.text(LAT.first(e.event().json())));
     }
 
     private static Double lon(Seen e) {
-      return num(e.event().text("client.geographicalContext.geolocation.lon"));
+      return num(Json.text(LON.first(e.event().json())));
     }
 
     private static String place(Seen e) {
@@ -173,8 +200,17 @@ final class SignInDetections {
     }
   }
 
-  private static long distinctIps(Map<Long, Seen> byAsn) {
-    return byAsn.values().stream().map(Seen::ip).distinct().count();
+  /** Returns true when the events name more than one client IP (a missing one counts as one). */
+  private static boolean severalIps(Map<Long, Seen> byAsn) {
+    Seen first = null;
+    for (Seen s : byAsn.values()) {
+      if (first == null) {
+        first = s;
+      } else if (!java.util.Objects.equals(first.ip(), s.ip())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -195,11 +231,12 @@ final class SignInDetections {
         public void see(Seen e, Infra infra) {
           if (e.session() != null && e.asn() != null && e.subject() != null) {
             Map<Long, Seen> m = byAsn.computeIfAbsent(e.session(), k -> new LinkedHashMap<>(2));
-            if (m.size() < 6) {
-              m.putIfAbsent(e.asn(), e);
-            }
-            if (m.size() > 1 && distinctIps(m) > 1) {
-              infra.hijacked(e.session());
+            // only a session's first event per network is kept, and only its bytes: one per session adds up
+            if (m.size() < 6 && !m.containsKey(e.asn())) {
+              m.put(e.asn(), e.kept());
+              if (m.size() > 1 && severalIps(m)) {
+                infra.hijacked(e.session());
+              }
             }
           }
         }
@@ -207,7 +244,7 @@ final class SignInDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           byAsn.forEach((session, m) -> {
-            if (m.size() > 1 && distinctIps(m) > 1) {
+            if (m.size() > 1 && severalIps(m)) {
               List<Seen> l = new ArrayList<>(m.values());
               List<String> where = new ArrayList<>();
               l.forEach(s -> where.add(s.ip() + " (AS" + s.asn() + ")"));

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Reads System Log events from JSONL or a JSON array, either of them optionally gzip-compressed,
@@ -40,16 +41,18 @@ public final class EventReader {
   /** How much is read from the input at a time. */
   static final int CHUNK = 1 << 20;
 
-  private static final EventReader ALL = new EventReader(LinePredicate.ALL, defaultWorkers(), ParallelJsonl.BLOCK_BYTES);
+  private static final EventReader ALL = new EventReader(LinePredicate.ALL, defaultWorkers(), ParallelJsonl.BLOCK_BYTES, null);
 
   private final LinePredicate prefilter;
   private final int workers;
   private final int blockBytes;
+  private final Function<LogEvent, ?> preparer;
 
-  private EventReader(LinePredicate prefilter, int workers, int blockBytes) {
+  private EventReader(LinePredicate prefilter, int workers, int blockBytes, Function<LogEvent, ?> preparer) {
     this.prefilter = prefilter;
     this.workers = workers;
     this.blockBytes = blockBytes;
+    this.preparer = preparer;
   }
 
   /** Returns a reader that parses every line. */
@@ -59,7 +62,16 @@ public final class EventReader {
 
   /** Returns a reader that parses only the lines {@code prefilter} lets through. */
   public EventReader withPrefilter(LinePredicate prefilter) {
-    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes);
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes, preparer);
+  }
+
+  /**
+   * Returns a reader that applies {@code preparer} to each event on the thread that parsed it and
+   * keeps the result with the event ({@link LogEvent#prepared}): per-event work that reads the tree
+   * is cheapest there, while the tree is still in that core's cache. Must be thread-safe.
+   */
+  public EventReader withPreparer(Function<LogEvent, ?> preparer) {
+    return new EventReader(prefilter, workers, blockBytes, Objects.requireNonNull(preparer, "preparer"));
   }
 
   /**
@@ -67,7 +79,7 @@ public final class EventReader {
    * alone) in blocks of at least {@code blockBytes}; for tests and benchmarks.
    */
   EventReader withWorkers(int workers, int blockBytes) {
-    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes));
+    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes), preparer);
   }
 
   /** One worker per core beside the reading thread (which decodes too), up to three. */
@@ -104,7 +116,7 @@ public final class EventReader {
     byte first = firstNonBlank(in);
     boolean array = first == '[';
     Delivery delivery = new Delivery(handler);
-    RecordParser parser = new RecordParser(source);
+    RecordParser parser = new RecordParser(source, preparer);
     if (first != '{' && !array && CsvInput.looksLikeHeader(firstLine(in))) {
       InputStream rest = new BufferedInputStream(new SequenceInputStream(
           new ByteArrayInputStream(in.buf, in.pos, in.limit - in.pos), unclosable(decoded)), 1 << 16);

@@ -23,6 +23,7 @@ public final class LogEvent {
 
   private final byte[] raw;
   private final JsonNode json;
+  private Object prepared;
 
   private LogEvent(byte[] raw, JsonNode json) {
     this.raw = raw;
@@ -75,6 +76,18 @@ public final class LogEvent {
   /** Returns the raw event as UTF-8 text. */
   public String rawText() {
     return new String(raw, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Returns what the reader's preparer made of this event on the parsing thread (see
+   * {@link EventReader#withPreparer}), or null. Set before the event reaches the handler.
+   */
+  public Object prepared() {
+    return prepared;
+  }
+
+  void prepare(java.util.function.Function<LogEvent, ?> preparer) {
+    prepared = preparer.apply(this);
   }
 
   /** Returns the parsed tree; callers must not mutate it. */

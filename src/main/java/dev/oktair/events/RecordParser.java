@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +20,24 @@ final class RecordParser {
   private static final int MAX_DETAIL = 200;
 
   private final String source;
+  private final Function<LogEvent, ?> preparer;
 
   RecordParser(String source) {
+    this(source, null);
+  }
+
+  RecordParser(String source, Function<LogEvent, ?> preparer) {
     this.source = source;
+    this.preparer = preparer;
+  }
+
+  /** The event, prepared by the reader's preparer (on this, the parsing thread) when there is one. */
+  private LogEvent event(byte[] raw, JsonNode node) {
+    LogEvent e = LogEvent.of(raw, node);
+    if (preparer != null) {
+      e.prepare(preparer);
+    }
+    return e;
   }
 
   /**
@@ -73,7 +89,7 @@ final class RecordParser {
       Envelope.Inner inner = envelope.unwrap(node, parse);
       if (inner != null) {
         return envelope == Envelope.OKTA
-            ? new Outcome(LogEvent.of(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null, null)
+            ? new Outcome(event(Arrays.copyOfRange(parse.buf, parse.off, parse.off + parse.len), node), null, null)
             : unwrapped(envelope, inner, parse, original, line);
       }
     }
@@ -117,7 +133,7 @@ final class RecordParser {
     if (problem != null) {
       return rejectOf(original, line, RejectedLine.Reason.NOT_AN_EVENT, "the event in " + where + ": " + problem);
     }
-    return new Outcome(LogEvent.of(bytes, node), null, where);
+    return new Outcome(event(bytes, node), null, where);
   }
 
   /**

@@ -58,6 +58,11 @@ class InvestigateCommandIT {
       for (String other : story.otherVictimLogins()) {
         assertThat(r.out()).contains("Other affected accounts found by --hunt").contains(other);
       }
+      // the hunt names exactly the planted victims: a wrongly named user would be contained by respond
+      String named = r.out().lines().filter(l -> l.startsWith("Other affected accounts found by --hunt: ")).findFirst()
+          .orElse("").replace("Other affected accounts found by --hunt: ", "");
+      assertThat(named.isEmpty() ? Set.<String>of() : Set.of(named.split(", ")))
+          .containsExactlyInAnyOrderElementsOf(story.otherVictimLogins());
       List<Finding> findings = FindingsFile.read(caseDir.resolve("findings.json")).findings();
       Set<String> found = findings.stream().filter(f -> story.victimLogin().equals(f.subject()) || f.subject() == null)
           .filter(f -> f.severity().atLeast(Severity.HIGH)).map(Finding::detection).collect(Collectors.toSet());

@@ -115,6 +115,31 @@ class DetectionsTest {
   }
 
   @Test
+  void aPassOverPreparedEventsFindsTheSame() throws IOException {
+    Path file = dir.resolve("events.jsonl");
+    java.nio.file.Files.write(file, events.stream().map(LogEvent::rawText).toList());
+    assertThat(streamed(dev.oktair.events.EventReader.create().withPreparer(Detections::prepare), file))
+        .isEqualTo(streamed(dev.oktair.events.EventReader.create(), file)).isNotEmpty();
+  }
+
+  private static List<Finding> streamed(dev.oktair.events.EventReader reader, Path file) throws IOException {
+    Detections.Pass pass = Detections.start(Detections.builtIn());
+    reader.read(file, new dev.oktair.events.EventHandler() {
+      @Override
+      public boolean event(LogEvent event, long line) {
+        pass.see(event);
+        return true;
+      }
+
+      @Override
+      public void rejected(dev.oktair.events.RejectedLine rejected) {
+        throw new AssertionError(rejected);
+      }
+    });
+    return pass.finish().findings();
+  }
+
+  @Test
   void everyBuiltInHasAnIdTitleAndRecommendation() {
     assertThat(Detections.builtIn()).extracting(Detection::id).doesNotHaveDuplicates();
     assertThat(Detections.builtIn()).allSatisfy(d -> {

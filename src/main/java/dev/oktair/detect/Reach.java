@@ -1,0 +1,89 @@
+package dev.oktair.detect;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which users each device id, exact user agent and AS number was used for, and from which client
+ * IPs: how the hunt follows the attacker's equipment past their addresses and sessions without
+ * naming bystanders.
+ *
+ * <p>The rule: a value the attacker used from one of their addresses names the other users it
+ * was used for only when it is rare in the case, i.e. used for at most {@value #FEW} users beyond
+ * those the attacker's addresses, sessions and tokens already reach, and, for an ASN or a user
+ * agent (which a population shares: a cloud or ISP network, a browser build), also for no more
+ * than one user in {@value #SHARE} of the case's users. A value used for more users or from more
+ * addresses than are counted ({@value #CAP}) is taken as common and names nobody. A wrongly named
+ * user would be contained by respond, so the rule errs towards naming too few.
+ */
+final class Reach {
+  static final int FEW = 2;
+  static final int SHARE = 20;
+  static final int CAP = 16;
+
+  private final Map<String, Use> byDevice = new HashMap<>();
+  private final Map<String, Use> byAgent = new HashMap<>();
+  private final Map<Long, Use> byAsn = new HashMap<>();
+
+  /** Counts one event of {@code subject} (not null). */
+  void see(Seen e, String subject) {
+    if (e.deviceId() != null) {
+      byDevice.computeIfAbsent(e.deviceId(), k -> new Use()).add(subject, e.ip());
+    }
+    if (e.userAgent() != null) {
+      byAgent.computeIfAbsent(e.userAgent(), k -> new Use()).add(subject, e.ip());
+    }
+    if (e.asn() != null) {
+      byAsn.computeIfAbsent(e.asn(), k -> new Use()).add(subject, e.ip());
+    }
+  }
+
+  /**
+   * Adds to {@code victims} (the users already reached, of {@code users} in the case) the users a
+   * rare value reached that the attacker used from an address {@code attackerIp} accepts.
+   */
+  void addReached(Set<String> victims, int users, Predicate<String> attackerIp) {
+    Set<String> reached = new HashSet<>();
+    int shared = Math.min(FEW, users / SHARE);
+    byDevice.values().forEach(u -> u.reached(victims, FEW, attackerIp, reached));
+    byAgent.values().forEach(u -> u.reached(victims, shared, attackerIp, reached));
+    byAsn.values().forEach(u -> u.reached(victims, shared, attackerIp, reached));
+    victims.addAll(reached);
+  }
+
+  /** The users and client IPs one value was used for, counted up to {@link #CAP}. */
+  private static final class Use {
+    private final Set<String> subjects = new HashSet<>(2);
+    private final Set<String> ips = new HashSet<>(2);
+    private boolean common;
+
+    void add(String subject, String ip) {
+      if (common) {
+        return;
+      }
+      subjects.add(subject);
+      if (ip != null) {
+        ips.add(ip);
+      }
+      if (subjects.size() > CAP || ips.size() > CAP) {
+        common = true;
+        subjects.clear();
+        ips.clear();
+      }
+    }
+
+    void reached(Set<String> victims, int most, Predicate<String> attackerIp, Set<String> out) {
+      if (common || ips.stream().noneMatch(attackerIp)) {
+        return;
+      }
+      Set<String> others = new HashSet<>(subjects);
+      others.removeAll(victims);
+      if (others.size() <= most) {
+        out.addAll(others);
+      }
+    }
+  }
+}
