@@ -38,6 +38,7 @@ final class Duck {
     if (mode != Mode.WRITE) {
       p.setProperty("duckdb.read_only", "true");
     }
+    DuckLibrary.prepare();
     Connection c;
     try {
       c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
