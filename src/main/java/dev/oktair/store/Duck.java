@@ -94,6 +94,15 @@ final class Duck {
     return t == null ? null : t.toInstant(ZoneOffset.UTC);
   }
 
+  /**
+   * Returns a column of epoch microseconds ({@code epoch_us(...)}) as an instant, or null: many
+   * times faster than the driver's TIMESTAMP conversion where a query returns a million of them.
+   */
+  static Instant instantOfMicros(ResultSet rs, int column) throws SQLException {
+    long micros = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+  }
+
   /** Returns an instant as a TIMESTAMP parameter (a UTC wall time, free of JVM time zone). */
   static LocalDateTime timestamp(Instant instant) {
     return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
