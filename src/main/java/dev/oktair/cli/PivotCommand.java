@@ -6,8 +6,11 @@ import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.PivotKey;
 import dev.oktair.store.PivotQuery;
 import dev.oktair.store.PivotRow;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -65,37 +68,54 @@ final class PivotCommand extends BaseCommand {
     PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, max == 0 ? 0 : (int) max + 1, chosen.selector());
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
     LoadCommand.noteLoadedOnOpen(this, db);
-    List<PivotRow> rows = db.pivot(query);
-    if (max > 0 && rows.size() > max) {
-      rows = rows.subList(0, (int) max);
-      info("showing the " + max + " values with most events; there are more (--limit 0 for all)");
+    // rows stream from DuckDB to the output in blocks (not a flush per line): a million values
+    // need no more memory than ten
+    PrintWriter out = new PrintWriter(new BufferedWriter(ctx.out(), 1 << 16));
+    boolean baselined = baseline != null;
+    TextTable table = json.json ? null : table(out, keys, baselined);
+    long[] seen = {0};
+    try {
+      db.pivot(query, r -> {
+        if (max > 0 && ++seen[0] > max) {
+          return; // the one row more than asked for
+        }
+        if (table == null) {
+          out.println(r.toJson());
+        } else {
+          table.row(cells(r, baselined));
+        }
+      });
+      if (table != null) {
+        table.flush();
+      }
+    } finally {
+      out.flush();
     }
-    if (json.json) {
-      rows.forEach(r -> ctx.out().println(r.toJson()));
-    } else {
-      table(keys, rows, baseline != null);
+    if (max > 0 && seen[0] > max) {
+      info("showing the " + max + " values with most events; there are more (--limit 0 for all)");
     }
     return ExitCode.OK;
   }
 
-  private void table(List<PivotKey> keys, List<PivotRow> rows, boolean baseline) {
+  private static TextTable table(PrintWriter out, List<PivotKey> keys, boolean baseline) {
     List<String> headers = new ArrayList<>();
     keys.forEach(k -> headers.add(k.key().toUpperCase(Locale.ROOT)));
     headers.addAll(List.of("EVENTS", "OK", "FAIL", "FIRST SEEN", "LAST SEEN", "SUBJECTS"));
     if (baseline) {
       headers.add("NEW");
     }
-    TextTable table = new TextTable(ctx.out(), headers, 60);
-    for (PivotRow r : rows) {
-      List<String> cells = new ArrayList<>();
-      r.value().values().forEach(v -> cells.add(v == null ? null : String.valueOf(v)));
-      cells.addAll(List.of(Long.toString(r.events()), Long.toString(r.successes()), Long.toString(r.failures()),
-          Times.format(r.firstSeen()), Times.format(r.lastSeen()), Long.toString(r.subjects())));
-      if (baseline) {
-        cells.add(r.isNew() ? "NEW" : "");
-      }
-      table.row(cells);
+    return new TextTable(out, headers, 60);
+  }
+
+  private static List<String> cells(PivotRow r, boolean baseline) {
+    List<String> cells = new ArrayList<>();
+    r.value().values().forEach(v -> cells.add(v == null ? null : String.valueOf(v)));
+    // Arrays.asList, not List.of: events without a readable published time have no first/last seen
+    cells.addAll(Arrays.asList(Long.toString(r.events()), Long.toString(r.successes()), Long.toString(r.failures()),
+        Times.format(r.firstSeen()), Times.format(r.lastSeen()), Long.toString(r.subjects())));
+    if (baseline) {
+      cells.add(r.isNew() ? "NEW" : "");
     }
-    table.flush();
+    return cells;
   }
 }

@@ -87,7 +87,17 @@ public final class CaseDatabase {
 
   /** Returns the rows of a pivot, most events first. */
   public List<PivotRow> pivot(PivotQuery query) {
-    return read("pivot", c -> Pivots.run(c, query));
+    List<PivotRow> rows = new java.util.ArrayList<>();
+    pivot(query, rows::add);
+    return rows;
+  }
+
+  /** Hands the rows of a pivot to {@code sink} one at a time, most events first (a million values in bounded memory). */
+  public void pivot(PivotQuery query, java.util.function.Consumer<PivotRow> sink) {
+    read("pivot", c -> {
+      Pivots.run(c, query, sink);
+      return null;
+    });
   }
 
   /**

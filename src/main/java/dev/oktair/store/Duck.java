@@ -20,6 +20,13 @@ final class Duck {
   /** DuckDB's memory ceiling: enough for a million-event load, far below a shared machine's RAM. */
   static final String MEMORY_LIMIT = "4GB";
 
+  /**
+   * The oldest DuckDB that can open a case database this okta-ir creates: 1.2 stores {@code raw}
+   * with zstd (issue 14: a quarter to a fifth of the file, and about half the commit's work,
+   * against the default string compression). Databases made before keep their own format.
+   */
+  static final String STORAGE_VERSION = "v1.2.0";
+
   /** How a connection may touch the database and the file system. */
   enum Mode {
     /** Loading: read and write. */
@@ -35,9 +42,11 @@ final class Duck {
   static Connection open(Path db, Mode mode) throws SQLException {
     Properties p = new Properties();
     p.setProperty("memory_limit", MEMORY_LIMIT);
+    p.setProperty("storage_compatibility_version", STORAGE_VERSION);
     if (mode != Mode.WRITE) {
       p.setProperty("duckdb.read_only", "true");
     }
+    DuckLibrary.prepare();
     Connection c;
     try {
       c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), p);
@@ -91,6 +100,15 @@ final class Duck {
   static Instant instant(ResultSet rs, int column) throws SQLException {
     LocalDateTime t = rs.getObject(column, LocalDateTime.class);
     return t == null ? null : t.toInstant(ZoneOffset.UTC);
+  }
+
+  /**
+   * Returns a column of epoch microseconds ({@code epoch_us(...)}) as an instant, or null: many
+   * times faster than the driver's TIMESTAMP conversion where a query returns a million of them.
+   */
+  static Instant instantOfMicros(ResultSet rs, int column) throws SQLException {
+    long micros = rs.getLong(column);
+    return rs.wasNull() ? null : Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
   }
 
   /** Returns an instant as a TIMESTAMP parameter (a UTC wall time, free of JVM time zone). */

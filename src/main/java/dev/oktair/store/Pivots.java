@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Runs a {@link PivotQuery} as one aggregate query over {@code events}. */
 final class Pivots {
   private Pivots() {}
 
-  static List<PivotRow> run(Connection c, PivotQuery q) throws SQLException {
+  /** Runs the pivot and hands each row to {@code sink} as DuckDB returns it, most events first. */
+  static void run(Connection c, PivotQuery q, Consumer<PivotRow> sink) throws SQLException {
     List<PivotKey> keys = q.keys();
     List<Object> params = new ArrayList<>();
     String window = WindowSql.where(q.window(), params);
@@ -31,13 +33,11 @@ final class Pivots {
     if (q.baselineUntil() != null) {
       params.add(Duck.timestamp(q.baselineUntil()));
     }
-    List<PivotRow> rows = new ArrayList<>();
     try (PreparedStatement ps = Duck.prepare(c, sql, params.toArray()); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        rows.add(row(rs, keys, q.baselineUntil() != null));
+        sink.accept(row(rs, keys, q.baselineUntil() != null));
       }
     }
-    return rows;
   }
 
   private static String sql(List<PivotKey> keys, String window, PivotQuery q) {
@@ -58,7 +58,7 @@ final class Pivots {
         .append("), a AS (SELECT ").append(keyList).append(", count(*) AS events,")
         .append(" count(*) FILTER (WHERE outcome_result IN ('SUCCESS', 'ALLOW')) AS successes,")
         .append(" count(*) FILTER (WHERE outcome_result IN ('FAILURE', 'DENY')) AS failures,")
-        .append(" min(published) AS first_seen, max(published) AS last_seen,")
+        .append(" epoch_us(min(published)) AS first_seen, epoch_us(max(published)) AS last_seen,")
         .append(" count(DISTINCT actor_alternate_id) FILTER (WHERE actor_type = 'User') AS subjects")
         .append(" FROM w GROUP BY ").append(keyList).append(")");
     String baseline = "NULL::BOOLEAN";
@@ -93,8 +93,8 @@ final class Pivots {
     long events = rs.getLong(col++);
     long successes = rs.getLong(col++);
     long failures = rs.getLong(col++);
-    var first = Duck.instant(rs, col++);
-    var last = Duck.instant(rs, col++);
+    var first = Duck.instantOfMicros(rs, col++);
+    var last = Duck.instantOfMicros(rs, col++);
     long subjects = rs.getLong(col++);
     Boolean isNew = baseline ? Boolean.valueOf(rs.getBoolean(col)) : null;
     return new PivotRow(value, events, successes, failures, first, last, subjects, isNew);

@@ -28,7 +28,7 @@ final class Schema {
         asn BIGINT, as_org VARCHAR, isp VARCHAR, domain VARCHAR, is_proxy BOOLEAN,
         external_session_id VARCHAR, root_session_id VARCHAR, transaction_id VARCHAR,
         threat_suspected BOOLEAN, request_uri VARCHAR,
-        uuid_collision BOOLEAN, evidence_file VARCHAR, evidence_line BIGINT, raw VARCHAR)
+        uuid_collision BOOLEAN, evidence_file VARCHAR, evidence_line BIGINT, raw VARCHAR USING COMPRESSION zstd)
       """;
 
   /** One row per evidence line: which files (so which queries) saw each event. */
@@ -83,6 +83,9 @@ final class Schema {
         SELECT evidence_line, raw, json_transform(raw, '%1$s') AS j FROM (%3$s)
       ), t AS (
         SELECT *, json_transform(j.target, '%2$s') AS tl FROM src
+      ), u AS (
+        SELECT *, list_filter(tl, x -> x.type = 'AppInstance')[1] AS app, list_filter(tl, x -> x.type = 'User')[1] AS usr
+        FROM t
       )
       SELECT
         NULLIF(j.uuid, 'null') AS uuid,
@@ -98,10 +101,10 @@ final class Schema {
         NULLIF(j.actor.type, 'null') AS actor_type,
         NULLIF(j.actor.alternateId, 'null') AS actor_alternate_id,
         NULLIF(j.actor.displayName, 'null') AS actor_display_name,
-        NULLIF(list_filter(tl, x -> x.type = 'AppInstance')[1].displayName, 'null') AS target_app,
-        NULLIF(list_filter(tl, x -> x.type = 'AppInstance')[1].id, 'null') AS target_app_id,
-        NULLIF(list_filter(tl, x -> x.type = 'User')[1].alternateId, 'null') AS target_user,
-        NULLIF(list_filter(tl, x -> x.type = 'User')[1].id, 'null') AS target_user_id,
+        NULLIF(app.displayName, 'null') AS target_app,
+        NULLIF(app.id, 'null') AS target_app_id,
+        NULLIF(usr.alternateId, 'null') AS target_user,
+        NULLIF(usr.id, 'null') AS target_user_id,
         j.target AS targets,
         NULLIF(j.client.ipAddress, 'null') AS client_ip,
         NULLIF(j.client.userAgent.rawUserAgent, 'null') AS user_agent,
@@ -128,7 +131,7 @@ final class Schema {
         $1::VARCHAR AS evidence_file,
         evidence_line,
         raw
-      FROM t
+      FROM u
       """;
 
   /**

@@ -146,6 +146,29 @@ class StoreCommandsIT {
   }
 
   @Test
+  void pivotTablePrintsValuesWhoseEventsHaveNoPublishedTimeAndSaysWhenTheLimitCutIt() {
+    EvidenceStore store = EvidenceStore.open(caseDir, Runs.CLOCK);
+    try (EvidenceWriter w = store.create("no-time", Source.imported("no-time.jsonl"))) {
+      w.write(LogEvent.parse("{\"uuid\":\"nt1\",\"eventType\":\"user.session.start\",\"client\":{\"ipAddress\":\"198.51.100.7\"}}"));
+      w.seal();
+    }
+
+    Runs.Run all = Runs.run(home, "pivot", "--case", c(), "--by", "ip");
+    assertThat(all.exit()).as(all.err()).isZero();
+    assertThat(all.out().lines().filter(l -> l.startsWith("198.51.100.7")))
+        .singleElement().satisfies(l -> assertThat(l.split("\\s+")).containsExactly("198.51.100.7", "1", "0", "0", "-", "-", "0"));
+    assertThat(all.err()).doesNotContain("showing the");
+
+    Runs.Run two = Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--limit", "2");
+    assertThat(two.exit()).isZero();
+    assertThat(two.out().lines().toList()).hasSize(3).first().asString().startsWith("IP");
+    assertThat(two.err()).contains("showing the 2 values with most events; there are more");
+    Runs.Run json = Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--limit", "4", "--json");
+    assertThat(jsonLines(json.out())).hasSize(4).last().satisfies(n -> assertThat(n.get("firstSeen").isNull()).isTrue());
+    assertThat(json.err()).doesNotContain("showing the");
+  }
+
+  @Test
   void badKeysFiltersAndTimesAreUsageErrors() {
     assertThat(Runs.run(home, "pivot", "--case", c(), "--by", "ip,bogus").exit()).isEqualTo(2);
     assertThat(Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--filter", "eventType eq").exit()).isEqualTo(2);
