@@ -45,11 +45,17 @@ public final class EventReader {
   private final LinePredicate prefilter;
   private final int workers;
   private final int blockBytes;
+  private final boolean treeless;
 
   private EventReader(LinePredicate prefilter, int workers, int blockBytes) {
+    this(prefilter, workers, blockBytes, false);
+  }
+
+  private EventReader(LinePredicate prefilter, int workers, int blockBytes, boolean treeless) {
     this.prefilter = prefilter;
     this.workers = workers;
     this.blockBytes = blockBytes;
+    this.treeless = treeless;
   }
 
   /** Returns a reader that parses every line. */
@@ -59,7 +65,16 @@ public final class EventReader {
 
   /** Returns a reader that parses only the lines {@code prefilter} lets through. */
   public EventReader withPrefilter(LinePredicate prefilter) {
-    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes);
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes, treeless);
+  }
+
+  /**
+   * Returns a reader for callers that keep events' bytes rather than analyse them (import): each
+   * record is checked exactly as strictly, but an event's tree is built only when asked for, and
+   * its uuid and published are read in the check, off the handler's thread.
+   */
+  public EventReader treeless() {
+    return new EventReader(prefilter, workers, blockBytes, true);
   }
 
   /**
@@ -67,7 +82,7 @@ public final class EventReader {
    * alone) in blocks of at least {@code blockBytes}; for tests and benchmarks.
    */
   EventReader withWorkers(int workers, int blockBytes) {
-    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes));
+    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes), treeless);
   }
 
   /** One worker per core beside the reading thread (which decodes too), up to three. */
@@ -104,7 +119,7 @@ public final class EventReader {
     byte first = firstNonBlank(in);
     boolean array = first == '[';
     Delivery delivery = new Delivery(handler);
-    RecordParser parser = new RecordParser(source);
+    RecordParser parser = new RecordParser(source, treeless);
     if (first != '{' && !array && CsvInput.looksLikeHeader(firstLine(in))) {
       InputStream rest = new BufferedInputStream(new SequenceInputStream(
           new ByteArrayInputStream(in.buf, in.pos, in.limit - in.pos), unclosable(decoded)), 1 << 16);

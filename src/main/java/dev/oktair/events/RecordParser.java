@@ -19,9 +19,16 @@ final class RecordParser {
   private static final int MAX_DETAIL = 200;
 
   private final String source;
+  private final boolean treeless;
 
   RecordParser(String source) {
+    this(source, false);
+  }
+
+  /** With {@code treeless}, plain events are checked by {@link StreamCheck} and get their tree only when asked. */
+  RecordParser(String source, boolean treeless) {
     this.source = source;
+    this.treeless = treeless;
   }
 
   /**
@@ -40,6 +47,12 @@ final class RecordParser {
     String problem = JsonText.problem(parse.buf, parse.off, parse.len, false);
     if (problem != null) {
       return rejectOf(original, line, RejectedLine.Reason.MALFORMED_JSON, problem);
+    }
+    if (treeless) {
+      LogEvent event = StreamCheck.event(parse.buf, parse.off, parse.len);
+      if (event != null) {
+        return new Outcome(event, null, null);
+      }
     }
     JsonNode node;
     try {

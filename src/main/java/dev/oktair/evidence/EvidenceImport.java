@@ -166,7 +166,7 @@ public final class EvidenceImport {
       FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
       Source source = Source.imported(location);
       try {
-        ReadSummary summary = EventReader.create().read(in, display, handler);
+        ReadSummary summary = EventReader.create().treeless().read(in, display, handler);
         in.transferTo(OutputStream.nullOutputStream()); // hash what follows a gzip stream too
         handler.tally.blank += summary.blank();
         handler.tally.compacted += summary.compacted();
