@@ -29,6 +29,8 @@ public final class LogEvent {
   private final String uuid;
   private final String publishedText;
   private final Instant published;
+  /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
+  private volatile byte[] sha256;
 
   private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published) {
     this.raw = raw;
@@ -80,6 +82,22 @@ public final class LogEvent {
   /** Returns a copy of the exact bytes of this event (no line terminator). */
   public byte[] raw() {
     return raw.clone();
+  }
+
+  /** Returns the SHA-256 of the raw bytes (what tells exact duplicates apart), computed once. */
+  public byte[] sha256() {
+    byte[] h = sha256;
+    if (h == null) {
+      h = Bytes.sha256(raw, 0, raw.length);
+      sha256 = h;
+    }
+    return h.clone();
+  }
+
+  /** Computes {@link #sha256()} now, with {@code digest}, so that it costs the caller's thread nothing later. */
+  void hashWith(java.security.MessageDigest digest) {
+    digest.update(raw);
+    sha256 = digest.digest();
   }
 
   /** Returns the length of the raw bytes. */

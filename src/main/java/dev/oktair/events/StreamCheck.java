@@ -1,6 +1,6 @@
 package dev.oktair.events;
 
-import java.time.Instant;
+import java.security.MessageDigest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -16,6 +16,9 @@ import tools.jackson.core.JsonToken;
 final class StreamCheck {
   /** Numbers longer than this go the full path. */
   private static final int PLAIN_NUMBER = 100;
+
+  /** One digest per reading thread: the content hash import's dedupe needs is computed here, in parallel. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::sha256);
 
   private StreamCheck() {}
 
@@ -69,11 +72,10 @@ final class StreamCheck {
       return null;
     }
     byte[] raw = java.util.Arrays.copyOfRange(b, off, off + len);
-    if (!plain) {
-      return LogEvent.checked(raw, null, null, null, false);
-    }
-    Instant at = Times.parsePublished(published);
-    return LogEvent.checked(raw, uuid, published, at, true);
+    LogEvent event = plain ? LogEvent.checked(raw, uuid, published, Times.parsePublished(published), true)
+        : LogEvent.checked(raw, null, null, null, false);
+    event.hashWith(SHA256.get());
+    return event;
   }
 
   /** Reads past the value starting at {@code first}; false when a number needs the full path. */
