@@ -161,7 +161,7 @@ public final class EvidenceImport {
   private void importStream(InputStream raw, String display, String location, String name, String knownSha,
       ImportListener listener) {
     MessageDigest inputHash = sha256();
-    Counted counted = new Counted(raw);
+    CountingInput counted = new CountingInput(raw);
     try (InputStream in = new DigestInputStream(counted, inputHash);
         EvidenceWriter writer = store.create(name, Source.imported(location), true);
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
@@ -195,40 +195,6 @@ public final class EvidenceImport {
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, "cannot read (" + describe(e) + ")");
-    }
-  }
-
-  /** Counts the bytes read from an input. */
-  private static final class Counted extends java.io.FilterInputStream {
-    long count;
-
-    Counted(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long skipped = super.skip(n);
-      count += skipped;
-      return skipped;
     }
   }
 
