@@ -15,6 +15,12 @@ final class Block implements RecordSink {
   long lines;
   long blank;
   long skipped;
+  /** The block's bytes when every line is an event as it stands and ends in LF (a run), else null. */
+  private byte[] runBytes;
+  private int runFrom;
+  private int runTo;
+  /** Set when the run's buffer goes back to the reader's pool once the block is delivered. */
+  volatile boolean pooled;
 
   private record Item(Outcome outcome, long line, boolean compact, long blank, long skipped) {}
 
@@ -23,16 +29,41 @@ final class Block implements RecordSink {
     Block block = new Block();
     LineDecoder decoder = new LineDecoder(source, prefilter, parser, block);
     long line = 0;
+    boolean verbatim = true;
     for (int start = from; start < to; ) {
       int nl = Bytes.indexOfNewline(buf, start, to);
       int end = nl < 0 ? to : nl;
+      verbatim &= nl >= 0 && end > start && buf[end - 1] != '\r';
       decoder.line(buf, start, end - start, ++line);
       start = end + 1;
     }
     block.lines = line;
     block.blank = decoder.blank;
     block.skipped = decoder.skipped;
+    if (verbatim && line > 0 && block.allVerbatim()) {
+      block.runBytes = buf;
+      block.runFrom = from;
+      block.runTo = to;
+    }
     return block;
+  }
+
+  /** True when every line was taken, as it stands, as an event (no reject, blank, skip or wrapper). */
+  private boolean allVerbatim() {
+    if (blank != 0 || skipped != 0 || items.size() != lines) {
+      return false;
+    }
+    for (Item i : items) {
+      if (i.outcome.event() == null || i.outcome.wrapper() != null || i.compact) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the buffer this block's lines are in when it was handed over as a run, else null. */
+  byte[] runBuffer() {
+    return runBytes;
   }
 
   /** Returns a block of one line, already decoded (an over-long line streamed past). */
@@ -54,6 +85,13 @@ final class Block implements RecordSink {
    * the blocks before; returns false when the sink stopped.
    */
   boolean deliver(RecordSink sink, long lines, long blanks, long skips) {
+    if (runBytes != null && sink instanceof Delivery d && d.takesRuns()) {
+      List<LogEvent> events = new ArrayList<>(items.size());
+      for (Item i : items) {
+        events.add(i.outcome.event());
+      }
+      return d.takeRun(new EventRun(runBytes, runFrom, runTo, events, lines + 1), blanks, skips);
+    }
     for (Item i : items) {
       if (!sink.take(i.outcome.after(lines), lines + i.line, i.compact, blanks + i.blank, skips + i.skipped)) {
         return false;

@@ -108,6 +108,27 @@ final class Bytes {
     return i;
   }
 
+  private static final long QUOTES = 0x2222222222222222L;
+
+  /**
+   * Returns the index of the first quote, backslash or control byte (below 0x20) in {@code b[from,
+   * to)}, or {@code to}: where the plain run of a JSON string's content ends, found eight at a time.
+   */
+  static int skipStringBody(byte[] b, int from, int to) {
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(b, i);
+      long w = (((x - SPACES) & ~x) | flags(x ^ BACKSLASHES) | flags(x ^ QUOTES)) & HIGHS;
+      if (w != 0) {
+        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+      }
+    }
+    while (i < to && (b[i] & 0xFF) >= 0x20 && b[i] != '\\' && b[i] != '"') {
+      i++;
+    }
+    return i;
+  }
+
   /** Returns true for the four JSON whitespace bytes. */
   static boolean isWhitespace(byte c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';

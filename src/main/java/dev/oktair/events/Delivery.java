@@ -47,4 +47,21 @@ final class Delivery implements RecordSink {
     }
     return !stopped;
   }
+
+  /** Returns true when whole runs of verbatim events may be handed over through {@link #takeRun}. */
+  boolean takesRuns() {
+    return handler.takesRuns();
+  }
+
+  /** Takes a run of events that are lines as they stand; returns false to stop the read. */
+  boolean takeRun(EventRun run, long blank, long skipped) {
+    events += run.events().size();
+    if (!handler.events(run)) {
+      stopped = true;
+      stopLine = run.firstLine() + run.events().size() - 1;
+      stopBlank = blank;
+      stopSkipped = skipped;
+    }
+    return !stopped;
+  }
 }

@@ -10,6 +10,28 @@ public interface EventHandler {
    */
   boolean event(LogEvent event, long line);
 
+  /**
+   * Returns true when this handler takes runs of verbatim lines whole through {@link #events}
+   * (JSONL read on several threads hands them over so); by default every event goes to {@link #event}.
+   */
+  default boolean takesRuns() {
+    return false;
+  }
+
+  /**
+   * Receives a run of lines that are all events as they stand, in place of one {@link #event}
+   * call each (only when {@link #takesRuns}); returns false to stop reading after the run.
+   */
+  default boolean events(EventRun run) {
+    long line = run.firstLine();
+    for (LogEvent e : run.events()) {
+      if (!event(e, line++)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Receives one line (or JSON array element) that is not an event, with why. */
   void rejected(RejectedLine rejected);
 }

@@ -41,18 +41,21 @@ public final class EventReader {
   /** How much is read from the input at a time. */
   static final int CHUNK = 1 << 20;
 
-  private static final EventReader ALL = new EventReader(LinePredicate.ALL, defaultWorkers(), ParallelJsonl.BLOCK_BYTES, null);
+  private static final EventReader ALL = new EventReader(LinePredicate.ALL, defaultWorkers(), ParallelJsonl.BLOCK_BYTES, null, false);
 
   private final LinePredicate prefilter;
   private final int workers;
   private final int blockBytes;
   private final Function<LogEvent, ?> preparer;
+  private final boolean treeless;
 
-  private EventReader(LinePredicate prefilter, int workers, int blockBytes, Function<LogEvent, ?> preparer) {
+  private EventReader(LinePredicate prefilter, int workers, int blockBytes, Function<LogEvent, ?> preparer,
+      boolean treeless) {
     this.prefilter = prefilter;
     this.workers = workers;
     this.blockBytes = blockBytes;
     this.preparer = preparer;
+    this.treeless = treeless;
   }
 
   /** Returns a reader that parses every line. */
@@ -62,7 +65,7 @@ public final class EventReader {
 
   /** Returns a reader that parses only the lines {@code prefilter} lets through. */
   public EventReader withPrefilter(LinePredicate prefilter) {
-    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes, preparer);
+    return new EventReader(Objects.requireNonNull(prefilter, "prefilter"), workers, blockBytes, preparer, treeless);
   }
 
   /**
@@ -71,7 +74,16 @@ public final class EventReader {
    * is cheapest there, while the tree is still in that core's cache. Must be thread-safe.
    */
   public EventReader withPreparer(Function<LogEvent, ?> preparer) {
-    return new EventReader(prefilter, workers, blockBytes, Objects.requireNonNull(preparer, "preparer"));
+    return new EventReader(prefilter, workers, blockBytes, Objects.requireNonNull(preparer, "preparer"), treeless);
+  }
+
+  /**
+   * Returns a reader for callers that keep events' bytes rather than analyse them (import): each
+   * record is checked exactly as strictly, but an event's tree is built only when asked for, and
+   * its uuid and published are read in the check, off the handler's thread.
+   */
+  public EventReader treeless() {
+    return new EventReader(prefilter, workers, blockBytes, preparer, true);
   }
 
   /**
@@ -79,7 +91,7 @@ public final class EventReader {
    * alone) in blocks of at least {@code blockBytes}; for tests and benchmarks.
    */
   EventReader withWorkers(int workers, int blockBytes) {
-    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes), preparer);
+    return new EventReader(prefilter, Math.max(0, workers), Math.max(1, blockBytes), preparer, treeless);
   }
 
   /** One worker per core beside the reading thread (which decodes too), up to three. */
@@ -116,7 +128,7 @@ public final class EventReader {
     byte first = firstNonBlank(in);
     boolean array = first == '[';
     Delivery delivery = new Delivery(handler);
-    RecordParser parser = new RecordParser(source, preparer);
+    RecordParser parser = new RecordParser(source, preparer, treeless);
     if (first != '{' && !array && CsvInput.looksLikeHeader(firstLine(in))) {
       InputStream rest = new BufferedInputStream(new SequenceInputStream(
           new ByteArrayInputStream(in.buf, in.pos, in.limit - in.pos), unclosable(decoded)), 1 << 16);

@@ -22,12 +22,24 @@ public final class LogEvent {
   private static final FieldPath IP_CHAIN = FieldPath.parse("request.ipChain.ip");
 
   private final byte[] raw;
-  private final JsonNode json;
+  /** The tree; for an event checked without one ({@link #checked}), built on first use. */
+  private volatile JsonNode json;
   private Object prepared;
+  /** For a checked event whose uuid and published are strings (or absent), their text and instant. */
+  private final boolean known;
+  private final String uuid;
+  private final String publishedText;
+  private final Instant published;
+  /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
+  private volatile byte[] sha256;
 
-  private LogEvent(byte[] raw, JsonNode json) {
+  private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published) {
     this.raw = raw;
     this.json = json;
+    this.known = known;
+    this.uuid = uuid;
+    this.publishedText = publishedText;
+    this.published = published;
   }
 
   /**
@@ -40,7 +52,17 @@ public final class LogEvent {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("a System Log event must be a JSON object");
     }
-    return new LogEvent(raw, json);
+    return new LogEvent(raw, json, false, null, null, null);
+  }
+
+  /**
+   * Returns the event for bytes the strict check has already accepted as a System Log event
+   * without building a tree (see {@link StreamCheck}); the tree is parsed when first asked for.
+   * With {@code known}, {@code uuid} and {@code publishedText} are the fields' text as
+   * {@link Json#text} gives it, and {@code published} its instant.
+   */
+  static LogEvent checked(byte[] raw, String uuid, String publishedText, Instant published, boolean known) {
+    return new LogEvent(raw, null, known, uuid, publishedText, published);
   }
 
   /**
@@ -61,6 +83,22 @@ public final class LogEvent {
   /** Returns a copy of the exact bytes of this event (no line terminator). */
   public byte[] raw() {
     return raw.clone();
+  }
+
+  /** Returns the SHA-256 of the raw bytes (what tells exact duplicates apart), computed once. */
+  public byte[] sha256() {
+    byte[] h = sha256;
+    if (h == null) {
+      h = Bytes.sha256(raw, 0, raw.length);
+      sha256 = h;
+    }
+    return h.clone();
+  }
+
+  /** Computes {@link #sha256()} now, with {@code digest}, so that it costs the caller's thread nothing later. */
+  void hashWith(java.security.MessageDigest digest) {
+    digest.update(raw);
+    sha256 = digest.digest();
   }
 
   /** Returns the length of the raw bytes. */
@@ -92,61 +130,66 @@ public final class LogEvent {
 
   /** Returns the parsed tree; callers must not mutate it. */
   public JsonNode json() {
-    return json;
+    JsonNode tree = json;
+    if (tree == null) {
+      tree = Json.EVENT_READER.readTree(raw); // the bytes passed the same parser's check: no failure here
+      json = tree;
+    }
+    return tree;
   }
 
   /** Returns every value at a dotted path, arrays flattened (see {@link FieldPath}). */
   public List<JsonNode> values(FieldPath path) {
-    return path.values(json);
+    return path.values(json());
   }
 
   /** Returns every value at a dotted path, arrays flattened (see {@link FieldPath}). */
   public List<JsonNode> values(String dottedPath) {
-    return FieldPath.parse(dottedPath).values(json);
+    return FieldPath.parse(dottedPath).values(json());
   }
 
   /** Returns the first value at {@code dottedPath} as text, or null. */
   public String text(String dottedPath) {
-    return Json.text(FieldPath.parse(dottedPath).first(json));
+    return Json.text(FieldPath.parse(dottedPath).first(json()));
   }
 
   public String uuid() {
-    return str(json, "uuid");
+    return known ? uuid : str(json(), "uuid");
   }
 
   /** Returns {@code published} as Okta wrote it, or null. */
   public String publishedText() {
-    return str(json, "published");
+    return known ? publishedText : str(json(), "published");
   }
 
   /** Returns {@code published} as an instant (ISO-8601 or the SIEM form), or null. */
   public Instant published() {
-    return Times.parsePublished(publishedText());
+    return known ? published : Times.parsePublished(publishedText());
   }
 
   public String eventType() {
-    return str(json, "eventType");
+    return str(json(), "eventType");
   }
 
   public String severity() {
-    return str(json, "severity");
+    return str(json(), "severity");
   }
 
   public String displayMessage() {
-    return str(json, "displayMessage");
+    return str(json(), "displayMessage");
   }
 
   public String legacyEventType() {
-    return str(json, "legacyEventType");
+    return str(json(), "legacyEventType");
   }
 
   public Actor actor() {
-    JsonNode a = json.get("actor");
+    JsonNode a = json().get("actor");
     return new Actor(str(a, "id"), str(a, "type"), str(a, "alternateId"), str(a, "displayName"));
   }
 
   public Client client() {
-    JsonNode c = json.get("client");
+    JsonNode c = json().get("client");
     JsonNode ua = child(c, "userAgent");
     JsonNode geo = child(c, "geographicalContext");
     return new Client(
@@ -161,13 +204,13 @@ public final class LogEvent {
   }
 
   public Outcome outcome() {
-    JsonNode o = json.get("outcome");
+    JsonNode o = json().get("outcome");
     return new Outcome(str(o, "result"), str(o, "reason"));
   }
 
   /** Returns the targets in the order Okta gave them; empty when there are none. */
   public List<Target> targets() {
-    JsonNode t = json.get("target");
+    JsonNode t = json().get("target");
     List<Target> out = new ArrayList<>();
     if (t != null && t.isArray()) {
       for (JsonNode e : t) {
@@ -178,15 +221,15 @@ public final class LogEvent {
   }
 
   public String externalSessionId() {
-    return str(child(json, "authenticationContext"), "externalSessionId");
+    return str(child(json(), "authenticationContext"), "externalSessionId");
   }
 
   public String rootSessionId() {
-    return str(child(json, "authenticationContext"), "rootSessionId");
+    return str(child(json(), "authenticationContext"), "rootSessionId");
   }
 
   public Security security() {
-    JsonNode s = json.get("securityContext");
+    JsonNode s = json().get("securityContext");
     JsonNode asn = s == null ? null : s.get("asNumber");
     Long asNumber = asn != null && asn.isNumber() ? Long.valueOf(asn.asLong()) : parseLong(Json.text(asn));
     return new Security(asNumber, str(s, "asOrg"), str(s, "isp"), str(s, "domain"), bool(child(s, "isProxy")));
@@ -194,20 +237,20 @@ public final class LogEvent {
 
   /** Returns {@code debugContext.debugData.<key>} as text (objects as JSON), or null. */
   public String debugData(String key) {
-    return Json.text(child(child(child(json, "debugContext"), "debugData"), key));
+    return Json.text(child(child(child(json(), "debugContext"), "debugData"), key));
   }
 
   /** Returns the addresses of {@code request.ipChain}, client first. */
   public List<String> ipChain() {
     List<String> out = new ArrayList<>();
-    for (JsonNode ip : IP_CHAIN.values(json)) {
+    for (JsonNode ip : IP_CHAIN.values(json())) {
       out.add(Json.text(ip));
     }
     return out;
   }
 
   public String transactionId() {
-    return str(child(json, "transaction"), "id");
+    return str(child(json(), "transaction"), "id");
   }
 
   @Override

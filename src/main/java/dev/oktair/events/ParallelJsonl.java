@@ -123,8 +123,13 @@ final class ParallelJsonl {
     searched = 0;
     FutureTask<Block> task = new FutureTask<>(() -> {
       Block block = Block.decode(full, from, end, source, prefilter, parser);
+      // A run's bytes are handed to the handler, so its buffer is reused only once it is delivered.
       if (full.length == EventReader.CHUNK) {
-        spare.add(full);
+        if (block.runBuffer() == null) {
+          spare.add(full);
+        } else {
+          block.pooled = true;
+        }
       }
       return block;
     });
@@ -160,6 +165,9 @@ final class ParallelJsonl {
         lines += block.lines;
         blank += block.blank;
         skipped += block.skipped;
+      }
+      if (block.pooled) {
+        spare.add(block.runBuffer());
       }
     }
   }

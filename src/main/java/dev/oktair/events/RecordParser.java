@@ -21,19 +21,28 @@ final class RecordParser {
 
   private final String source;
   private final Function<LogEvent, ?> preparer;
+  private final boolean treeless;
 
   RecordParser(String source) {
-    this(source, null);
+    this(source, null, false);
   }
 
-  RecordParser(String source, Function<LogEvent, ?> preparer) {
+  /**
+   * With a {@code preparer}, each event is prepared on this, the parsing thread; with
+   * {@code treeless}, plain events are checked by {@link StreamCheck} and get their tree only when asked.
+   */
+  RecordParser(String source, Function<LogEvent, ?> preparer, boolean treeless) {
     this.source = source;
     this.preparer = preparer;
+    this.treeless = treeless;
   }
 
   /** The event, prepared by the reader's preparer (on this, the parsing thread) when there is one. */
   private LogEvent event(byte[] raw, JsonNode node) {
-    LogEvent e = LogEvent.of(raw, node);
+    return prepared(LogEvent.of(raw, node));
+  }
+
+  private LogEvent prepared(LogEvent e) {
     if (preparer != null) {
       e.prepare(preparer);
     }
@@ -70,6 +79,12 @@ final class RecordParser {
     String problem = JsonText.problem(parse.buf, parse.off, parse.len, element);
     if (problem != null) {
       return rejectOf(original, line, RejectedLine.Reason.MALFORMED_JSON, problem);
+    }
+    if (treeless) {
+      LogEvent event = StreamCheck.event(parse.buf, parse.off, parse.len);
+      if (event != null) {
+        return new Outcome(prepared(event), null, null);
+      }
     }
     JsonNode node;
     try {

@@ -38,6 +38,10 @@ public final class Times {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    Instant usual = usualForm(text);
+    if (usual != null) {
+      return usual;
+    }
     try {
       if (text.length() > 10 && text.charAt(10) == 'T') {
         return OffsetDateTime.parse(text).toInstant();
@@ -50,6 +54,49 @@ public final class Times {
         return null;
       }
     }
+  }
+
+  /**
+   * Returns the instant of the forms Okta and SIEM exports write, {@code 2024-06-14T09:00:00.000Z}
+   * and {@code 2024-06-14 09:00:00.000}, read digit by digit (import reads one per event); null for
+   * any other text, which the general parse takes. Valid text gives what the general parse gives;
+   * an impossible date gives null here and is left to it.
+   */
+  private static Instant usualForm(String t) {
+    boolean iso = t.length() == 24 && t.charAt(10) == 'T' && t.charAt(23) == 'Z';
+    boolean siem = t.length() == 23 && t.charAt(10) == ' ';
+    if (!(iso || siem) || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(13) != ':' || t.charAt(16) != ':'
+        || t.charAt(19) != '.') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    int milli = digits(t, 20, 3);
+    if ((year | month | day | hour | minute | second | milli) < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, milli * 1_000_000).toInstant(ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** Returns the {@code n} ASCII digits at {@code from} as a number, or -1. */
+  private static int digits(String t, int from, int n) {
+    int v = 0;
+    for (int i = from; i < from + n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**

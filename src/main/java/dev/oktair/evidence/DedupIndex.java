@@ -1,5 +1,6 @@
 package dev.oktair.evidence;
 
+import dev.oktair.events.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,10 +43,19 @@ public final class DedupIndex {
    * event without a uuid is a duplicate only of byte-identical ones.
    */
   public Verdict add(String uuid, byte[] raw) {
-    byte[] h = sha256.digest(raw);
+    return classify(uuid == null ? "" : uuid, sha256.digest(raw));
+  }
+
+  /** Classifies {@code event} as {@link #add(String, byte[])} does, by the SHA-256 it may already hold. */
+  public Verdict add(LogEvent event) {
+    String uuid = event.uuid();
+    return classify(uuid == null ? "" : uuid, event.sha256());
+  }
+
+  private Verdict classify(String uuid, byte[] h) {
     long high = toLong(h, 0);
     long low = toLong(h, 8);
-    long key = hash(uuid == null ? "" : uuid) | 1L; // 0 marks an empty slot
+    long key = hash(uuid) | 1L; // 0 marks an empty slot
     int mask = keys.length - 1;
     boolean sameUuid = false;
     int slot = (int) (mix(key) & mask);

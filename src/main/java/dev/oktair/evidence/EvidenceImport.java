@@ -2,6 +2,7 @@ package dev.oktair.evidence;
 
 import dev.oktair.events.EventHandler;
 import dev.oktair.events.EventReader;
+import dev.oktair.events.EventRun;
 import dev.oktair.events.LogEvent;
 import dev.oktair.events.ReadSummary;
 import dev.oktair.events.RejectedLine;
@@ -160,17 +161,21 @@ public final class EvidenceImport {
   private void importStream(InputStream raw, String display, String location, String name, String knownSha,
       ImportListener listener) {
     MessageDigest inputHash = sha256();
-    try (InputStream in = new DigestInputStream(raw, inputHash);
-        EvidenceWriter writer = store.create(name, Source.imported(location));
+    CountingInput counted = new CountingInput(raw);
+    try (InputStream in = new DigestInputStream(counted, inputHash);
+        EvidenceWriter writer = store.create(name, Source.imported(location), true);
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
       FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
       Source source = Source.imported(location);
       try {
-        ReadSummary summary = EventReader.create().read(in, display, handler);
+        ReadSummary summary = EventReader.create().treeless().read(in, display, handler);
         in.transferTo(OutputStream.nullOutputStream()); // hash what follows a gzip stream too
         handler.tally.blank += summary.blank();
         handler.tally.compacted += summary.compacted();
         String sha = HexFormat.of().formatHex(inputHash.digest());
+        if (!summary.gzip() && summary.encoding() == null && summary.format() == ReadSummary.Format.JSONL) {
+          writer.sameAs(sha, counted.count); // the sealed file's hash is the input's when it is a byte copy
+        }
         if (knownSha == null && isAlreadyImported(display, sha, listener)) {
           quarantine.discard();
           return; // the input repeated a file imported before: the writer is discarded
@@ -285,15 +290,52 @@ public final class EvidenceImport {
 
     @Override
     public boolean event(LogEvent event, long line) {
+      if (keep(event, line)) {
+        writer.write(event);
+        counted(1);
+      }
+      return true;
+    }
+
+    @Override
+    public boolean takesRuns() {
+      return true;
+    }
+
+    /** Copies a run of lines as one block when none is a duplicate, else its events one by one. */
+    @Override
+    public boolean events(EventRun run) {
+      List<LogEvent> events = run.events();
+      boolean[] kept = new boolean[events.size()];
+      int n = 0;
+      for (int i = 0; i < kept.length; i++) {
+        kept[i] = keep(events.get(i), run.firstLine() + i);
+        n += kept[i] ? 1 : 0;
+      }
+      if (n == kept.length) {
+        writer.write(run);
+      } else {
+        for (int i = 0; i < kept.length; i++) {
+          if (kept[i]) {
+            writer.write(events.get(i));
+          }
+        }
+      }
+      counted(n);
+      return true;
+    }
+
+    /** Counts and dedupes one event; returns false when it is an exact duplicate, not to be written. */
+    private boolean keep(LogEvent event, long line) {
       lastLine = line;
       String uuid = event.uuid();
       if (uuid == null) {
         tally.missingUuid++;
       } else {
-        DedupIndex.Verdict verdict = seen.add(uuid, event.raw());
+        DedupIndex.Verdict verdict = seen.add(event);
         if (verdict == DedupIndex.Verdict.DUPLICATE) {
           tally.duplicates++;
-          return true;
+          return false;
         }
         if (verdict == DedupIndex.Verdict.COLLISION) {
           tally.collisions++;
@@ -303,12 +345,16 @@ public final class EvidenceImport {
       if (event.published() == null) {
         tally.missingPublished++;
       }
-      writer.write(event);
-      tally.events++;
-      if (tally.events % ImportListener.PROGRESS_EVERY == 0) {
-        listener.progress(display, tally.events);
-      }
       return true;
+    }
+
+    /** Counts {@code n} events written, reporting progress each {@link ImportListener#PROGRESS_EVERY}. */
+    private void counted(int n) {
+      long before = tally.events;
+      tally.events += n;
+      if (before / ImportListener.PROGRESS_EVERY != tally.events / ImportListener.PROGRESS_EVERY) {
+        listener.progress(display, tally.events / ImportListener.PROGRESS_EVERY * ImportListener.PROGRESS_EVERY);
+      }
     }
 
     @Override

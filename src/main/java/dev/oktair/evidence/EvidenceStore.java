@@ -133,10 +133,15 @@ public final class EvidenceStore {
    * the files already sealed.
    */
   public EvidenceWriter create(String baseName, Source source) {
+    return create(baseName, source, false);
+  }
+
+  /** Starts a new evidence file; {@code deferred}: hashed once written (an import's byte copy). */
+  EvidenceWriter create(String baseName, Source source, boolean deferred) {
     String safe = safeName(baseName);
     try {
       Path staged = Files.createTempFile(stagingDir(), safe + "-", ".jsonl.part");
-      return new EvidenceWriter(this, safe, source, staged);
+      return new EvidenceWriter(this, safe, source, staged, deferred);
     } catch (IOException e) {
       throw OktaIrException.io("cannot create a staging file in", stagingDir(), e);
     }

@@ -1,13 +1,16 @@
 package dev.oktair.evidence;
 
+import dev.oktair.events.EventRun;
 import dev.oktair.events.LogEvent;
 import dev.oktair.events.Times;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,15 +39,30 @@ public final class EvidenceWriter implements AutoCloseable {
   private LogEvent lastEvent;
   private boolean finished;
   private Content content;
+  private final boolean deferred;
+  /** True while everything written came in whole runs of input lines ({@link #write(EventRun)}). */
+  private boolean runsOnly = true;
+  /** The SHA-256 of the input this file copies byte for byte, when {@link #sameAs} confirmed it. */
+  private String copied;
 
   EvidenceWriter(EvidenceStore store, String baseName, Source source, Path staged) {
+    this(store, baseName, source, staged, false);
+  }
+
+  /**
+   * With {@code deferred}, the file is hashed once finished rather than while written: either it
+   * is known to be a byte copy of an input already hashed ({@link #sameAs}), or it is read back.
+   */
+  EvidenceWriter(EvidenceStore store, String baseName, Source source, Path staged, boolean deferred) {
     this.store = store;
     this.baseName = baseName;
     this.source = source;
     this.staged = staged;
+    this.deferred = deferred;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
-      this.out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(staged), digest), 1 << 16);
+      OutputStream file = Files.newOutputStream(staged);
+      this.out = new BufferedOutputStream(deferred ? file : new DigestOutputStream(file, digest), 1 << 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + staged, e);
     } catch (NoSuchAlgorithmException e) {
@@ -54,6 +72,7 @@ public final class EvidenceWriter implements AutoCloseable {
 
   /** Appends one event's raw bytes and a newline. */
   public void write(LogEvent event) {
+    runsOnly = false;
     append(event.rawLength(), () -> event.writeRaw(out));
     track(event.published(), null, event);
   }
@@ -94,8 +113,35 @@ public final class EvidenceWriter implements AutoCloseable {
     if (raw.length == 0) {
       throw new IllegalArgumentException("an empty event written to " + staged);
     }
+    runsOnly = false;
     append(raw.length, () -> out.write(raw));
     track(published, raw, null);
+  }
+
+  /** Appends a run of input lines, each an event as it stands with its LF, in one write. */
+  void write(EventRun run) {
+    if (content != null) {
+      throw new IllegalStateException("the file " + staged + " is already finished");
+    }
+    try {
+      out.write(run.bytes(), run.from(), run.to() - run.from());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + staged, e);
+    }
+    events += run.events().size();
+    bytes += run.to() - run.from();
+    for (LogEvent e : run.events()) {
+      track(e.published(), null, e);
+    }
+  }
+
+  /**
+   * Notes that the input this file was written from had SHA-256 {@code sha} over {@code size}
+   * bytes: when everything written came in runs and adds up to that size, the runs were the whole
+   * input in order, so the file is a byte copy and its hash is the input's (no second hashing).
+   */
+  void sameAs(String sha, long size) {
+    copied = deferred && runsOnly && bytes == size ? sha : null;
   }
 
   /** Returns how many events were written so far. */
@@ -149,9 +195,20 @@ public final class EvidenceWriter implements AutoCloseable {
   public Content content() {
     if (content == null) {
       closeStream();
-      content = new Content(HexFormat.of().formatHex(digest.digest()), bytes, events);
+      content = new Content(copied != null ? copied : deferred ? hashStaged() : HexFormat.of().formatHex(digest.digest()),
+          bytes, events);
     }
     return content;
+  }
+
+  /** Returns the SHA-256 of the staged file, read back (a deferred writer whose file is not a copy). */
+  private String hashStaged() {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(staged), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read back " + staged, e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** Seals with a source completed by what was learnt while writing (an import's input hash). */

@@ -21,6 +21,38 @@ class TimesTest {
     assertThat(Times.parsePublished(null)).isNull();
   }
 
+  /**
+   * The digit-by-digit reading of Okta's and the SIEM form gives what the general parse gives,
+   * impossible dates (Feb 30, hour 24, second 60) included, which it leaves to that parse.
+   */
+  @Test
+  void theUsualFormsReadAsTheGeneralParseReadsThem() {
+    java.util.Random r = new java.util.Random(5);
+    java.time.format.DateTimeFormatter siem = new java.time.format.DateTimeFormatterBuilder()
+        .appendPattern("uuuu-MM-dd HH:mm:ss")
+        .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+        .toFormatter(java.util.Locale.ROOT);
+    for (int n = 0; n < 20_000; n++) {
+      String date = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", r.nextInt(3000), r.nextInt(14), r.nextInt(33));
+      String time = String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%03d", r.nextInt(26), r.nextInt(61), r.nextInt(62),
+          r.nextInt(1000));
+      String iso = date + "T" + time + "Z";
+      String siemText = date + " " + time;
+      assertThat(Times.parsePublished(iso)).as(iso).isEqualTo(general(() -> java.time.OffsetDateTime.parse(iso).toInstant()));
+      assertThat(Times.parsePublished(siemText)).as(siemText)
+          .isEqualTo(general(() -> java.time.LocalDateTime.parse(siemText, siem).toInstant(ZoneOffset.UTC)));
+    }
+    assertThat(Times.parsePublished("2024-08-13T15:58:2x.353Z")).isNull();
+  }
+
+  private static Instant general(java.util.function.Supplier<Instant> parse) {
+    try {
+      return parse.get();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   @Test
   void parsesRelativeAndAbsoluteBounds() {
     assertThat(Times.parseBound("7d", CLOCK)).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));

@@ -1,0 +1,96 @@
+package dev.oktair.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Import's block copies: inputs large enough to be read on several threads are sealed byte for
+ * byte, and the sealed file's recorded SHA-256 is its own whether it is a copy of the input (the
+ * input's hash reused) or not (duplicates, rejects, CRLF, a missing last LF, a BOM: read back).
+ */
+class EvidenceImportTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+
+  private static String event(int i) {
+    return "{\"uuid\":\"u-" + i + "\",\"published\":\"2024-06-14T09:00:" + String.format("%02d", i % 60)
+        + ".000Z\",\"eventType\":\"user.session.start\",\"displayMessage\":\"" + "x".repeat(300) + "\"}";
+  }
+
+  /** Writes {@code lines} events (4 MB or so: several blocks) with {@code odd} spliced in at line 5000 and at the end. */
+  private Path input(String name, String separator, String odd, boolean lastLf, boolean bom) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (bom) {
+      out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    }
+    int lines = 10_000;
+    for (int i = 0; i < lines; i++) {
+      String line = i == 5000 && odd != null ? odd : event(i);
+      out.write(line.getBytes(StandardCharsets.UTF_8));
+      if (i < lines - 1 || lastLf) {
+        out.write(separator.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    Path file = dir.resolve(name);
+    Files.write(file, out.toByteArray());
+    return file;
+  }
+
+  private EvidenceFile importOne(Path file) {
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case-" + file.getFileName()), CLOCK);
+    ImportReport report = EvidenceImport.into(store).run(List.of(file), new ImportListener() {});
+    assertThat(report.sealed()).hasSize(1);
+    EvidenceFile sealed = report.sealed().get(0);
+    Path path = store.pathOf(sealed);
+    assertThat(sealed.sha256()).isEqualTo(EvidenceStore.sha256(path));
+    assertThat(sealed.bytes()).isEqualTo(sizeOf(path));
+    return sealed;
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aCleanInputIsSealedAsAByteCopyWithTheInputsHash() throws Exception {
+    Path file = input("clean.jsonl", "\n", null, true, false);
+    EvidenceFile sealed = importOne(file);
+    assertThat(sealed.sha256()).isEqualTo(EvidenceStore.sha256(file)).isEqualTo(sealed.source().sha256());
+    assertThat(sealed.events()).isEqualTo(10_000);
+    assertThat(sealed.firstPublished()).isEqualTo("2024-06-14T09:00:00.000Z");
+    assertThat(sealed.lastPublished()).isEqualTo("2024-06-14T09:00:59.000Z");
+  }
+
+  @Test
+  void anInputThatIsNotCopiedWholeGetsTheHashOfWhatWasSealed() throws Exception {
+    Path dup = input("dup.jsonl", "\n", event(10), true, false);
+    assertThat(importOne(dup).events()).isEqualTo(9_999);
+    Path reject = input("reject.jsonl", "\n", "{\"not\":\"an event\"}", true, false);
+    assertThat(importOne(reject).events()).isEqualTo(9_999);
+    Path blank = input("blank.jsonl", "\n", "", true, false);
+    assertThat(importOne(blank).events()).isEqualTo(9_999);
+    EvidenceFile crlf = importOne(input("crlf.jsonl", "\r\n", null, true, false));
+    assertThat(crlf.events()).isEqualTo(10_000);
+    EvidenceFile noLastLf = importOne(input("nolf.jsonl", "\n", null, false, false));
+    assertThat(noLastLf.events()).isEqualTo(10_000);
+    Path bom = input("bom.jsonl", "\n", null, true, true);
+    EvidenceFile withBom = importOne(bom);
+    assertThat(withBom.sha256()).isNotEqualTo(EvidenceStore.sha256(bom));
+    assertThat(withBom.bytes()).isEqualTo(Files.size(bom) - 3);
+  }
+}
