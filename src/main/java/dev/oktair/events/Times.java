@@ -38,6 +38,10 @@ public final class Times {
     if (text == null || text.isEmpty()) {
       return null;
     }
+    Instant okta = oktaForm(text);
+    if (okta != null) {
+      return okta;
+    }
     try {
       if (text.length() > 10 && text.charAt(10) == 'T') {
         return OffsetDateTime.parse(text).toInstant();
@@ -50,6 +54,44 @@ public final class Times {
         return null;
       }
     }
+  }
+
+  /**
+   * Returns the instant of text in the form Okta writes, {@code 2024-06-14T09:00:00.123Z}, read
+   * digit by digit (every event's time is read when events are put in time order; the general
+   * parsers cost far more); null for any other form, which the general parsers then read.
+   */
+  private static Instant oktaForm(String t) {
+    if (t.length() != 24 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || t.charAt(19) != '.' || t.charAt(23) != 'Z') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    int milli = digits(t, 20, 3);
+    if ((year | month | day | hour | minute | second | milli) < 0 || month < 1 || month > 12 || day < 1
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
+      return null;
+    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, milli * 1_000_000L);
+  }
+
+  /** Returns the decimal number of {@code n} ASCII digits at {@code at}, or -1 when one is not a digit. */
+  private static int digits(String t, int at, int n) {
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**
