@@ -8,6 +8,7 @@ import dev.oktair.events.RejectedLine;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,9 +31,17 @@ final class DistinctEvents implements EventHandler {
   private long repeats;
   private long corrupt;
 
+  private final Clock fileClock;
+
   DistinctEvents(EventSelector selector, EvidenceStore.Reading visitor) {
+    this(selector, visitor, Clock.systemUTC());
+  }
+
+  /** For tests: {@code fileClock} stands for the system clock that file times are compared with. */
+  DistinctEvents(EventSelector selector, EvidenceStore.Reading visitor, Clock fileClock) {
     this.selector = selector;
     this.visitor = visitor;
+    this.fileClock = fileClock;
   }
 
   EvidenceStore.ReadReport run(EvidenceStore store) {
@@ -43,7 +52,7 @@ final class DistinctEvents implements EventHandler {
       t.setDaemon(true);
       return t;
     });
-    VerifiedStats verified = VerifiedStats.of(store.caseDir());
+    VerifiedStats verified = VerifiedStats.of(store.caseDir(), fileClock);
     List<EvidenceFile> files = store.files();
     try {
       for (EvidenceFile file : files) {

@@ -41,8 +41,11 @@ final class VerifiedStats {
     this.system = system;
   }
 
-  /** Returns the record of the case at {@code caseDir}, empty when there is none or it cannot be read. */
-  static VerifiedStats of(Path caseDir) {
+  /**
+   * Returns the record of the case at {@code caseDir}, empty when there is none or it cannot be
+   * read; {@code system} is the clock file times are compared with (the system's, but for tests).
+   */
+  static VerifiedStats of(Path caseDir, Clock system) {
     Path file = caseDir.resolve(FILE);
     Map<String, String> lines = new HashMap<>();
     try {
@@ -55,7 +58,7 @@ final class VerifiedStats {
     } catch (IOException | RuntimeException unreadable) {
       lines.clear(); // none yet, or not ours to read: every file is hashed, as before
     }
-    return new VerifiedStats(file, lines, Clock.systemUTC());
+    return new VerifiedStats(file, lines, system);
   }
 
   /**
