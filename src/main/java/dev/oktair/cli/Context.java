@@ -39,7 +39,7 @@ public record Context(
   /** Returns the context of the real process. */
   public static Context system() {
     return new Context(
-        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        ByteOutput.stdout(),
         new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
         Clock.systemUTC(),
         System.getenv(),

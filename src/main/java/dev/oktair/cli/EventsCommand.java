@@ -4,8 +4,11 @@ import dev.oktair.events.EventSelector;
 import dev.oktair.events.LogEvent;
 import dev.oktair.events.RejectedLine;
 import dev.oktair.evidence.EvidenceStore;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,17 +55,19 @@ final class EventsCommand extends BaseCommand {
     if (table != null) {
       table.header();
     }
-    Printer printer = new Printer(table, out);
+    Printer printer = new Printer(table, table == null ? ByteOutput.bytesOf(out) : null);
     EvidenceStore.ReadReport report;
     if (evidenceOrder) {
       report = store.readDistinct(selector, printer);
     } else {
-      // time order needs every match before the first line: held in memory (raw bytes), then sorted
-      List<LogEvent> matched = new ArrayList<>();
-      report = store.readDistinct(selector, new Sink(matched::add, printer));
-      matched.sort(Comparator.comparing(LogEvent::published, Comparator.nullsLast(Comparator.naturalOrder())));
-      for (LogEvent e : matched) {
-        if (!printer.event(e)) {
+      // Time order needs every match before the first line: each is held as its raw bytes and its
+      // time, parsed once (not its parsed tree, nor a time parsed per comparison), then sorted,
+      // stably, so equal times keep evidence order.
+      List<Held> matched = new ArrayList<>();
+      report = store.readDistinct(selector, new Sink(e -> matched.add(new Held(e.published(), e.raw())), printer));
+      matched.sort(Comparator.comparing(Held::published, Comparator.nullsLast(Comparator.naturalOrder())));
+      for (Held e : matched) {
+        if (!printer.raw(e.raw())) {
           break;
         }
       }
@@ -79,6 +84,9 @@ final class EventsCommand extends BaseCommand {
     }
     return ExitCode.OK;
   }
+
+  /** A matched event waiting for its place in time order. */
+  private record Held(Instant published, byte[] raw) {}
 
   /** Collects the events read, passing problems on to the printer. */
   private record Sink(Consumer<LogEvent> keep, Printer printer) implements EvidenceStore.Reading {
@@ -102,13 +110,15 @@ final class EventsCommand extends BaseCommand {
   /** Prints events raw or as table rows, up to the limit; reports what the evidence could not give. */
   private final class Printer implements EvidenceStore.Reading {
     private final EventTable table;
-    private final PrintWriter out;
+    private final OutputStream bytes;
     long printed;
     long matched;
+    private boolean closed;
 
-    Printer(EventTable table, PrintWriter out) {
+    /** Prints rows to {@code table}, or (table null) raw lines to {@code bytes}. */
+    Printer(EventTable table, OutputStream bytes) {
       this.table = table;
-      this.out = out;
+      this.bytes = bytes;
     }
 
     @Override
@@ -120,11 +130,37 @@ final class EventsCommand extends BaseCommand {
       if (table != null) {
         table.row(event);
       } else {
-        // write, not println: println would flush an autoflushing stdout once per event.
-        out.write(event.rawText());
-        out.write('\n');
+        try {
+          event.writeRaw(bytes);
+          bytes.write('\n');
+        } catch (IOException e) {
+          closed = true;
+        }
       }
-      return limit.room(printed);
+      return limit.room(printed) && !closed;
+    }
+
+    /** Prints an event given by its raw bytes, as {@link #event} does. */
+    boolean raw(byte[] raw) {
+      if (table != null) {
+        return event(LogEvent.parse(raw));
+      }
+      if (!limit.room(printed)) {
+        return false;
+      }
+      printed++;
+      write(raw);
+      return limit.room(printed) && !closed;
+    }
+
+    /** Writes one raw line; a closed stdout (a reader such as head that had enough) stops the read, quietly. */
+    private void write(byte[] raw) {
+      try {
+        bytes.write(raw);
+        bytes.write('\n');
+      } catch (IOException e) {
+        closed = true;
+      }
     }
 
     @Override

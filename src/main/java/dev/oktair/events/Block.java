@@ -30,11 +30,32 @@ final class Block implements RecordSink {
     LineDecoder decoder = new LineDecoder(source, prefilter, parser, block);
     long line = 0;
     boolean verbatim = true;
+    boolean search = prefilter != LinePredicate.ALL;
     for (int start = from; start < to; ) {
-      int nl = Bytes.indexOfNewline(buf, start, to);
+      int lineStart = start;
+      if (search) {
+        // Lines before the first one the prefilter might pass are passed over whole, unsplit:
+        // only counted (blank ones among them as skipped too).
+        int candidate = prefilter.firstCandidate(buf, start, to);
+        lineStart = candidate < 0 ? to : Bytes.lastIndexOfNewline(buf, start, candidate) + 1;
+        if (lineStart <= start) {
+          lineStart = start;
+        } else {
+          long passed = Bytes.countNewlines(buf, start, lineStart);
+          if (candidate < 0 && buf[to - 1] != '\n') {
+            passed++; // the input's last line, without its LF
+          }
+          line += passed;
+          decoder.skipped += passed;
+          if (candidate < 0) {
+            break;
+          }
+        }
+      }
+      int nl = Bytes.indexOfNewline(buf, lineStart, to);
       int end = nl < 0 ? to : nl;
-      verbatim &= nl >= 0 && end > start && buf[end - 1] != '\r';
-      decoder.line(buf, start, end - start, ++line);
+      verbatim &= nl >= 0 && end > lineStart && buf[end - 1] != '\r'; // passed-over lines count as skipped
+      decoder.line(buf, lineStart, end - lineStart, ++line);
       start = end + 1;
     }
     block.lines = line;

@@ -64,6 +64,23 @@ final class Bytes {
     return -1;
   }
 
+  /** Returns how many {@code '\n'} bytes {@code b[from, to)} holds. */
+  static long countNewlines(byte[] b, int from, int to) {
+    long n = 0;
+    int i = from;
+    for (int last = to - 8; i <= last; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      // exact per byte (no borrow between bytes): the high bit is set where x's byte is zero
+      n += Long.bitCount(~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & HIGHS);
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Returns {@code x} with the high bit of each zero byte set, among others: nonzero exactly when x has a zero byte. */
   private static long flags(long x) {
     return (x - ONES) & ~x;

@@ -39,12 +39,12 @@ public record EventSelection(String filter, String query, Window window) {
     if (filter != null) {
       EventFilter f = EventFilter.parse(filter);
       test = test.and(f);
-      prefilter = prefilter.and(f::mightMatch);
+      prefilter = prefilter.and(f);
     }
     if (query != null) {
       KeywordQuery q = KeywordQuery.parse(query);
       test = test.and(q);
-      prefilter = prefilter.and(q::mightMatch);
+      prefilter = prefilter.and(q);
     }
     return new EventSelector(test, prefilter);
   }

@@ -15,6 +15,17 @@ public interface LinePredicate {
   /** Returns false only when the line {@code buf[off, off + len)} certainly cannot match. */
   boolean mightMatch(byte[] buf, int off, int len);
 
+  /**
+   * Returns where in the lines of {@code buf[from, to)} (each ended by an LF, the last perhaps not)
+   * lies the first line this predicate might pass: an offset within that line, or -1 when it passes
+   * none of them. Every line before that one certainly fails; that one is still to be tested with
+   * {@link #mightMatch}. This is what lets a reader pass over lines that cannot match without
+   * splitting them: one search over many lines, no work per line. The default names the first line.
+   */
+  default int firstCandidate(byte[] buf, int from, int to) {
+    return from < to ? from : -1;
+  }
+
   /** Returns the predicate that passes a line only when both this and {@code other} pass it. */
   default LinePredicate and(LinePredicate other) {
     if (this == ALL) {
@@ -23,6 +34,20 @@ public interface LinePredicate {
     if (other == ALL) {
       return this;
     }
-    return (buf, off, len) -> mightMatch(buf, off, len) && other.mightMatch(buf, off, len);
+    LinePredicate first = this;
+    return new LinePredicate() {
+      @Override
+      public boolean mightMatch(byte[] buf, int off, int len) {
+        return first.mightMatch(buf, off, len) && other.mightMatch(buf, off, len);
+      }
+
+      @Override
+      public int firstCandidate(byte[] buf, int from, int to) {
+        // a line both pass lies at or after the first line each might pass
+        int a = first.firstCandidate(buf, from, to);
+        int b = a < 0 ? -1 : other.firstCandidate(buf, from, to);
+        return b < 0 ? -1 : Math.max(a, b);
+      }
+    };
   }
 }

@@ -13,8 +13,10 @@ import java.util.Map;
  * @param lines lines of (decompressed) input seen
  * @param events JSON objects handed to the handler as events
  * @param rejected lines or array elements handed to the handler as rejects
- * @param blank empty or whitespace-only lines (neither events nor rejects)
- * @param skipped lines the {@link LinePredicate} ruled out without parsing
+ * @param blank empty or whitespace-only lines (neither events nor rejects), among those the
+ *     prefilter did not pass over
+ * @param skipped lines the {@link LinePredicate} ruled out without parsing (JSONL read with a
+ *     prefilter passes over runs of lines unsplit: blank lines among them count here)
  * @param compacted pretty-printed array elements whose insignificant whitespace was removed
  * @param stopped true when the handler stopped the read early
  * @param encoding null for UTF-8 input; else the encoding it was transcoded from to UTF-8

@@ -76,14 +76,12 @@ public final class Times {
     int minute = digits(t, 14, 2);
     int second = digits(t, 17, 2);
     int milli = digits(t, 20, 3);
-    if ((year | month | day | hour | minute | second | milli) < 0) {
+    if ((year | month | day | hour | minute | second | milli) < 0 || month < 1 || month > 12 || day < 1
+        || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
       return null;
     }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, milli * 1_000_000).toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
+    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    return Instant.ofEpochSecond(days * 86_400 + hour * 3600L + minute * 60L + second, milli * 1_000_000L);
   }
 
   /** Returns the {@code n} ASCII digits at {@code from} as a number, or -1. */

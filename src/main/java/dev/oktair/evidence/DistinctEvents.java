@@ -8,6 +8,8 @@ import dev.oktair.events.RejectedLine;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,8 +18,9 @@ import java.util.concurrent.Future;
  * Reads a case's evidence files in manifest order and hands on each selected event once, by the
  * evidence's rule: the same uuid with the same bytes is the same event (overlapping collections);
  * the same uuid with other bytes is another. Missing or unreadable files and lines that are not
- * events are reported, and reading goes on. Each file is hashed while it is read; one whose bytes
- * are not those its manifest entry sealed is reported as unreadable at the end of that file.
+ * events are reported, and reading goes on. Each file is hashed while it is read, unless its stat is
+ * the one recorded when it last hashed intact ({@link VerifiedStats}); one whose bytes are not
+ * those its manifest entry sealed is reported as unreadable at the end of that file.
  * Not thread-safe.
  */
 final class DistinctEvents implements EventHandler {
@@ -28,9 +31,17 @@ final class DistinctEvents implements EventHandler {
   private long repeats;
   private long corrupt;
 
+  private final Clock fileClock;
+
   DistinctEvents(EventSelector selector, EvidenceStore.Reading visitor) {
+    this(selector, visitor, Clock.systemUTC());
+  }
+
+  /** For tests: {@code fileClock} stands for the system clock that file times are compared with. */
+  DistinctEvents(EventSelector selector, EvidenceStore.Reading visitor, Clock fileClock) {
     this.selector = selector;
     this.visitor = visitor;
+    this.fileClock = fileClock;
   }
 
   EvidenceStore.ReadReport run(EvidenceStore store) {
@@ -41,17 +52,33 @@ final class DistinctEvents implements EventHandler {
       t.setDaemon(true);
       return t;
     });
+    VerifiedStats verified = VerifiedStats.of(store.caseDir(), fileClock);
+    List<EvidenceFile> files = store.files();
     try {
-      for (EvidenceFile file : store.files()) {
+      for (EvidenceFile file : files) {
         Path path = store.pathOf(file);
         String why = null;
         boolean stopped = false;
         try {
-          // Hashed while it is read (a second pass over bytes the page cache holds): what was
-          // shown is flagged at the end of its file if it is not the evidence the manifest sealed.
-          Future<String> hash = hasher.submit(() -> EvidenceStore.sha256(path));
+          // A file whose stat is the one recorded when it last hashed intact is read without a
+          // hash; any other is hashed while it is read (on another core, from the page cache):
+          // what was shown is flagged at the end of its file if it is not what the manifest sealed.
+          String before = VerifiedStats.stat(file, path);
+          long began = verified.hashBegins();
+          Future<String> hash = verified.vouchesFor(before) ? null : hasher.submit(() -> EvidenceStore.sha256(path));
           stopped = reader.read(path, this).stopped();
-          why = changed(file, path, hash);
+          String after = VerifiedStats.stat(file, path);
+          if (before != null && !before.equals(after)) {
+            // changed while it was read: only a hash of the bytes as they now stand says what was shown
+            began = verified.hashBegins();
+            hash = hasher.submit(() -> EvidenceStore.sha256(path));
+          }
+          if (hash != null) {
+            why = changed(file, path, hash);
+            if (why == null) {
+              verified.verified(after, began);
+            }
+          }
         } catch (NoSuchFileException e) {
           why = "is missing";
         } catch (IOException e) {
@@ -68,6 +95,7 @@ final class DistinctEvents implements EventHandler {
     } finally {
       hasher.shutdownNow();
     }
+    verified.save(files);
     return new EvidenceStore.ReadReport(matched, repeats, unreadable, corrupt);
   }
 

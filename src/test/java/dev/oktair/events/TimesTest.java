@@ -54,6 +54,22 @@ class TimesTest {
   }
 
   @Test
+  void oktasOwnFormReadsAsTheGeneralParserReadsIt() {
+    java.util.Random random = new java.util.Random(14);
+    java.time.format.DateTimeFormatter okta =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    for (int i = 0; i < 10_000; i++) {
+      Instant t = Instant.ofEpochMilli(random.nextLong(-62_000_000_000_000L, 250_000_000_000_000L));
+      assertThat(Times.parsePublished(okta.format(t))).isEqualTo(t);
+    }
+    assertThat(Times.parsePublished("2024-02-29T23:59:59.999Z")).isEqualTo(Instant.parse("2024-02-29T23:59:59.999Z"));
+    for (String notATime : new String[] {"2023-02-29T00:00:00.000Z", "2024-13-01T00:00:00.000Z",
+        "2024-01-01T24:00:00.000Z", "2024-01-01T00:60:00.000Z", "2024-01-0xT00:00:00.000Z", "2024-01-01T00:00:00.00xZ"}) {
+      assertThat(Times.parsePublished(notATime)).as(notATime).isNull();
+    }
+  }
+
+  @Test
   void parsesRelativeAndAbsoluteBounds() {
     assertThat(Times.parseBound("7d", CLOCK)).isEqualTo(Instant.parse("2026-11-21T12:00:00Z"));
     assertThat(Times.parseBound("36h", CLOCK)).isEqualTo(Instant.parse("2026-11-27T00:00:00Z"));

@@ -26,6 +26,15 @@ sealed interface Evaluator {
    */
   boolean mightMatch(byte[] buf, int off, int len);
 
+  /**
+   * Returns an offset within the first of the LF-ended lines of {@code buf[from, to)} that {@link
+   * #mightMatch} might pass, or -1 when it passes none (see {@code LinePredicate.firstCandidate});
+   * by default the first line.
+   */
+  default int firstCandidate(byte[] buf, int from, int to) {
+    return from < to ? from : -1;
+  }
+
   /** Appends the normalised expression. */
   void render(StringBuilder out);
 
@@ -71,6 +80,20 @@ sealed interface Evaluator {
     }
 
     @Override
+    public int firstCandidate(byte[] buf, int from, int to) {
+      // a line every part passes lies at or after the first line each part might pass
+      int at = from;
+      for (Evaluator part : parts) {
+        int c = part.firstCandidate(buf, from, to);
+        if (c < 0) {
+          return -1;
+        }
+        at = Math.max(at, c);
+      }
+      return at < to ? at : -1;
+    }
+
+    @Override
     public void render(StringBuilder out) {
       for (int i = 0; i < parts.size(); i++) {
         out.append(i == 0 ? "" : " and ");
@@ -108,6 +131,19 @@ sealed interface Evaluator {
         }
       }
       return false;
+    }
+
+    @Override
+    public int firstCandidate(byte[] buf, int from, int to) {
+      // the first line some part might pass
+      int at = -1;
+      for (Evaluator part : parts) {
+        int c = part.firstCandidate(buf, from, at < 0 ? to : at);
+        if (c >= 0) {
+          at = c;
+        }
+      }
+      return at;
     }
 
     @Override
@@ -192,6 +228,11 @@ sealed interface Evaluator {
     @Override
     public boolean mightMatch(byte[] buf, int off, int len) {
       return needle == null || needle.mayOccur(buf, off, len);
+    }
+
+    @Override
+    public int firstCandidate(byte[] buf, int from, int to) {
+      return needle == null ? (from < to ? from : -1) : needle.firstCandidate(buf, from, to);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.events.LinePredicate;
 import dev.oktair.events.LogEvent;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -64,7 +65,7 @@ import java.util.function.Predicate;
  * normalised expression (lower-case operators, {@code not (...)}, minimal parentheses), which
  * parses back to an equal filter.
  */
-public final class EventFilter implements Predicate<LogEvent> {
+public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
   private final Evaluator root;
   private final String normalised;
 
@@ -98,9 +99,17 @@ public final class EventFilter implements Predicate<LogEvent> {
    * combined through {@code and}/{@code or}; {@code not}, {@code ne}, numbers, non-ASCII literals
    * and lines with escapes that could hide a literal are never ruled out. Allocates nothing.
    */
+  @Override
   public boolean mightMatch(byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
     return root.mightMatch(buf, off, len);
+  }
+
+  /** Returns where the first line of {@code buf[from, to)} that {@link #mightMatch} might pass lies (see {@link LinePredicate}). */
+  @Override
+  public int firstCandidate(byte[] buf, int from, int to) {
+    Objects.checkFromToIndex(from, to, buf.length);
+    return root.firstCandidate(buf, from, to);
   }
 
   /** Returns the normalised expression. */

@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.events.LinePredicate;
 import dev.oktair.events.LogEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * alice} matches {@code alice@example.com}. Numbers match by their value's text as read ({@code
  * 16509} matches {@code 1.6509E4}). Immutable and thread-safe.
  */
-public final class KeywordQuery implements Predicate<LogEvent> {
+public final class KeywordQuery implements Predicate<LogEvent>, LinePredicate {
   /** Okta's limit on the number of keywords. */
   static final int MAX_KEYWORDS = 10;
 
@@ -131,6 +132,7 @@ public final class KeywordQuery implements Predicate<LogEvent> {
    * Keywords that are non-ASCII or made only of number characters, and lines whose escapes could
    * hide a keyword, are never ruled out. Allocates nothing.
    */
+  @Override
   public boolean mightMatch(byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
     for (RawNeedle needle : needles) {
@@ -139,6 +141,21 @@ public final class KeywordQuery implements Predicate<LogEvent> {
       }
     }
     return true;
+  }
+
+  /** Returns where the first line of {@code buf[from, to)} holding every keyword might lie (see {@link LinePredicate}). */
+  @Override
+  public int firstCandidate(byte[] buf, int from, int to) {
+    Objects.checkFromToIndex(from, to, buf.length);
+    int at = from;
+    for (RawNeedle needle : needles) {
+      int c = needle.firstCandidate(buf, from, to);
+      if (c < 0) {
+        return -1;
+      }
+      at = Math.max(at, c);
+    }
+    return at < to ? at : -1;
   }
 
   private int match(JsonNode node, int matched, int all) {

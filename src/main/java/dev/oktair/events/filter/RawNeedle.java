@@ -158,6 +158,63 @@ final class RawNeedle {
     return indexOf(buf, s, end - s) >= 0;
   }
 
+  /**
+   * Returns the first offset in {@code buf[from, to)}, across lines, where the literal starts or a
+   * backslash stands that could begin an escape hiding it (any backslash when the literal holds a
+   * character JSON writes with a short escape, else one followed by {@code u}), or -1 when there is
+   * none: every line before the one holding that offset is one {@link #mayOccur} rules out, as it
+   * says true only for a line holding the literal or such an escape. The same probe as {@code
+   * mayOccur}, eight needle starts at a time, with no work per line.
+   */
+  int firstCandidate(byte[] buf, int from, int to) {
+    int m = folded.length;
+    for (int i = from, stop = Math.min(from + lo, to); i < stop; i++) {
+      if (buf[i] == '\\' && escapeAt(buf, i, to)) {
+        return i;
+      }
+    }
+    int s = from;
+    for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
+      long first = (long) LONGS.get(buf, s + lo);
+      long pair = ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+      long back = first ^ BACKSLASHES;
+      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+        continue;
+      }
+      // Flags may be false above a true one: each is verified, lowest first, in both kinds.
+      int found = -1;
+      for (long hits = zeros(pair); hits != 0; hits &= hits - 1) {
+        int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
+        if (at <= to - m && matchesAt(buf, at)) {
+          found = at;
+          break;
+        }
+      }
+      for (long backs = zeros(back); backs != 0; backs &= backs - 1) {
+        int q = s + lo + (Long.numberOfTrailingZeros(backs) >>> 3);
+        if (buf[q] == '\\' && escapeAt(buf, q, to)) {
+          found = found < 0 ? q : Math.min(found, q);
+          break;
+        }
+      }
+      if (found >= 0) {
+        return found;
+      }
+    }
+    int found = s <= to - m ? indexOf(buf, s, to - s) : -1;
+    for (int i = Math.max(s + lo, from), stop = found < 0 ? to : Math.min(found, to); i < stop; i++) {
+      if (buf[i] == '\\' && escapeAt(buf, i, to)) {
+        return i;
+      }
+    }
+    return found;
+  }
+
+  /** Returns true when the backslash at {@code i} could begin an escape that spells part of the literal. */
+  private boolean escapeAt(byte[] buf, int i, int to) {
+    return shortEscapeCanHide || (i + 1 < to && buf[i + 1] == 'u');
+  }
+
   /** Flags each zero byte of {@code x} in its high bit: the lowest flag is exact, higher ones may be false. */
   private static long zeros(long x) {
     return (x - ONES) & ~x & HIGHS;

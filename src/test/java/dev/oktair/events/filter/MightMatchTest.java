@@ -71,6 +71,41 @@ class MightMatchTest {
         .isGreaterThan(200 * events.size() / 50);
   }
 
+  /**
+   * The search over many lines at once (what a reader uses to pass over lines unsplit) finds every
+   * line the per-line prefilter lets through, for filters, keyword queries and their conjunction:
+   * a read that searches parses a superset of what a read line by line parses (and here exactly it).
+   */
+  @Test
+  void searchingManyLinesFindsEveryLineThePrefilterPasses() {
+    List<LogEvent> events = corpus();
+    List<dev.oktair.events.LinePredicate> predicates = new ArrayList<>();
+    for (String[] row : Fixtures.table("/events/filter-golden.tsv")) {
+      predicates.add(EventFilter.parse(row[0]));
+    }
+    for (int i = 0; i < 150; i++) {
+      predicates.add(EventFilter.parse(randomExpression(events, 3)));
+      KeywordQuery q = KeywordQuery.parse(randomKeywords(events));
+      predicates.add(q);
+      predicates.add(predicates.get(predicates.size() - 2).and(q));
+    }
+    int passed = 0;
+    for (dev.oktair.events.LinePredicate p : predicates) {
+      List<LogEvent> lines = new ArrayList<>(events);
+      java.util.Collections.shuffle(lines, RANDOM);
+      lines = lines.subList(0, 1 + RANDOM.nextInt(lines.size()));
+      StringBuilder text = new StringBuilder();
+      for (LogEvent e : lines) {
+        text.append(RANDOM.nextInt(20) == 0 ? "\n" : "").append(e.rawText()).append('\n');
+      }
+      byte[] buf = text.toString().getBytes(StandardCharsets.UTF_8);
+      List<Integer> expected = RawNeedleTest.linesPassed(p::mightMatch, buf);
+      assertThat(RawNeedleTest.linesSearched(p::firstCandidate, p::mightMatch, buf)).as("%s", p).isEqualTo(expected);
+      passed += expected.size();
+    }
+    assertThat(passed).as("some lines must pass").isPositive();
+  }
+
   @Test
   void prunesOnlyThroughAndAndOr() {
     byte[] line =

@@ -73,6 +73,90 @@ class RawNeedleTest {
     }
   }
 
+  /**
+   * The search across lines finds every line {@code mayOccur} says true for, whatever the lines,
+   * the window and the literal (escapes, case, literals at line and word edges, no final LF).
+   */
+  @Test
+  void searchingAcrossLinesFindsEveryLineItMayOccurIn() {
+    Random random = new Random(14);
+    String[] literals = {"user.session.start", "a.b", "x", "ab", "needle", "a\"b", "a/b", "Okta Verify"};
+    for (int round = 0; round < 20_000; round++) {
+      String literal = literals[random.nextInt(literals.length)];
+      RawNeedle needle = RawNeedle.of(literal);
+      String filler = random.nextInt(4) == 0 ? "xyz.\\u\"\n" : "xyz.:\" ,\n\n";
+      StringBuilder text = new StringBuilder(randomText(random, filler, random.nextInt(120)));
+      for (int k = random.nextInt(4); k > 0; k--) {
+        String planted = random.nextBoolean() ? literal : literal.toUpperCase(java.util.Locale.ROOT);
+        text.insert(random.nextInt(text.length() + 1), planted);
+      }
+      byte[] hay = text.toString().getBytes(StandardCharsets.UTF_8);
+      assertThat(linesSearched(needle::firstCandidate, needle::mayOccur, hay))
+          .as("'%s' in '%s'", literal, text)
+          .isEqualTo(linesPassed(needle::mayOccur, hay));
+    }
+  }
+
+  /** A test on one line. */
+  interface LineTest {
+    boolean test(byte[] buf, int off, int len);
+  }
+
+  /** A search for the first candidate line. */
+  interface Search {
+    int first(byte[] buf, int from, int to);
+  }
+
+  /** Returns the numbers of the lines (LF-ended, the last perhaps not) that {@code test} passes, one by one. */
+  static java.util.List<Integer> linesPassed(LineTest test, byte[] buf) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    int line = 0;
+    for (int start = 0; start < buf.length; line++) {
+      int end = start;
+      while (end < buf.length && buf[end] != '\n') {
+        end++;
+      }
+      if (test.test(buf, start, end - start)) {
+        out.add(line);
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  /** Returns the numbers of the lines {@code test} passes among those {@code search} leads to, as a reader searches. */
+  static java.util.List<Integer> linesSearched(Search search, LineTest test, byte[] buf) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (int start = 0; start < buf.length; ) {
+      int c = search.first(buf, start, buf.length);
+      if (c < 0) {
+        break;
+      }
+      assertThat(c).isBetween(start, buf.length - 1);
+      int lineStart = c;
+      while (lineStart > start && buf[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      int end = lineStart;
+      while (end < buf.length && buf[end] != '\n') {
+        end++;
+      }
+      if (test.test(buf, lineStart, end - lineStart)) {
+        out.add(count(buf, lineStart));
+      }
+      start = end + 1;
+    }
+    return out;
+  }
+
+  private static int count(byte[] buf, int to) {
+    int n = 0;
+    for (int i = 0; i < to; i++) {
+      n += buf[i] == '\n' ? 1 : 0;
+    }
+    return n;
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "16509", "-1.5", "5E+", "e", "e-", ".", "+3", "1.5e+3", "caf\u00e9"})
   void noNeedleForLiteralsThatCouldHideFromAByteSearch(String literal) {
