@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
     name = "demo",
     description = {
-      "Answer a drill: respond to a simulated attack, then score the result.",
+      "Rehearse: respond to a simulated attack, then score the result.",
       "Starts a drill in-process (the org with the attack already played, and the fake service providers its apps"
           + " federate to), prints the alert, runs 'okta-ir respond --apply --yes' for the alert's user (collect,"
           + " investigate with --hunt, the containment plan, the downstream revocations, apply, the report) into a"
