@@ -77,7 +77,7 @@ public final class Seen {
     this.deviceId = text(json.get("device"), "id");
     JsonNode sec = json.get("securityContext");
     JsonNode asNumber = child(sec, "asNumber");
-    this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : parseLong(Json.text(asNumber));
+    this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : Json.longOf(Json.text(asNumber));
     this.proxy = "true".equalsIgnoreCase(text(sec, "isProxy"));
     JsonNode auth = json.get("authenticationContext");
     String ext = text(auth, "externalSessionId");
@@ -318,14 +318,4 @@ public final class Seen {
     return Json.text(child(node, name));
   }
 
-  private static Long parseLong(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
 }

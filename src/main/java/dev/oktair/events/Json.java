@@ -25,7 +25,19 @@ public final class Json {
 
   private Json() {}
 
-  /**
+    /** Returns the integer that {@code text} spells (surrounding blanks allowed), or null. */
+  public static Long longOf(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(text.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+/**
    * Returns a node as text: strings as they are, numbers and booleans as written, objects and
    * arrays as compact JSON; null for absent, JSON null, and the string {@code "null"}.
    */

@@ -231,7 +231,7 @@ public final class LogEvent {
   public Security security() {
     JsonNode s = json().get("securityContext");
     JsonNode asn = s == null ? null : s.get("asNumber");
-    Long asNumber = asn != null && asn.isNumber() ? Long.valueOf(asn.asLong()) : parseLong(Json.text(asn));
+    Long asNumber = asn != null && asn.isNumber() ? Long.valueOf(asn.asLong()) : Json.longOf(Json.text(asn));
     return new Security(asNumber, str(s, "asOrg"), str(s, "isp"), str(s, "domain"), bool(child(s, "isProxy")));
   }
 
@@ -269,17 +269,6 @@ public final class LogEvent {
   private static Boolean bool(JsonNode node) {
     String text = Json.text(node);
     return text == null ? null : Boolean.valueOf("true".equalsIgnoreCase(text));
-  }
-
-  private static Long parseLong(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Long.valueOf(text.trim());
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** Who did it. Fields are null when absent. */

@@ -3,6 +3,7 @@ package dev.oktair.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.events.Json;
+import dev.oktair.http.FakeTime;
 import dev.oktair.okta.SimFixtures;
 import dev.oktair.sim.FaultSpec;
 import dev.oktair.sim.OktaSimulator;
@@ -11,11 +12,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,26 +30,7 @@ class CollectWindowIT {
   @TempDir Path dir;
 
   /** A clock the test moves on. */
-  private static final class MovingClock extends Clock {
-    private volatile Instant now = T0;
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
-  private final MovingClock clock = new MovingClock();
+  private final FakeTime clock = new FakeTime(T0);
 
   private OktaSimulator sim(int port, String faults) {
     return OktaSimulator.start(SimulatorOptions.builder().port(port)
@@ -85,14 +64,14 @@ class CollectWindowIT {
     assertThat(stored.get("from").asString()).isEqualTo("2026-01-30T12:00:00.000Z");
     assertThat(stored.get("to").asString()).isEqualTo("2026-03-01T12:00:00.000Z");
 
-    clock.now = T0.plus(Duration.ofHours(5));
+    clock.advance(Duration.ofHours(5));
     try (OktaSimulator same = sim(port, "none")) {
       CliRun resumed = collect(same, caseDir.toString(), "30d");
       assertThat(resumed.code()).as(resumed.err()).isEqualTo(6); // the first run's rejects stay counted
       assertThat(resumed.err()).contains("resuming the interrupted collection of 2026-01-30T12:00:00Z");
       assertThat(collection(caseDir)).isEqualTo(stored);
 
-      clock.now = T0.plus(Duration.ofHours(7));
+      clock.advance(Duration.ofHours(2));
       CliRun fresh = collect(same, caseDir.toString(), "20d");
       assertThat(fresh.code()).as(fresh.err()).isZero();
       JsonNode now = collection(caseDir);
