@@ -66,7 +66,18 @@ class ContainFaultsIT {
       assertThat(clean.contain("--apply", "--yes").code()).isZero();
       expected = ContainProcessIT.state(clean);
     }
-    try (ContainFixture f = new ContainFixture(dir.resolve("lost"), clock, Runs.NOW,
+    // The fault is random and the apply sends only a handful of changes, so now and then none is
+    // lost; such an attempt proves nothing, and a fresh org is tried (at most five).
+    boolean fired = false;
+    for (int attempt = 0; attempt < 5 && !fired; attempt++) {
+      fired = applyWithLostAnswers(dir.resolve("lost-" + attempt), clock, expected);
+    }
+    assertThat(fired).as("the fault fired in one of five attempts").isTrue();
+  }
+
+  /** Applies until done under lost answers, checks the end state, and says whether an answer was lost. */
+  private static boolean applyWithLostAnswers(Path caseDir, Clock clock, Map<String, String> expected) {
+    try (ContainFixture f = new ContainFixture(caseDir, clock, Runs.NOW,
         b -> b.faults(FaultSpec.parse("applied-reset=0.25")))) {
       int code = -1;
       for (int run = 0; run < 4 && code != 0; run++) {
@@ -77,10 +88,10 @@ class ContainFaultsIT {
       assertThat(code).as("four runs under lost answers did not complete").isZero();
       assertThat(ContainProcessIT.state(f)).isEqualTo(expected);
       List<RequestJournal.Entry> reached = f.sim.journal().mutating();
-      assertThat(reached).extracting(RequestJournal.Entry::status).as("the fault fired").contains(0);
       Map<String, Long> perChange = reached.stream()
           .collect(Collectors.groupingBy(e -> e.method() + " " + e.path(), Collectors.counting()));
       assertThat(perChange).as("a change that reached the org was sent again").allSatisfy((k, n) -> assertThat(n).isOne());
+      return reached.stream().anyMatch(e -> e.status() == 0);
     }
   }
 

@@ -183,9 +183,21 @@ final class Chromium implements AutoCloseable {
     } catch (Exception ignored) {
       // the browser goes either way
     }
+    // Its helpers (renderer, GPU, crash handler) can outlive the main process and still be writing
+    // to the profile when the test's directory is deleted: stop and wait for them too.
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    for (ProcessHandle helper : helpers) {
+      helper.destroy();
+      try {
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        helper.destroyForcibly();
+        helper.onExit().get(5, TimeUnit.SECONDS);
+      }
     }
   }
 
