@@ -130,7 +130,7 @@ final class RawNeedle {
     for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.
-      long pair = ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+      long pair = pairAt(first, buf, s);
       long back = first ^ BACKSLASHES;
       if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
         continue;
@@ -176,7 +176,7 @@ final class RawNeedle {
     int s = from;
     for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
-      long pair = ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+      long pair = pairAt(first, buf, s);
       long back = first ^ BACKSLASHES;
       if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
         continue;
@@ -280,5 +280,13 @@ final class RawNeedle {
       i += 2; // skip the escaped character: in \\u the u is a plain letter
     }
     return false;
+  }
+
+  /**
+   * Returns the word whose bytes are zero exactly where both rare bytes of the literal sit at their
+   * places from {@code s} ({@code first} is the word at {@code s + lo}, already read), case folded.
+   */
+  private long pairAt(long first, byte[] buf, int s) {
+    return ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
   }
 }

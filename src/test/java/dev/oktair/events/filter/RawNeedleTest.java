@@ -10,6 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The word-at-a-time byte search agrees with a naive search, and refuses untrustworthy needles. */
 class RawNeedleTest {
+  /** Literals with the shapes that matter: dotted, one byte, two bytes, a quote, a slash, a space. */
+  private static final String[] LITERALS = {"user.session.start", "a.b", "x", "ab", "needle", "a\"b", "a/b", "Okta Verify"};
+
+  /** The literal as an event might spell it: as given or in upper case (the search ignores case). */
+  private static String asWritten(Random random, String literal) {
+    return random.nextBoolean() ? literal : literal.toUpperCase(java.util.Locale.ROOT);
+  }
+
   @Test
   void findsTheSameFirstOccurrenceAsANaiveSearch() {
     Random random = new Random(7);
@@ -53,14 +61,13 @@ class RawNeedleTest {
   @Test
   void onePassAgreesWithSearchThenEscapeCheck() {
     Random random = new Random(11);
-    String[] literals = {"user.session.start", "a.b", "x", "ab", "needle", "a\"b", "a/b", "Okta Verify"};
     for (int round = 0; round < 30_000; round++) {
-      String literal = literals[random.nextInt(literals.length)];
+      String literal = LITERALS[random.nextInt(LITERALS.length)];
       RawNeedle needle = RawNeedle.of(literal);
       String filler = random.nextInt(4) == 0 ? "xyz.\\u\"" : "xyz.:\" ,";
       StringBuilder text = new StringBuilder(randomText(random, filler, random.nextInt(60)));
       if (random.nextBoolean()) {
-        String planted = random.nextBoolean() ? literal : literal.toUpperCase(java.util.Locale.ROOT);
+        String planted = asWritten(random, literal);
         text.insert(random.nextInt(text.length() + 1), planted);
       }
       byte[] hay = text.toString().getBytes(StandardCharsets.UTF_8);
@@ -80,14 +87,13 @@ class RawNeedleTest {
   @Test
   void searchingAcrossLinesFindsEveryLineItMayOccurIn() {
     Random random = new Random(14);
-    String[] literals = {"user.session.start", "a.b", "x", "ab", "needle", "a\"b", "a/b", "Okta Verify"};
     for (int round = 0; round < 20_000; round++) {
-      String literal = literals[random.nextInt(literals.length)];
+      String literal = LITERALS[random.nextInt(LITERALS.length)];
       RawNeedle needle = RawNeedle.of(literal);
       String filler = random.nextInt(4) == 0 ? "xyz.\\u\"\n" : "xyz.:\" ,\n\n";
       StringBuilder text = new StringBuilder(randomText(random, filler, random.nextInt(120)));
       for (int k = random.nextInt(4); k > 0; k--) {
-        String planted = random.nextBoolean() ? literal : literal.toUpperCase(java.util.Locale.ROOT);
+        String planted = asWritten(random, literal);
         text.insert(random.nextInt(text.length() + 1), planted);
       }
       byte[] hay = text.toString().getBytes(StandardCharsets.UTF_8);
