@@ -30,16 +30,20 @@ public final class LogEvent {
   private final String uuid;
   private final String publishedText;
   private final Instant published;
+  /** {@code eventType} when the writer of {@link #raw} gave it ({@link #written}), else null: read from the tree. */
+  private final String eventType;
   /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
   private volatile byte[] sha256;
 
-  private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published) {
+  private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published,
+      String eventType) {
     this.raw = raw;
     this.json = json;
     this.known = known;
     this.uuid = uuid;
     this.publishedText = publishedText;
     this.published = published;
+    this.eventType = eventType;
   }
 
   /**
@@ -52,7 +56,7 @@ public final class LogEvent {
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException("a System Log event must be a JSON object");
     }
-    return new LogEvent(raw, json, false, null, null, null);
+    return new LogEvent(raw, json, false, null, null, null, null);
   }
 
   /**
@@ -62,7 +66,21 @@ public final class LogEvent {
    * {@link Json#text} gives it, and {@code published} its instant.
    */
   static LogEvent checked(byte[] raw, String uuid, String publishedText, Instant published, boolean known) {
-    return new LogEvent(raw, null, known, uuid, publishedText, published);
+    return new LogEvent(raw, null, known, uuid, publishedText, published, null);
+  }
+
+  /**
+   * Returns the event for bytes this program serialised itself from a JSON object (the
+   * simulator's history), keeping only the bytes: the tree is parsed again when first asked for,
+   * so tens of thousands of held events cost their bytes, not their trees. {@code uuid},
+   * {@code publishedText} and {@code eventType} are the string fields as written, {@code published}
+   * the instant {@code publishedText} names.
+   */
+  public static LogEvent written(byte[] raw, String uuid, String publishedText, Instant published, String eventType) {
+    Objects.requireNonNull(raw, "raw");
+    return new LogEvent(raw, null, true, Objects.requireNonNull(uuid, "uuid"),
+        Objects.requireNonNull(publishedText, "publishedText"), Objects.requireNonNull(published, "published"),
+        Objects.requireNonNull(eventType, "eventType"));
   }
 
   /**
@@ -132,7 +150,8 @@ public final class LogEvent {
   public JsonNode json() {
     JsonNode tree = json;
     if (tree == null) {
-      tree = Json.EVENT_READER.readTree(raw); // the bytes passed the same parser's check: no failure here
+      // the bytes passed the same parser's check, or were written from a tree: no failure here
+      tree = Json.EVENT_READER.readTree(raw);
       json = tree;
     }
     return tree;
@@ -168,7 +187,7 @@ public final class LogEvent {
   }
 
   public String eventType() {
-    return str(json(), "eventType");
+    return eventType != null ? eventType : str(json(), "eventType");
   }
 
   public String severity() {

@@ -72,7 +72,7 @@ abstract class FakeSp implements AutoCloseable {
   private final HttpServer server;
   private final Set<String> issuedTokens = ConcurrentHashMap.newKeySet();
   private volatile SpFault fault = SpFault.NONE;
-  private volatile java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
+  private volatile Runnable ready = () -> { };
 
   FakeSp(String service, Clock clock, SpJournal journal) {
     this.service = service;
@@ -95,8 +95,8 @@ abstract class FakeSp implements AutoCloseable {
     server.start();
   }
 
-  /** Makes every request wait for {@code seeded} (the fake's users filled in) before it is served. */
-  void awaiting(java.util.concurrent.CompletableFuture<?> seeded) {
+  /** Makes every request wait for {@code seeded} (which returns once the fake's users are filled in) before it is served. */
+  void awaiting(Runnable seeded) {
     this.ready = seeded;
   }
 
@@ -143,7 +143,7 @@ abstract class FakeSp implements AutoCloseable {
   }
 
   private void exchange(HttpExchange x) throws IOException {
-    ready.join();
+    ready.run();
     Instant arrived = clock.instant();
     String requestId = "sp" + HexFormat.of().formatHex(randomBytes(8));
     Res res;

@@ -34,15 +34,16 @@ public final class SpFakes implements AutoCloseable {
   private final Path keyDir;
   private final AwsFake aws;
 
-  private final CompletableFuture<Void> seeded;
+  private final CompletableFuture<TenantSeed> seed;
+  /** The users filled in from {@link #seed}; made on first use (guarded by this). */
+  private CompletableFuture<Void> seeded;
 
   private SpFakes(Clock clock, CompletableFuture<TenantSeed> seed) throws IOException {
-    // The fakes hold these maps from the start; they are filled once the seed is built, and every
-    // request waits for that (nothing is served from a half-seeded SP).
+    // The fakes hold these maps from the start; they are filled from the built seed when first
+    // needed, and every request waits for that (nothing is served from a half-seeded SP).
     users = new HashMap<>();
     SERVICES.forEach(service -> users.put(service, new LinkedHashMap<>()));
-    seeded = seed.thenAccept(s -> Seeding.users(s).forEach(
-        (service, known) -> users.computeIfAbsent(service, x -> new LinkedHashMap<>()).putAll(known)));
+    this.seed = seed;
     keyDir = Files.createTempDirectory("okta-ir-sp-");
     KeyPair google = rsa();
     KeyPair salesforce = rsa();
@@ -63,7 +64,7 @@ public final class SpFakes implements AutoCloseable {
     add(aws);
     add(new SlackFake(clock, journal, slackToken, users.get("slack")));
     add(new GithubFake(clock, journal, githubToken, "contoso", users.get("github")));
-    fakes.values().forEach(f -> f.awaiting(seeded));
+    fakes.values().forEach(f -> f.awaiting(() -> seeded().join()));
     fakes.values().forEach(FakeSp::start);
     env("GRAPH_TENANT_ID", graphTenant);
     env("GRAPH_CLIENT_ID", graphClient);
@@ -97,7 +98,7 @@ public final class SpFakes implements AutoCloseable {
    */
   public static SpFakes start(Clock clock, TenantSeed seed) {
     SpFakes fakes = start(clock, CompletableFuture.completedFuture(seed));
-    fakes.seeded.join();
+    fakes.seeded().join();
     return fakes;
   }
 
@@ -113,6 +114,19 @@ public final class SpFakes implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake service providers: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Returns the fakes' users filled in from the seed (waiting for the seed), reading its SSO events
+   * on first use rather than when the seed is built: at that moment the simulator's System Log is
+   * about to be served and needs the cores more (issue 16), while the fakes are asked later.
+   */
+  private synchronized CompletableFuture<Void> seeded() {
+    if (seeded == null) {
+      seeded = seed.thenAccept(s -> Seeding.users(s).forEach(
+          (service, known) -> users.computeIfAbsent(service, x -> new LinkedHashMap<>()).putAll(known)));
+    }
+    return seeded;
   }
 
   /** Returns the connector settings that point at the fakes, as {@code OKTAIR_*} environment variables (local fakes' secrets). */
@@ -137,7 +151,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns the SP-side user names {@code service} knows. */
   public synchronized List<String> userNames(String service) {
-    seeded.join();
+    seeded().join();
     synchronized (fake(service)) {
       return List.copyOf(users.get(service).keySet());
     }
@@ -145,7 +159,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns how many live sessions {@code userName} has at {@code service}, or -1 for no such user. */
   public int sessions(String service, String userName) {
-    seeded.join();
+    seeded().join();
     synchronized (fake(service)) {
       SpUser u = users.get(service).get(userName);
       return u == null ? -1 : u.sessions.size();
@@ -154,7 +168,7 @@ public final class SpFakes implements AutoCloseable {
 
   /** Returns how many OAuth tokens, app passwords or credential authorisations {@code userName} holds at {@code service}. */
   public int tokens(String service, String userName) {
-    seeded.join();
+    seeded().join();
     synchronized (fake(service)) {
       SpUser u = users.get(service).get(userName);
       return u == null ? -1 : u.tokens.size() + u.asps.size();
