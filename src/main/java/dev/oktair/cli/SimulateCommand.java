@@ -82,12 +82,17 @@ final class SimulateCommand extends BaseCommand {
     }
     Scenarios.Later later = scenario();
     SimulatorOptions options = options();
-    // The ports, keys and tokens are ready at once; the scenario's history (seconds to build) is
-    // built once they are printed, and every request to the simulator or the fakes waits for it.
+    // The ports, keys and tokens come first; every request to the simulator or the fakes waits for
+    // the scenario's history (a second of work), which is built on a thread of its own.
     CompletableFuture<TenantSeed> history = new CompletableFuture<>();
-    // The fakes' keys are generated while the simulator generates its own.
+    // The fakes' two keys are generated while the simulator generates its own.
     CompletableFuture<SpFakes> fakes = CompletableFuture.supplyAsync(() -> SpFakes.start(ctx.clock(), history));
-    try (OktaSimulator sim = start(options, history, fakes); SpFakes sps = joined(fakes)) {
+    OktaSimulator sim = start(options, history, fakes);
+    // Begun once the simulator's key is made: the core that made it would otherwise wait idle for
+    // the fakes' second key, and the history is what the first /api/v1/logs waits for (issue 16:
+    // ready in under 2 s). Begun before it, it would slow down all three keys and the printout.
+    build(later, history);
+    try (sim; SpFakes sps = joined(fakes)) {
       if (journal != null) {
         try {
           sim.journal().writeTo(journal);
@@ -97,8 +102,6 @@ final class SimulateCommand extends BaseCommand {
         sps.journal().tap(e -> sim.journal().append(e.toJson()));
       }
       printConnection(sim, sps, later.victim());
-      // Built once the settings are printed: on a busy machine it would only slow them down.
-      build(later, history);
       sim.awaitReady();
       if (verbose) {
         info("scenario " + scenario + " ready: " + sim.events().size() + " System Log events");
@@ -124,13 +127,17 @@ final class SimulateCommand extends BaseCommand {
         .randomSeed(seed).rateLimits(limits).requireDpop(requireDpop).keyDirectory(keyDir).build();
   }
 
+  /** Starts building the scenario's history on a daemon thread that completes {@code history}, also with what it throws. */
   private static void build(Scenarios.Later later, CompletableFuture<TenantSeed> history) {
-    try {
-      history.complete(later.seed().get());
-    } catch (RuntimeException | Error e) {
-      history.completeExceptionally(e);
-      throw e;
-    }
+    Thread builder = new Thread(() -> {
+      try {
+        history.complete(later.seed().get());
+      } catch (RuntimeException | Error e) {
+        history.completeExceptionally(e);
+      }
+    }, "okta-ir-simulate-history");
+    builder.setDaemon(true);
+    builder.start();
   }
 
   private Scenarios.Later scenario() {

@@ -3,6 +3,8 @@ package dev.oktair.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.events.Json;
+import dev.oktair.events.LogEvent;
+import dev.oktair.sim.scenario.Scenarios;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -12,12 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -78,6 +85,57 @@ class SimulateCommandIT {
     assertThat(first.path("time").asString()).isEqualTo("2026-03-01T12:00:00.000Z");
     assertThat(Json.MAPPER.readTree(lines.get(2)).path("path").asString()).isEqualTo("/api/v1/users/alex@contoso.com");
     assertThat(String.join("\n", lines)).doesNotContain(token);
+  }
+
+  /**
+   * Issue 16: the history is built on a thread of its own while the keys are made and the settings
+   * printed; a request sent the moment they are printed waits for it and sees all of it, never part.
+   */
+  @Test
+  void aRequestSentAsSoonAsTheSettingsArePrintedSeesTheWholeHistory(@TempDir Path home) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Context ctx = new Context(new PrintWriter(out, true), new PrintWriter(err, true), CLOCK, Map.of(), home, false);
+    Thread serving = new Thread(() -> Cli.run(ctx, "simulate", "--port", "0", "--seed", "5"));
+    serving.start();
+    try {
+      Pattern export = Pattern.compile("export OKTA_CLIENT_ORGURL=(\\S+) OKTA_CLIENT_TOKEN=(\\S+)");
+      long deadline = System.currentTimeMillis() + 60_000;
+      Matcher m = export.matcher(out.toString());
+      boolean printed;
+      while (!(printed = m.find()) && System.currentTimeMillis() < deadline && serving.isAlive()) {
+        Thread.sleep(5);
+        m = export.matcher(out.toString());
+      }
+      assertThat(printed).as("the export line, in:\n" + out).isTrue();
+      String baseUrl = m.group(1);
+      String token = m.group(2);
+      HttpClient http = HttpClient.newHttpClient();
+      Instant anchor = CLOCK.instant();
+      String next = baseUrl + "/api/v1/logs?since=" + anchor.minus(Duration.ofDays(100)) + "&until="
+          + anchor.plusSeconds(1) + "&limit=1000";
+      Set<String> served = new HashSet<>();
+      int count = 0;
+      while (next != null) {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(next)).header("Authorization", "SSWS " + token)
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        for (JsonNode e : Json.MAPPER.readTree(page.body())) {
+          served.add(e.path("uuid").asString());
+          count++;
+        }
+        next = page.headers().allValues("Link").stream().filter(l -> l.contains("rel=\"next\""))
+            .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>'))).findFirst().orElse(null);
+      }
+      List<LogEvent> history = Scenarios.load(Scenarios.DEFAULT, 5, anchor).events();
+      assertThat(history).hasSizeGreaterThan(10_000);
+      assertThat(count).isEqualTo(history.size());
+      assertThat(served).isEqualTo(history.stream().map(LogEvent::uuid).collect(Collectors.toSet()));
+    } finally {
+      serving.interrupt();
+      serving.join(10_000);
+    }
+    assertThat(serving.isAlive()).isFalse();
   }
 
   @Test
