@@ -131,6 +131,27 @@ class ConnectorsIT {
     assertThat(calls("aws")).containsExactly("POST / 200", "POST / 200", "POST / 200", "POST / 200");
   }
 
+  /**
+   * {@code okta-ir simulate} starts the fakes before the history is built (issue 16): the AWS fake
+   * must know the SAML roles of users filled in after it started, and a request sent before the
+   * seed is there waits for it.
+   */
+  @Test
+  void awsKnowsTheRolesOfASeedBuiltAfterTheFakesStarted() throws Exception {
+    java.util.concurrent.CompletableFuture<TenantSeed> later = new java.util.concurrent.CompletableFuture<>();
+    try (SpFakes started = SpFakes.start(CLOCK, later)) {
+      Map<String, Connector> early = Downstream.connectors(DownstreamConfig.load(null, started.environment()), CLOCK, false);
+      java.util.concurrent.CompletableFuture<Outcome> sent = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> early.get("aws").run(Step.SESSIONS, new SpIdentity("alex@contoso.com", ROLES)));
+      Thread.sleep(200);
+      assertThat(sent).as("answered before the seed was built").isNotDone();
+      later.complete(seed);
+      Outcome o = sent.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(o.status()).as(o.detail()).isEqualTo(Outcome.Status.VERIFIED);
+      assertThat(started.rolePolicy("OktaAdministrator", "OktaIrRevoke-alex@contoso.com")).contains("\"Effect\":\"Deny\"");
+    }
+  }
+
   @Test
   void slackResetsSessions() {
     Outcome o = run("slack", Step.SESSIONS, "alex@contoso.com", List.of());

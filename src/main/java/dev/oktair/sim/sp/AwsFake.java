@@ -8,8 +8,6 @@ import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * AWS IAM's Query API as the SDK speaks it: form-encoded {@code POST /} with {@code Action},
@@ -21,14 +19,27 @@ final class AwsFake extends FakeSp {
   private static final String NS = "https://iam.amazonaws.com/doc/2010-05-08/";
 
   private final String accessKeyId;
-  private final Set<String> roles = new TreeSet<>();
+  /** The fake's users, filled in from the seed when first needed: their roles are the ones IAM knows. */
+  private final Map<String, SpUser> users;
   /** role name to policy name to document. */
   final Map<String, Map<String, String>> policies = new LinkedHashMap<>();
 
   AwsFake(Clock clock, SpJournal journal, String accessKeyId, Map<String, SpUser> users) {
     super("aws", clock, journal);
     this.accessKeyId = accessKeyId;
-    users.values().forEach(u -> u.roles.forEach(arn -> roles.add(arn.substring(arn.lastIndexOf('/') + 1))));
+    this.users = users;
+  }
+
+  /** Returns whether a user's SAML roles name {@code role}; read when asked, as the users are filled in after start. */
+  private boolean knownRole(String role) {
+    for (SpUser u : users.values()) {
+      for (String arn : u.roles) {
+        if (arn.substring(arn.lastIndexOf('/') + 1).equals(role)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -82,7 +93,7 @@ final class AwsFake extends FakeSp {
     if (!action.equals("PutRolePolicy") && !action.equals("GetRolePolicy")) {
       return error(400, "InvalidAction", "Could not find operation " + action + " for version 2010-05-08");
     }
-    if (role == null || !roles.contains(role)) {
+    if (role == null || !knownRole(role)) {
       return error(404, "NoSuchEntity", "The role with name " + role + " cannot be found.");
     }
     String name = f.get("PolicyName");
