@@ -84,4 +84,22 @@ class LogEventTest {
   void rejectsNonObjects() {
     assertThatThrownBy(() -> LogEvent.parse("[1,2]")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aWrittenEventKeepsItsBytesAndReadsTheRestFromThemWhenAsked() {
+    String raw = "{\"uuid\":\"u-1\",\"published\":\"2024-06-14T12:00:00.000Z\",\"eventType\":\"user.session.start\","
+        + "\"actor\":{\"id\":\"00u1\",\"alternateId\":\"alex@contoso.com\"},\"outcome\":{\"result\":\"SUCCESS\"}}";
+    Instant at = Instant.parse("2024-06-14T12:00:00Z");
+    LogEvent e = LogEvent.written(raw.getBytes(StandardCharsets.UTF_8), "u-1", "2024-06-14T12:00:00.000Z", at, "user.session.start");
+    assertThat(new String(e.raw(), StandardCharsets.UTF_8)).isEqualTo(raw);
+    assertThat(e.uuid()).isEqualTo("u-1");
+    assertThat(e.published()).isEqualTo(at);
+    assertThat(e.publishedText()).isEqualTo("2024-06-14T12:00:00.000Z");
+    assertThat(e.eventType()).isEqualTo("user.session.start");
+    assertThat(e.actor().alternateId()).isEqualTo("alex@contoso.com");
+    assertThat(e.outcome().result()).isEqualTo("SUCCESS");
+    assertThat(e.json()).isEqualTo(LogEvent.parse(raw).json());
+    assertThatThrownBy(() -> LogEvent.written(raw.getBytes(StandardCharsets.UTF_8), null, "x", at, "t"))
+        .isInstanceOf(NullPointerException.class);
+  }
 }
