@@ -43,10 +43,15 @@ public final class Seen {
   private final boolean highRisk;
   private final LogEvent.Target[] targets;
   private final String apiToken;
+  /** Only in a light view ({@link #light}): what findings read of the event beyond the fields above. */
+  private final Citation.Event citation;
+  private final Extra extra;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
     this.raw = null;
+    this.citation = null;
+    this.extra = null;
     this.uuidCollision = uuidCollision;
     JsonNode json = event.json();
     this.published = Published.parse(text(json, "published"));
@@ -92,9 +97,11 @@ public final class Seen {
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
   }
 
-  private Seen(Seen s) {
+  private Seen(Seen s, boolean light) {
     this.event = null;
-    this.raw = s.event().raw();
+    this.raw = light ? null : s.event().raw();
+    this.citation = light ? s.citation() : null;
+    this.extra = light ? s.extra() : null;
     this.uuidCollision = s.uuidCollision;
     this.published = s.published;
     this.type = s.type;
@@ -129,11 +136,24 @@ public final class Seen {
    * events keeps one per session).
    */
   Seen kept() {
-    return event == null ? this : new Seen(this);
+    return event == null ? this : new Seen(this, false);
+  }
+
+  /**
+   * Returns this view for keeping when a scan keeps one per session or source, not per rare event:
+   * the fields, the citation and {@link #extra}, without the event (no bytes, a few hundred bytes
+   * in all); {@link #event} and {@link #debug} then fail, so only scans whose findings read no
+   * more than {@link EventRule#facts} does keep this.
+   */
+  Seen light() {
+    return event == null && raw == null ? this : new Seen(this, true);
   }
 
   /** Returns the event. */
   public LogEvent event() {
+    if (event == null && raw == null) {
+      throw new IllegalStateException("a light view keeps no event");
+    }
     if (event == null) {
       event = LogEvent.parse(raw);
     }
@@ -142,6 +162,9 @@ public final class Seen {
 
   /** Returns the citation: the uuid, or {@code sha256:<hex>} when it has none or shares it. */
   public Citation.Event citation() {
+    if (citation != null) {
+      return citation;
+    }
     String uuid = event().uuid();
     if (uuid == null || uuidCollision) {
       uuid = "sha256:" + sha256(event().raw());
@@ -249,6 +272,26 @@ public final class Seen {
   public String debug(String key) {
     return debug(event().json(), key);
   }
+
+  /** Returns what {@link EventRule#facts} reads of the event beyond the fields of this view. */
+  Extra extra() {
+    if (extra != null) {
+      return extra;
+    }
+    String client = event().text("debugContext.debugData.clientId");
+    return new Extra(client != null ? client : event().text("client.id"), debug("consentGrantId"),
+        debug("privilegeGranted"), debug("scope"));
+  }
+
+  /**
+   * The facts of an event that its fields above do not give.
+   *
+   * @param clientId {@code debugData.clientId}, else {@code client.id}
+   * @param grantId {@code debugData.consentGrantId}
+   * @param roleId {@code debugData.privilegeGranted}
+   * @param scope {@code debugData.scope}
+   */
+  record Extra(String clientId, String grantId, String roleId, String scope) {}
 
   /** Returns the first target of {@code targetType}, or null. */
   public LogEvent.Target target(String targetType) {
