@@ -97,6 +97,10 @@ public final class Seen {
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
   }
 
+  /**
+   * A kept copy; the values many events share (types, logins, addresses, user agents, targets)
+   * are interned, so a scan that keeps one view per session holds one copy of each, not one per view.
+   */
   private Seen(Seen s, boolean light) {
     this.event = null;
     this.raw = light ? null : s.event().raw();
@@ -104,23 +108,32 @@ public final class Seen {
     this.extra = light ? s.extra() : null;
     this.uuidCollision = s.uuidCollision;
     this.published = s.published;
-    this.type = s.type;
-    this.subject = s.subject;
-    this.subjectId = s.subjectId;
-    this.actorId = s.actorId;
-    this.actor = s.actor;
-    this.ip = s.ip;
+    this.type = s.type.intern();
+    this.subject = intern(s.subject);
+    this.subjectId = intern(s.subjectId);
+    this.actorId = intern(s.actorId);
+    this.actor = intern(s.actor);
+    this.ip = intern(s.ip);
     this.asn = s.asn;
     this.session = s.session;
-    this.userAgent = s.userAgent;
-    this.deviceId = s.deviceId;
-    this.result = s.result;
+    this.userAgent = intern(s.userAgent);
+    this.deviceId = intern(s.deviceId);
+    this.result = s.result.intern();
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
-    this.targets = s.targets;
+    this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
+    for (int i = 0; i < s.targets.length; i++) {
+      LogEvent.Target t = s.targets[i];
+      targets[i] = new LogEvent.Target(intern(t.id()), intern(t.type()), intern(t.alternateId()), intern(t.displayName()));
+    }
     this.apiToken = s.apiToken;
   }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern();
+  }
+
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
@@ -279,8 +292,9 @@ public final class Seen {
       return extra;
     }
     String client = event().text("debugContext.debugData.clientId");
-    return new Extra(client != null ? client : event().text("client.id"), debug("consentGrantId"),
-        debug("privilegeGranted"), debug("scope"));
+    Extra x = new Extra(intern(client != null ? client : event().text("client.id")), debug("consentGrantId"),
+        intern(debug("privilegeGranted")), intern(debug("scope")));
+    return x.equals(Extra.NONE) ? Extra.NONE : x;
   }
 
   /**
@@ -291,7 +305,9 @@ public final class Seen {
    * @param roleId {@code debugData.privilegeGranted}
    * @param scope {@code debugData.scope}
    */
-  record Extra(String clientId, String grantId, String roleId, String scope) {}
+  record Extra(String clientId, String grantId, String roleId, String scope) {
+    static final Extra NONE = new Extra(null, null, null, null);
+  }
 
   /** Returns the first target of {@code targetType}, or null. */
   public LogEvent.Target target(String targetType) {
