@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Seen {
   private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
+  private static final FieldPath DEBUG_CLIENT = FieldPath.parse("debugContext.debugData.clientId");
+  private static final FieldPath CLIENT_ID = FieldPath.parse("client.id");
 
   private static final LogEvent.Target[] NO_TARGETS = {};
 
@@ -95,6 +97,16 @@ public final class Seen {
     // the field path also walks arrays; only an odd transaction has one
     this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
+    // the pass looks these up in its maps on one thread; hashing them here does it on the parsing threads
+    hash(type, subject, ip, session, userAgent, deviceId);
+  }
+
+  private static void hash(String... keys) {
+    for (String k : keys) {
+      if (k != null) {
+        k.hashCode();
+      }
+    }
   }
 
   /**
@@ -291,8 +303,9 @@ public final class Seen {
     if (extra != null) {
       return extra;
     }
-    String client = event().text("debugContext.debugData.clientId");
-    Extra x = new Extra(intern(client != null ? client : event().text("client.id")), debug("consentGrantId"),
+    JsonNode json = event().json();
+    String client = Json.text(DEBUG_CLIENT.first(json));
+    Extra x = new Extra(intern(client != null ? client : Json.text(CLIENT_ID.first(json))), debug("consentGrantId"),
         intern(debug("privilegeGranted")), intern(debug("scope")));
     return x.equals(Extra.NONE) ? Extra.NONE : x;
   }

@@ -139,21 +139,29 @@ final class SignInDetections {
 
     @Override
     public Scan start() {
-      Map<String, Seen> last = new HashMap<>();
+      Map<String, Place> last = new HashMap<>();
       List<Seen[]> hits = new ArrayList<>();
+      Map<Seen, String> places = new HashMap<>();
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
+          Double lat;
           if (!e.type().equals("user.session.start") || !e.succeeded() || e.subject() == null || e.published() == null
-              || lat(e) == null) {
+              || (lat = lat(e)) == null) {
             return;
           }
-          Seen prev = last.put(e.subject(), e.kept());
-          if (prev != null && !e.ip().equals(prev.ip())) {
-            double km = km(lat(prev), lon(prev), lat(e), lon(e));
-            double hours = Math.max(Duration.between(prev.published(), e.published()).toSeconds(), 60) / 3600.0;
+          // the last sign-in of each user is kept light, with what a finding says of it: no bytes to parse again
+          Double lon = lon(e);
+          Place here = new Place(e.light(), lat, lon == null ? Double.NaN : lon, place(e));
+          Place prev = last.put(e.subject(), here);
+          if (prev != null && !e.ip().equals(prev.seen.ip())) {
+            double km = km(prev.lat, prev.lon, here.lat, here.lon);
+            double hours = Math.max(Duration.between(prev.seen.published(), e.published()).toSeconds(), 60) / 3600.0;
             if (km > 500 && km / hours > 900) {
-              hits.add(new Seen[] {prev, e});
+              Seen now = e.kept();
+              hits.add(new Seen[] {prev.seen, now});
+              places.put(prev.seen, prev.place);
+              places.put(now, here.place);
             }
           }
         }
@@ -162,13 +170,16 @@ final class SignInDetections {
         public void finish(Infra infra, Drafts out) {
           for (Seen[] h : hits) {
             out.add(ImpossibleTravel.this, Severity.MEDIUM, h[1].subject(), h[1].subject() + " signed in from "
-                + place(h[0]) + " (" + h[0].ip() + ") and then " + place(h[1]) + " (" + h[1].ip() + ") "
+                + places.get(h[0]) + " (" + h[0].ip() + ") and then " + places.get(h[1]) + " (" + h[1].ip() + ") "
                 + Duration.between(h[0].published(), h[1].published()).toMinutes() + " minutes later.",
                 List.of(h[0], h[1]), EventRule.facts(List.of(h[1])));
           }
         }
       };
     }
+
+    /** A sign-in's light view with where it came from ({@code lon} NaN when the event has none). */
+    private record Place(Seen seen, double lat, double lon, String place) {}
 
     private static Double lat(Seen e) {
       return num(Json.text(LAT.first(e.event().json())));
