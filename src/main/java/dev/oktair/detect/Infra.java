@@ -107,6 +107,25 @@ public final class Infra {
     return out;
   }
 
+  /**
+   * The most users or client IPs a device id or user agent may be used for and still name anyone
+   * ({@link #victims}); a hunt that collects by such a value tenant-wide applies the same cap.
+   */
+  public static final int COMMON = Reach.CAP;
+
+  /**
+   * Returns the device ids ({@code device.id}) the attacker used from one of their addresses, but
+   * none that the case shows used for more than {@link #COMMON} users or addresses; sorted.
+   */
+  public Set<String> devices() {
+    return reach.attackerDevices(this::attackerIp);
+  }
+
+  /** Returns the exact user agents the attacker used from one of their addresses, as {@link #devices}; sorted. */
+  public Set<String> userAgents() {
+    return reach.attackerAgents(this::attackerIp);
+  }
+
   /** Returns the flagged client IPs with their AS numbers (null when unknown), sorted. */
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();

@@ -54,6 +54,26 @@ final class Reach {
     victims.addAll(reached);
   }
 
+  /** Returns the device ids the attacker used from an address {@code attackerIp} accepts, not common in the case; sorted. */
+  Set<String> attackerDevices(Predicate<String> attackerIp) {
+    return attackers(byDevice, attackerIp);
+  }
+
+  /** Returns the exact user agents the attacker used from an address {@code attackerIp} accepts, not common in the case; sorted. */
+  Set<String> attackerAgents(Predicate<String> attackerIp) {
+    return attackers(byAgent, attackerIp);
+  }
+
+  private static Set<String> attackers(Map<String, Use> uses, Predicate<String> attackerIp) {
+    Set<String> out = new java.util.TreeSet<>();
+    uses.forEach((value, u) -> {
+      if (!u.common && u.ips.stream().anyMatch(attackerIp)) {
+        out.add(value);
+      }
+    });
+    return out;
+  }
+
   /** The users and client IPs one value was used for, counted up to {@link #CAP}. */
   private static final class Use {
     private final Set<String> subjects = new HashSet<>(2);
