@@ -79,11 +79,16 @@ final class Reach {
     private final Set<String> subjects = new HashSet<>(2);
     private final Set<String> ips = new HashSet<>(2);
     private boolean common;
+    private String lastSubject;
+    private String lastIp;
 
     void add(String subject, String ip) {
-      if (common) {
+      // a value is mostly used again by the same user from the same address: two compares, not two set lookups
+      if (common || subject.equals(lastSubject) && java.util.Objects.equals(ip, lastIp)) {
         return;
       }
+      lastSubject = subject;
+      lastIp = ip;
       subjects.add(subject);
       if (ip != null) {
         ips.add(ip);
