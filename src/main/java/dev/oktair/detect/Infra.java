@@ -41,7 +41,12 @@ public final class Infra {
         asnOfIp.putIfAbsent(ip, e.asn());
       }
       if (e.session() != null) {
-        sessionSeen.computeIfAbsent(e.session(), s -> new SessionSeen(ip)).ips.add(ip);
+        SessionSeen seen = sessionSeen.get(e.session());
+        if (seen == null) {
+          sessionSeen.put(e.session(), new SessionSeen(ip));
+        } else {
+          seen.add(ip);
+        }
       }
     }
     if (e.type().equals("system.api_token.create")) {
@@ -159,7 +164,7 @@ public final class Infra {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
       sessionSeen.forEach((s, seen) -> {
-        for (String ip : seen.ips) {
+        for (String ip : seen.ips()) {
           if (attackerIp(ip)) {
             out.add(s);
           }
@@ -185,7 +190,7 @@ public final class Infra {
       for (String s : hijacked) {
         SessionSeen seen = sessionSeen.get(s);
         if (seen != null) {
-          for (String ip : seen.ips) {
+          for (String ip : seen.ips()) {
             if (!ip.equals(seen.firstIp)) {
               out.add(ip);
             }
@@ -205,12 +210,45 @@ public final class Infra {
   /** The addresses a session was used from, and the first of them. */
   private static final class SessionSeen {
     final String firstIp;
-    final Set<String> ips = new HashSet<>(2);
+    /** The addresses in first-use order: a session has one to a few, so an array scanned beats a set per session. */
+    private String[] ips;
+    private int size = 1;
 
     SessionSeen(String firstIp) {
       this.firstIp = firstIp;
+      this.ips = new String[] {firstIp};
+    }
+
+    /** Past this many addresses (a roaming phone, a replay farm) a set keeps them. */
+    private static final int FEW = 16;
+    private Set<String> many;
+
+    void add(String ip) {
+      if (many != null) {
+        many.add(ip);
+        return;
+      }
+      for (int i = size - 1; i >= 0; i--) {
+        if (ips[i].equals(ip)) {
+          return;
+        }
+      }
+      if (size == FEW) {
+        many = new java.util.LinkedHashSet<>(java.util.Arrays.asList(ips));
+        many.add(ip);
+        return;
+      }
+      if (size == ips.length) {
+        ips = java.util.Arrays.copyOf(ips, Math.min(size * 2, FEW));
+      }
+      ips[size++] = ip;
+    }
+
+    Iterable<String> ips() {
+      return many != null ? many : java.util.Arrays.asList(ips).subList(0, size);
     }
   }
+
 
   /** Values per attributable key of events (client IP, session, API token), kept apart by kind. */
   private static final class Keyed<V> {
