@@ -58,7 +58,12 @@ public final class Infra {
     if (e.type().equals("user.authentication.sso") && e.succeeded()) {
       var app = e.target("AppInstance");
       if (app != null && app.id() != null) {
-        appsByKey.each(e, TreeMap::new, apps -> apps.put(app.id(), app.displayName()));
+        // written only when the label changes: the maps are long-lived, the event's strings are not
+        appsByKey.each(e, TreeMap::new, apps -> {
+          if (!apps.containsKey(app.id()) || !java.util.Objects.equals(apps.get(app.id()), app.displayName())) {
+            apps.put(app.id(), app.displayName());
+          }
+        });
       }
     }
     if (e.subject() != null && e.published() != null) {
@@ -297,44 +302,58 @@ public final class Infra {
 
   /** The first and last time of something; mutable while a pass runs. */
   public static final class Span {
-    private Instant first;
-    private Instant last;
+    // primitives, not Instants: a span outlives many collections and is moved on by every event,
+    // and an event's Instant stored in it would survive each of them
+    private boolean empty = true;
+    private long firstSecond;
+    private int firstNano;
+    private long lastSecond;
+    private int lastNano;
 
     void add(Instant t) {
-      if (first == null || t.isBefore(first)) {
-        first = t;
+      long s = t.getEpochSecond();
+      int n = t.getNano();
+      if (empty || s < firstSecond || s == firstSecond && n < firstNano) {
+        firstSecond = s;
+        firstNano = n;
       }
-      if (last == null || t.isAfter(last)) {
-        last = t;
+      if (empty || s > lastSecond || s == lastSecond && n > lastNano) {
+        lastSecond = s;
+        lastNano = n;
       }
+      empty = false;
     }
 
     Span copy() {
-      Span s = new Span();
-      s.first = first;
-      s.last = last;
-      return s;
+      Span c = new Span();
+      c.empty = empty;
+      c.firstSecond = firstSecond;
+      c.firstNano = firstNano;
+      c.lastSecond = lastSecond;
+      c.lastNano = lastNano;
+      return c;
     }
 
     Span union(Span o) {
-      add(o.first);
-      add(o.last);
+      add(o.first());
+      add(o.last());
       return this;
     }
 
     /** Returns the earliest time. */
     public Instant first() {
-      return first;
+      return empty ? null : Instant.ofEpochSecond(firstSecond, firstNano);
     }
 
     /** Returns the latest time. */
     public Instant last() {
-      return last;
+      return empty ? null : Instant.ofEpochSecond(lastSecond, lastNano);
     }
 
     /** Returns true when {@code t} lies within [first, last]. */
     public boolean contains(Instant t) {
-      return t != null && !t.isBefore(first) && !t.isAfter(last);
+      return t != null && !t.isBefore(first()) && !t.isAfter(last());
     }
   }
+
 }
