@@ -54,7 +54,8 @@ final class InvestigateCommand extends BaseCommand {
   boolean offline;
 
   @Option(names = "--hunt",
-      description = "Collect the attacker's IPs and sessions tenant-wide and name the other accounts they reached.")
+      description = "Collect the attacker's IPs, sessions, and rare device ids and user agents tenant-wide and name the"
+          + " other accounts they reached.")
   boolean hunt;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 10 when a finding is at or above this severity.")
@@ -95,6 +96,16 @@ final class InvestigateCommand extends BaseCommand {
         List<String> args = new ArrayList<>(List.of("collect", "--case", caseDir.toString(), "--since", since));
         report.attackerIps().keySet().forEach(ip -> args.addAll(List.of("--ip", ip)));
         report.attackerSessions().forEach(session -> args.addAll(List.of("--session", session)));
+        // the attacker's device ids and exact user agents too, each only when the tenant's log shows it rare
+        Investigation.HuntQuery byEquipment = Investigation.huntFilter(client, report,
+            time(since, "--since"), ctx.clock().instant());
+        if (byEquipment.filter() != null) {
+          args.addAll(List.of("--filter", byEquipment.filter()));
+        }
+        if (!byEquipment.leftOut().isEmpty()) {
+          info("hunt: " + byEquipment.leftOut().size() + " device id(s) or user agent(s) of the attacker's are common"
+              + " in the tenant (or unprintable) and were not collected tenant-wide");
+        }
         inner(args);
       }
       Investigation.Report all = Investigation.run(caseDir, ctx.clock(), new Investigation.Options(List.of(),

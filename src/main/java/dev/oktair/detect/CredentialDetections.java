@@ -51,7 +51,7 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (e.result().equals("FAILURE")) {
-            d.addLast(e.kept());
+            d.addLast(e.light());
             if (d.size() > 50) {
               d.removeFirst();
             }
@@ -113,13 +113,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (!e.succeeded()) {
-            d.addLast(e.kept());
+            d.addLast(e.light());
             if (d.size() >= PUSHES) {
               hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
             }
           } else if (d.size() >= PUSHES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e.kept());
+            l.add(e.light());
             hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
             d.clear();
           } else {

@@ -127,14 +127,15 @@ final class EventRule implements Detection {
     put(f, "tokenId", e, "Token");
     put(f, "idpId", e, "IdentityProvider");
     put(f, "zoneId", e, "NetworkZone");
-    String client = e.event().text("debugContext.debugData.clientId");
-    f.put("clientId", client != null ? client : e.event().text("client.id"));
-    f.put("grantId", e.debug("consentGrantId"));
-    f.put("roleId", e.debug("privilegeGranted"));
+    Seen.Extra extra = e.extra();
+    f.put("clientId", extra.clientId());
+    f.put("grantId", extra.grantId());
+    f.put("roleId", extra.roleId());
     List<String> scopes = new ArrayList<>();
     events.forEach(s -> {
-      if (s.debug("scope") != null) {
-        scopes.add(s.debug("scope"));
+      String scope = s.extra().scope();
+      if (scope != null) {
+        scopes.add(scope);
       }
     });
     if (!scopes.isEmpty()) {

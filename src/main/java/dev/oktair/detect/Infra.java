@@ -41,7 +41,12 @@ public final class Infra {
         asnOfIp.putIfAbsent(ip, e.asn());
       }
       if (e.session() != null) {
-        sessionSeen.computeIfAbsent(e.session(), s -> new SessionSeen(ip)).ips.add(ip);
+        SessionSeen seen = sessionSeen.get(e.session());
+        if (seen == null) {
+          sessionSeen.put(e.session(), new SessionSeen(ip));
+        } else {
+          seen.add(ip);
+        }
       }
     }
     if (e.type().equals("system.api_token.create")) {
@@ -53,7 +58,12 @@ public final class Infra {
     if (e.type().equals("user.authentication.sso") && e.succeeded()) {
       var app = e.target("AppInstance");
       if (app != null && app.id() != null) {
-        appsByKey.each(e, TreeMap::new, apps -> apps.put(app.id(), app.displayName()));
+        // written only when the label changes: the maps are long-lived, the event's strings are not
+        appsByKey.each(e, TreeMap::new, apps -> {
+          if (!apps.containsKey(app.id()) || !java.util.Objects.equals(apps.get(app.id()), app.displayName())) {
+            apps.put(app.id(), app.displayName());
+          }
+        });
       }
     }
     if (e.subject() != null && e.published() != null) {
@@ -107,6 +117,25 @@ public final class Infra {
     return out;
   }
 
+  /**
+   * The most users or client IPs a device id or user agent may be used for and still name anyone
+   * ({@link #victims}); a hunt that collects by such a value tenant-wide applies the same cap.
+   */
+  public static final int COMMON = Reach.CAP;
+
+  /**
+   * Returns the device ids ({@code device.id}) the attacker used from one of their addresses, but
+   * none that the case shows used for more than {@link #COMMON} users or addresses; sorted.
+   */
+  public Set<String> devices() {
+    return reach.attackerDevices(this::attackerIp);
+  }
+
+  /** Returns the exact user agents the attacker used from one of their addresses, as {@link #devices}; sorted. */
+  public Set<String> userAgents() {
+    return reach.attackerAgents(this::attackerIp);
+  }
+
   /** Returns the flagged client IPs with their AS numbers (null when unknown), sorted. */
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
@@ -140,7 +169,7 @@ public final class Infra {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
       sessionSeen.forEach((s, seen) -> {
-        for (String ip : seen.ips) {
+        for (String ip : seen.ips()) {
           if (attackerIp(ip)) {
             out.add(s);
           }
@@ -166,7 +195,7 @@ public final class Infra {
       for (String s : hijacked) {
         SessionSeen seen = sessionSeen.get(s);
         if (seen != null) {
-          for (String ip : seen.ips) {
+          for (String ip : seen.ips()) {
             if (!ip.equals(seen.firstIp)) {
               out.add(ip);
             }
@@ -186,12 +215,45 @@ public final class Infra {
   /** The addresses a session was used from, and the first of them. */
   private static final class SessionSeen {
     final String firstIp;
-    final Set<String> ips = new HashSet<>(2);
+    /** The addresses in first-use order: a session has one to a few, so an array scanned beats a set per session. */
+    private String[] ips;
+    private int size = 1;
 
     SessionSeen(String firstIp) {
       this.firstIp = firstIp;
+      this.ips = new String[] {firstIp};
+    }
+
+    /** Past this many addresses (a roaming phone, a replay farm) a set keeps them. */
+    private static final int FEW = 16;
+    private Set<String> many;
+
+    void add(String ip) {
+      if (many != null) {
+        many.add(ip);
+        return;
+      }
+      for (int i = size - 1; i >= 0; i--) {
+        if (ips[i].equals(ip)) {
+          return;
+        }
+      }
+      if (size == FEW) {
+        many = new java.util.LinkedHashSet<>(java.util.Arrays.asList(ips));
+        many.add(ip);
+        return;
+      }
+      if (size == ips.length) {
+        ips = java.util.Arrays.copyOf(ips, Math.min(size * 2, FEW));
+      }
+      ips[size++] = ip;
+    }
+
+    Iterable<String> ips() {
+      return many != null ? many : java.util.Arrays.asList(ips).subList(0, size);
     }
   }
+
 
   /** Values per attributable key of events (client IP, session, API token), kept apart by kind. */
   private static final class Keyed<V> {
@@ -240,44 +302,58 @@ public final class Infra {
 
   /** The first and last time of something; mutable while a pass runs. */
   public static final class Span {
-    private Instant first;
-    private Instant last;
+    // primitives, not Instants: a span outlives many collections and is moved on by every event,
+    // and an event's Instant stored in it would survive each of them
+    private boolean empty = true;
+    private long firstSecond;
+    private int firstNano;
+    private long lastSecond;
+    private int lastNano;
 
     void add(Instant t) {
-      if (first == null || t.isBefore(first)) {
-        first = t;
+      long s = t.getEpochSecond();
+      int n = t.getNano();
+      if (empty || s < firstSecond || s == firstSecond && n < firstNano) {
+        firstSecond = s;
+        firstNano = n;
       }
-      if (last == null || t.isAfter(last)) {
-        last = t;
+      if (empty || s > lastSecond || s == lastSecond && n > lastNano) {
+        lastSecond = s;
+        lastNano = n;
       }
+      empty = false;
     }
 
     Span copy() {
-      Span s = new Span();
-      s.first = first;
-      s.last = last;
-      return s;
+      Span c = new Span();
+      c.empty = empty;
+      c.firstSecond = firstSecond;
+      c.firstNano = firstNano;
+      c.lastSecond = lastSecond;
+      c.lastNano = lastNano;
+      return c;
     }
 
     Span union(Span o) {
-      add(o.first);
-      add(o.last);
+      add(o.first());
+      add(o.last());
       return this;
     }
 
     /** Returns the earliest time. */
     public Instant first() {
-      return first;
+      return empty ? null : Instant.ofEpochSecond(firstSecond, firstNano);
     }
 
     /** Returns the latest time. */
     public Instant last() {
-      return last;
+      return empty ? null : Instant.ofEpochSecond(lastSecond, lastNano);
     }
 
     /** Returns true when {@code t} lies within [first, last]. */
     public boolean contains(Instant t) {
-      return t != null && !t.isBefore(first) && !t.isAfter(last);
+      return t != null && !t.isBefore(first()) && !t.isAfter(last());
     }
   }
+
 }

@@ -54,16 +54,41 @@ final class Reach {
     victims.addAll(reached);
   }
 
+  /** Returns the device ids the attacker used from an address {@code attackerIp} accepts, not common in the case; sorted. */
+  Set<String> attackerDevices(Predicate<String> attackerIp) {
+    return attackers(byDevice, attackerIp);
+  }
+
+  /** Returns the exact user agents the attacker used from an address {@code attackerIp} accepts, not common in the case; sorted. */
+  Set<String> attackerAgents(Predicate<String> attackerIp) {
+    return attackers(byAgent, attackerIp);
+  }
+
+  private static Set<String> attackers(Map<String, Use> uses, Predicate<String> attackerIp) {
+    Set<String> out = new java.util.TreeSet<>();
+    uses.forEach((value, u) -> {
+      if (!u.common && u.ips.stream().anyMatch(attackerIp)) {
+        out.add(value);
+      }
+    });
+    return out;
+  }
+
   /** The users and client IPs one value was used for, counted up to {@link #CAP}. */
   private static final class Use {
     private final Set<String> subjects = new HashSet<>(2);
     private final Set<String> ips = new HashSet<>(2);
     private boolean common;
+    private String lastSubject;
+    private String lastIp;
 
     void add(String subject, String ip) {
-      if (common) {
+      // a value is mostly used again by the same user from the same address: two compares, not two set lookups
+      if (common || subject.equals(lastSubject) && java.util.Objects.equals(ip, lastIp)) {
         return;
       }
+      lastSubject = subject;
+      lastIp = ip;
       subjects.add(subject);
       if (ip != null) {
         ips.add(ip);

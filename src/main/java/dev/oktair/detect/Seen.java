@@ -20,6 +20,8 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Seen {
   private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
+  private static final FieldPath DEBUG_CLIENT = FieldPath.parse("debugContext.debugData.clientId");
+  private static final FieldPath CLIENT_ID = FieldPath.parse("client.id");
 
   private static final LogEvent.Target[] NO_TARGETS = {};
 
@@ -43,10 +45,15 @@ public final class Seen {
   private final boolean highRisk;
   private final LogEvent.Target[] targets;
   private final String apiToken;
+  /** Only in a light view ({@link #light}): what findings read of the event beyond the fields above. */
+  private final Citation.Event citation;
+  private final Extra extra;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
     this.raw = null;
+    this.citation = null;
+    this.extra = null;
     this.uuidCollision = uuidCollision;
     JsonNode json = event.json();
     this.published = Published.parse(text(json, "published"));
@@ -90,30 +97,55 @@ public final class Seen {
     // the field path also walks arrays; only an odd transaction has one
     this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
+    // the pass looks these up in its maps on one thread; hashing them here does it on the parsing threads
+    hash(type, subject, ip, session, userAgent, deviceId);
   }
 
-  private Seen(Seen s) {
+  private static void hash(String... keys) {
+    for (String k : keys) {
+      if (k != null) {
+        k.hashCode();
+      }
+    }
+  }
+
+  /**
+   * A kept copy; the values many events share (types, logins, addresses, user agents, targets)
+   * are interned, so a scan that keeps one view per session holds one copy of each, not one per view.
+   */
+  private Seen(Seen s, boolean light) {
     this.event = null;
-    this.raw = s.event().raw();
+    this.raw = light ? null : s.event().raw();
+    this.citation = light ? s.citation() : null;
+    this.extra = light ? s.extra() : null;
     this.uuidCollision = s.uuidCollision;
     this.published = s.published;
-    this.type = s.type;
-    this.subject = s.subject;
-    this.subjectId = s.subjectId;
-    this.actorId = s.actorId;
-    this.actor = s.actor;
-    this.ip = s.ip;
+    this.type = s.type.intern();
+    this.subject = intern(s.subject);
+    this.subjectId = intern(s.subjectId);
+    this.actorId = intern(s.actorId);
+    this.actor = intern(s.actor);
+    this.ip = intern(s.ip);
     this.asn = s.asn;
     this.session = s.session;
-    this.userAgent = s.userAgent;
-    this.deviceId = s.deviceId;
-    this.result = s.result;
+    this.userAgent = intern(s.userAgent);
+    this.deviceId = intern(s.deviceId);
+    this.result = s.result.intern();
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
-    this.targets = s.targets;
+    this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
+    for (int i = 0; i < s.targets.length; i++) {
+      LogEvent.Target t = s.targets[i];
+      targets[i] = new LogEvent.Target(intern(t.id()), intern(t.type()), intern(t.alternateId()), intern(t.displayName()));
+    }
     this.apiToken = s.apiToken;
   }
+
+  private static String intern(String s) {
+    return s == null ? null : s.intern();
+  }
+
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
@@ -129,11 +161,24 @@ public final class Seen {
    * events keeps one per session).
    */
   Seen kept() {
-    return event == null ? this : new Seen(this);
+    return event == null ? this : new Seen(this, false);
+  }
+
+  /**
+   * Returns this view for keeping when a scan keeps one per session or source, not per rare event:
+   * the fields, the citation and {@link #extra}, without the event (no bytes, a few hundred bytes
+   * in all); {@link #event} and {@link #debug} then fail, so only scans whose findings read no
+   * more than {@link EventRule#facts} does keep this.
+   */
+  Seen light() {
+    return event == null && raw == null ? this : new Seen(this, true);
   }
 
   /** Returns the event. */
   public LogEvent event() {
+    if (event == null && raw == null) {
+      throw new IllegalStateException("a light view keeps no event");
+    }
     if (event == null) {
       event = LogEvent.parse(raw);
     }
@@ -142,6 +187,9 @@ public final class Seen {
 
   /** Returns the citation: the uuid, or {@code sha256:<hex>} when it has none or shares it. */
   public Citation.Event citation() {
+    if (citation != null) {
+      return citation;
+    }
     String uuid = event().uuid();
     if (uuid == null || uuidCollision) {
       uuid = "sha256:" + sha256(event().raw());
@@ -248,6 +296,30 @@ public final class Seen {
   /** Returns {@code debugContext.debugData.<key>} as text, or null. */
   public String debug(String key) {
     return debug(event().json(), key);
+  }
+
+  /** Returns what {@link EventRule#facts} reads of the event beyond the fields of this view. */
+  Extra extra() {
+    if (extra != null) {
+      return extra;
+    }
+    JsonNode json = event().json();
+    String client = Json.text(DEBUG_CLIENT.first(json));
+    Extra x = new Extra(intern(client != null ? client : Json.text(CLIENT_ID.first(json))), debug("consentGrantId"),
+        intern(debug("privilegeGranted")), intern(debug("scope")));
+    return x.equals(Extra.NONE) ? Extra.NONE : x;
+  }
+
+  /**
+   * The facts of an event that its fields above do not give.
+   *
+   * @param clientId {@code debugData.clientId}, else {@code client.id}
+   * @param grantId {@code debugData.consentGrantId}
+   * @param roleId {@code debugData.privilegeGranted}
+   * @param scope {@code debugData.scope}
+   */
+  record Extra(String clientId, String grantId, String roleId, String scope) {
+    static final Extra NONE = new Extra(null, null, null, null);
   }
 
   /** Returns the first target of {@code targetType}, or null. */

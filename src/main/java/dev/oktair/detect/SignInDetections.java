@@ -139,21 +139,29 @@ final class SignInDetections {
 
     @Override
     public Scan start() {
-      Map<String, Seen> last = new HashMap<>();
+      Map<String, Place> last = new HashMap<>();
       List<Seen[]> hits = new ArrayList<>();
+      Map<Seen, String> places = new HashMap<>();
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
+          Double lat;
           if (!e.type().equals("user.session.start") || !e.succeeded() || e.subject() == null || e.published() == null
-              || lat(e) == null) {
+              || (lat = lat(e)) == null) {
             return;
           }
-          Seen prev = last.put(e.subject(), e.kept());
-          if (prev != null && !e.ip().equals(prev.ip())) {
-            double km = km(lat(prev), lon(prev), lat(e), lon(e));
-            double hours = Math.max(Duration.between(prev.published(), e.published()).toSeconds(), 60) / 3600.0;
+          // the last sign-in of each user is kept light, with what a finding says of it: no bytes to parse again
+          Double lon = lon(e);
+          Place here = new Place(e.light(), lat, lon == null ? Double.NaN : lon, place(e));
+          Place prev = last.put(e.subject(), here);
+          if (prev != null && !e.ip().equals(prev.seen.ip())) {
+            double km = km(prev.lat, prev.lon, here.lat, here.lon);
+            double hours = Math.max(Duration.between(prev.seen.published(), e.published()).toSeconds(), 60) / 3600.0;
             if (km > 500 && km / hours > 900) {
-              hits.add(new Seen[] {prev, e});
+              Seen now = e.kept();
+              hits.add(new Seen[] {prev.seen, now});
+              places.put(prev.seen, prev.place);
+              places.put(now, here.place);
             }
           }
         }
@@ -162,13 +170,16 @@ final class SignInDetections {
         public void finish(Infra infra, Drafts out) {
           for (Seen[] h : hits) {
             out.add(ImpossibleTravel.this, Severity.MEDIUM, h[1].subject(), h[1].subject() + " signed in from "
-                + place(h[0]) + " (" + h[0].ip() + ") and then " + place(h[1]) + " (" + h[1].ip() + ") "
+                + places.get(h[0]) + " (" + h[0].ip() + ") and then " + places.get(h[1]) + " (" + h[1].ip() + ") "
                 + Duration.between(h[0].published(), h[1].published()).toMinutes() + " minutes later.",
                 List.of(h[0], h[1]), EventRule.facts(List.of(h[1])));
           }
         }
       };
     }
+
+    /** A sign-in's light view with where it came from ({@code lon} NaN when the event has none). */
+    private record Place(Seen seen, double lat, double lon, String place) {}
 
     private static Double lat(Seen e) {
       return num(Json.text(LAT.first(e.event().json())));
@@ -200,19 +211,6 @@ final class SignInDetections {
     }
   }
 
-  /** Returns true when the events name more than one client IP (a missing one counts as one). */
-  private static boolean severalIps(Map<Long, Seen> byAsn) {
-    Seen first = null;
-    for (Seen s : byAsn.values()) {
-      if (first == null) {
-        first = s;
-      } else if (!java.util.Objects.equals(first.ip(), s.ip())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * One session used from several networks: a stolen cookie replayed. Two device-token hashes
    * alone are ordinary, so it takes a change of ASN and of IP (elastic/detection-rules#5947).
@@ -225,27 +223,26 @@ final class SignInDetections {
 
     @Override
     public Scan start() {
-      Map<String, Map<Long, Seen>> byAsn = new HashMap<>();
+      Map<String, Networks> sessions = new HashMap<>();
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.session() != null && e.asn() != null && e.subject() != null) {
-            Map<Long, Seen> m = byAsn.computeIfAbsent(e.session(), k -> new LinkedHashMap<>(2));
-            // only a session's first event per network is kept, and only its bytes: one per session adds up
-            if (m.size() < 6 && !m.containsKey(e.asn())) {
-              m.put(e.asn(), e.kept());
-              if (m.size() > 1 && severalIps(m)) {
-                infra.hijacked(e.session());
-              }
+            Networks n = sessions.get(e.session());
+            if (n == null) {
+              // one light view per session, the state a pass over a million events keeps most of
+              sessions.put(e.session(), new Networks(e.light()));
+            } else if (n.add(e) && n.severalIps()) {
+              infra.hijacked(e.session());
             }
           }
         }
 
         @Override
         public void finish(Infra infra, Drafts out) {
-          byAsn.forEach((session, m) -> {
-            if (m.size() > 1 && severalIps(m)) {
-              List<Seen> l = new ArrayList<>(m.values());
+          sessions.forEach((session, n) -> {
+            if (n.size > 1 && n.severalIps()) {
+              List<Seen> l = java.util.Arrays.asList(n.seen).subList(0, n.size);
               List<String> where = new ArrayList<>();
               l.forEach(s -> where.add(s.ip() + " (AS" + s.asn() + ")"));
               Map<String, String> facts = EventRule.facts(l);
@@ -256,6 +253,44 @@ final class SignInDetections {
           });
         }
       };
+    }
+
+    /** A session's first event on each network (AS number), up to {@value #MOST}. */
+    private static final class Networks {
+      static final int MOST = 6;
+      Seen[] seen = new Seen[1];
+      int size = 1;
+
+      Networks(Seen first) {
+        seen[0] = first;
+      }
+
+      /** Keeps {@code e} when it is the session's first on its network; returns true when kept. */
+      boolean add(Seen e) {
+        if (size >= MOST) {
+          return false;
+        }
+        for (int i = 0; i < size; i++) {
+          if (seen[i].asn().equals(e.asn())) {
+            return false;
+          }
+        }
+        if (size == seen.length) {
+          seen = java.util.Arrays.copyOf(seen, MOST);
+        }
+        seen[size++] = e.light();
+        return true;
+      }
+
+      /** Returns true when the events name more than one client IP (a missing one counts as one). */
+      boolean severalIps() {
+        for (int i = 1; i < size; i++) {
+          if (!java.util.Objects.equals(seen[0].ip(), seen[i].ip())) {
+            return true;
+          }
+        }
+        return false;
+      }
     }
   }
 }

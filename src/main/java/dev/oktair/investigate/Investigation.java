@@ -51,12 +51,38 @@ public final class Investigation {
    * @param attackerSessions the attacker's sessions
    * @param victims the users with attacker-attributed activity
    * @param appsReached the apps the attacker's sources, sessions and tokens signed into (app id to label)
+   * @param attackerDevices the device ids the attacker used from their addresses, not common in the case
+   * @param attackerAgents the exact user agents the attacker used from their addresses, not common in the case
    */
   public record Report(FindingsFile.Window window, List<Finding> findings, Map<String, Long> attackerIps,
-      Set<String> attackerSessions, Set<String> victims, Map<String, String> appsReached) {
+      Set<String> attackerSessions, Set<String> victims, Map<String, String> appsReached,
+      Set<String> attackerDevices, Set<String> attackerAgents) {
     public Report {
       findings = List.copyOf(findings);
+      attackerDevices = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(attackerDevices));
+      attackerAgents = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(attackerAgents));
     }
+  }
+
+  /**
+   * How the hunt collects the attacker's equipment tenant-wide.
+   *
+   * @param filter a System Log filter for the attacker's rare device ids and user agents, or null when none is left
+   * @param leftOut the values not collected by: common in the tenant's log, unprintable, or past the first few
+   */
+  public record HuntQuery(String filter, List<String> leftOut) {
+    public HuntQuery {
+      leftOut = List.copyOf(leftOut);
+    }
+  }
+
+  /**
+   * Returns the filter by which the hunt collects, between {@code since} and {@code until}, the
+   * device ids and user agents of {@code report}: a value the tenant's log shows used by more than
+   * {@link Infra#COMMON} users or addresses is left out. Reads the log only.
+   */
+  public static HuntQuery huntFilter(OktaClient okta, Report report, Instant since, Instant until) {
+    return new HuntFilter(okta, since, until).build(report.attackerDevices(), report.attackerAgents());
   }
 
   /** Investigates the case at {@code caseDir} and writes its findings.json. */
@@ -85,7 +111,8 @@ public final class Investigation {
     }
     findings.sort(FindingIds.ORDER);
     new CaseFiles(caseDir).write(new FindingsFile.Contents(window, findings));
-    return new Report(window, findings, infra.ips(), infra.sessions(), new TreeSet<>(infra.victims()), infra.appsReached());
+    return new Report(window, findings, infra.ips(), infra.sessions(), new TreeSet<>(infra.victims()), infra.appsReached(),
+        infra.devices(), infra.userAgents());
   }
 
   /** First to last time of the findings attributed to the attacker; empty when none is. */

@@ -1,0 +1,51 @@
+package dev.oktair.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oktair.events.LogEvent;
+import dev.oktair.sim.TenantSeed;
+import dev.oktair.sim.scenario.Scenarios;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The light view a scan keeps per session or source must cite and state exactly what the full
+ * view does (findings rest on it), and must refuse, not guess, what it does not keep.
+ */
+class SeenLightTest {
+  @Test
+  void aLightViewCitesAndStatesWhatTheFullViewDoes() {
+    for (String scenario : List.of("contoso-aitm", "fabrikam-helpdesk")) {
+      TenantSeed seed = Scenarios.load(scenario, 7, Instant.parse("2026-11-28T12:00:00Z"));
+      for (LogEvent event : seed.events()) {
+        for (boolean collision : new boolean[] {false, true}) {
+          Seen full = Seen.of(event, collision);
+          Seen light = full.light();
+          assertThat(light.citation()).isEqualTo(full.citation());
+          assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
+          assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
+              String.valueOf(light.ip()), String.valueOf(light.session()), String.valueOf(light.userAgent()),
+              String.valueOf(light.deviceId()), light.result(), String.valueOf(light.apiToken())))
+              .isEqualTo(List.of(full.type(), String.valueOf(full.subject()), String.valueOf(full.actor()),
+                  String.valueOf(full.ip()), String.valueOf(full.session()), String.valueOf(full.userAgent()),
+                  String.valueOf(full.deviceId()), full.result(), String.valueOf(full.apiToken())));
+          assertThat(light.published()).isEqualTo(full.published());
+          assertThat(light.asn()).isEqualTo(full.asn());
+          assertThat(light.selfService()).isEqualTo(full.selfService());
+          assertThat(light.target("User")).isEqualTo(full.target("User"));
+          assertThat(light.light()).isSameAs(light);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aLightViewHasNoEventToReadMoreFrom() {
+    LogEvent event = Scenarios.load("contoso-aitm", 7, Instant.parse("2026-11-28T12:00:00Z")).events().get(0);
+    Seen light = Seen.of(event, false).light();
+    assertThatThrownBy(light::event).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> light.debug("factor")).isInstanceOf(IllegalStateException.class);
+  }
+}
