@@ -27,13 +27,16 @@ import picocli.CommandLine.Option;
           + " the attacker's IPs, ASNs, devices and user agents stand out; a missing value (no IP, no device) is"
           + " never NEW.",
       "Keys: ip, asn, isp, proxy, country, city, device, ua, browser, os, session, app, eventType, outcome, actor,"
-          + " target (combine with commas: --by ip,ua)."
+          + " target (combine with commas: --by ip,ua).",
+      "Prints the " + PivotCommand.DEFAULT_LIMIT + " values with most events unless --limit says otherwise (stderr says"
+          + " when there are more); --limit 0 prints every value."
     },
     footer = {"", "Times: ISO-8601 (2024-06-14T09:00:00Z, 2024-06-14) or an age (90m, 36h, 7d, 2w).",
       "Exit status: 0; 2 on a bad option, key or filter, or no case; 7 when evidence changed.",
       "", "Examples:",
       "  okta-ir pivot --case case-alex --by ip,ua --baseline-until 2024-06-01",
-      "  okta-ir pivot --case case-alex --by asn --filter 'outcome.result eq \"FAILURE\"'"})
+      "  okta-ir pivot --case case-alex --by asn --filter 'outcome.result eq \"FAILURE\"'",
+      "  okta-ir pivot --case case-alex --by ip --limit 0 --json > every-ip.jsonl"})
 final class PivotCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
@@ -46,7 +49,16 @@ final class PivotCommand extends BaseCommand {
       description = "Mark values never seen before TIME as NEW.")
   Converters.TimeArg baselineUntil;
 
-  @Mixin LimitOption limit;
+  /**
+   * The top values, not every value, unless asked: a pivot of a large case has a value per client IP
+   * (hundreds of thousands), which floods a terminal and costs seconds to print (issue 14).
+   */
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
+      description = "Print the N values with most events (default ${DEFAULT-VALUE}, table and JSON alike); 0: all.")
+  long limit;
+
+  /** How many values a pivot prints when --limit is not given. */
+  static final int DEFAULT_LIMIT = 50;
 
   @Mixin JsonOption json;
 
@@ -58,7 +70,10 @@ final class PivotCommand extends BaseCommand {
     } catch (IllegalArgumentException e) {
       throw ExitException.usage("--by: " + e.getMessage());
     }
-    long max = limit.value();
+    long max = limit;
+    if (max < 0) {
+      throw ExitException.usage("--limit must be 0 (all) or positive, not " + max);
+    }
     if (max > Integer.MAX_VALUE - 1) {
       throw ExitException.usage("--limit must be at most " + (Integer.MAX_VALUE - 1));
     }

@@ -113,8 +113,7 @@ final class Loader {
     CompletableFuture<FileDigest> digest = CompletableFuture.supplyAsync(() -> FileDigest.of(path), hasher);
     c.setAutoCommit(false);
     try {
-      boolean exact = insert(c, file, path);
-      checkDigest(c, file, digest);
+      boolean exact = insert(c, file, path, digest);
       long newEvents = file.events() - Dedupe.apply(c, file.name());
       Freshness.record(c, evidence, file);
       try (PreparedStatement ps = Duck.prepare(c, "INSERT INTO loaded_files VALUES (?, ?, ?, ?, ?::JSON, ?)",
@@ -133,16 +132,31 @@ final class Loader {
     }
   }
 
-  /** Inserts the file's rows, fast when DuckDB's line reader agrees; returns true when exact. */
-  private boolean insert(Connection c, EvidenceFile file, Path path) throws SQLException {
-    if (insertFast(c, file, path)) {
-      return false;
+  /**
+   * Inserts the file's rows, fast when DuckDB's line reader agrees with the file (the same lines,
+   * bytes and line positions as the hash pass saw), else with the exact reader; returns true when
+   * exact. Fails when the file is not the bytes its manifest entry seals.
+   */
+  private boolean insert(Connection c, EvidenceFile file, Path path, CompletableFuture<FileDigest> pending)
+      throws SQLException {
+    boolean read = insertFast(c, file, path);
+    FileDigest digest = join(pending);
+    checkHash(file, digest);
+    if (read) {
+      Rows rows = Rows.of(c, file);
+      if ((file.events() == 0 || rows.counts(file)) && rows.positions() == digest.positions()) {
+        return false;
+      }
     }
     c.rollback();
     insertExact(c, file, path);
-    if (!matchesManifest(c, file)) {
+    Rows rows = Rows.of(c, file);
+    if (!rows.counts(file)) {
       throw changed(file.name() + " does not hold the " + file.events() + " lines and " + file.bytes()
           + " bytes its manifest entry records");
+    }
+    if (rows.positions() != digest.positions()) {
+      throw new IllegalStateException("the rows loaded from " + file.name() + " do not sit at their evidence line numbers");
     }
     return true;
   }
@@ -150,17 +164,6 @@ final class Loader {
   private void checkHash(EvidenceFile file, FileDigest digest) {
     if (!digest.sha256().equals(file.sha256())) {
       throw changed(file.name() + " has sha256 " + digest.sha256() + " on disk but " + file.sha256() + " in the manifest");
-    }
-  }
-
-  /** Checks the file's hash, and that every row carries the line number its bytes sit at. */
-  private void checkDigest(Connection c, EvidenceFile file, CompletableFuture<FileDigest> pending) throws SQLException {
-    FileDigest digest = join(pending);
-    checkHash(file, digest);
-    long positions = Duck.longValue(c, "SELECT coalesce(sum((evidence_line * strlen(raw)) % " + FileDigest.PRIME
-        + "), 0)::BIGINT FROM events WHERE evidence_file = ?", file.name());
-    if (positions != digest.positions()) {
-      throw new IllegalStateException("the rows loaded from " + file.name() + " do not sit at their evidence line numbers");
     }
   }
 
@@ -175,29 +178,45 @@ final class Loader {
     }
   }
 
-  /** Inserts with DuckDB's line reader; returns false when its lines differ from the manifest. */
+  /**
+   * Inserts with DuckDB's line reader on both cores, then numbers the rows by their place in the
+   * table (see {@link Schema#NUMBER_LINES}); returns false when DuckDB could not read the file.
+   */
   private boolean insertFast(Connection c, EvidenceFile file, Path path) throws SQLException {
     if (file.events() == 0) {
       return true;
     }
     try (PreparedStatement ps = Duck.prepare(c, Schema.insertFrom(Schema.LINES_OF_FILE),
-        file.name(), path.toAbsolutePath().toString())) {
+        file.name(), path.toAbsolutePath().toString());
+        PreparedStatement number = Duck.prepare(c, Schema.NUMBER_LINES, file.name())) {
       ps.execute();
+      number.execute();
     } catch (SQLException e) {
       return false; // e.g. a carriage return inside a line: the exact reader handles it
     }
-    return matchesManifest(c, file);
+    return true;
   }
 
-  /** Returns true when the rows of {@code file} add up to its manifest line and byte counts. */
-  private static boolean matchesManifest(Connection c, EvidenceFile file) throws SQLException {
-    try (PreparedStatement ps = Duck.prepare(c,
-            "SELECT count(*), count(raw), coalesce(sum(strlen(raw)), 0) + count(*), coalesce(max(evidence_line), 0)"
-                + " FROM events WHERE evidence_file = ?", file.name());
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      long rows = rs.getLong(1);
-      return rows == file.events() && rs.getLong(2) == rows && rs.getLong(3) == file.bytes() && rs.getLong(4) == rows;
+  /**
+   * What the rows of one evidence file add up to, in one scan: the rows, those with bytes, their
+   * bytes plus one newline each, the highest line number, and the line-position checksum of
+   * {@link FileDigest}.
+   */
+  private record Rows(long rows, long withRaw, long bytes, long lastLine, long positions) {
+    static Rows of(Connection c, EvidenceFile file) throws SQLException {
+      try (PreparedStatement ps = Duck.prepare(c,
+              "SELECT count(*), count(raw), coalesce(sum(strlen(raw)), 0) + count(*), coalesce(max(evidence_line), 0),"
+                  + " coalesce(sum((evidence_line * strlen(raw)) % " + FileDigest.PRIME + "), 0)::BIGINT"
+                  + " FROM events WHERE evidence_file = ?", file.name());
+          ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new Rows(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+      }
+    }
+
+    /** Returns true when the rows add up to the manifest's line and byte counts. */
+    boolean counts(EvidenceFile file) {
+      return rows == file.events() && withRaw == rows && bytes == file.bytes() && lastLine == rows;
     }
   }
 

@@ -135,14 +135,24 @@ final class Schema {
       """;
 
   /**
-   * The fast source: the file's lines as DuckDB's CSV reader splits them, numbered in file
-   * order. Parameter $2 is the file's path. \1 never occurs in JSON text, so a whole line is
-   * one field; the loader checks the split against the manifest and falls back when it differs.
+   * The fast source: the file's lines as DuckDB's CSV reader splits them, on every core, not yet
+   * numbered (a row number here would run the whole load on one thread). Parameter $2 is the
+   * file's path. \1 never occurs in JSON text, so a whole line is one field; the loader checks
+   * the split against the hash pass and falls back to the exact reader when it differs.
    */
   static final String LINES_OF_FILE =
-      "SELECT ordinality AS evidence_line, raw FROM read_csv($2, columns = {'raw': 'VARCHAR'}, delim = chr(1),"
-          + " quote = '', escape = '', header = false, auto_detect = false, max_line_size = 67108864)"
-          + " WITH ORDINALITY";
+      "SELECT NULL::BIGINT AS evidence_line, raw FROM read_csv($2, columns = {'raw': 'VARCHAR'}, delim = chr(1),"
+          + " quote = '', escape = '', header = false, auto_detect = false, max_line_size = 67108864)";
+
+  /**
+   * Numbers the rows of file $1 that {@link #LINES_OF_FILE} inserted: an INSERT keeps its
+   * source's order (DuckDB's preserve_insertion_order, on by default) and one statement's rows
+   * take consecutive row ids, so a row's line is its row id less the first one's, plus one. The
+   * loader proves it on every load against the line-position checksum of the hash pass.
+   */
+  static final String NUMBER_LINES =
+      "UPDATE events SET evidence_line = rowid - (SELECT min(rowid) FROM events WHERE evidence_file = $1) + 1"
+          + " WHERE evidence_file = $1";
 
   /** The exact source: lines a Java reader split on \n and appended to a staging table. */
   static final String LINES_OF_STAGING = "SELECT evidence_line, raw FROM staging";

@@ -169,6 +169,29 @@ class StoreCommandsIT {
   }
 
   @Test
+  void pivotPrintsTheTopValuesByDefaultAndEveryValueWithLimitZero() {
+    EvidenceStore store = EvidenceStore.open(caseDir, Runs.CLOCK);
+    try (EvidenceWriter w = store.create("many-ips", Source.imported("many-ips.jsonl"))) {
+      for (int i = 0; i < 60; i++) {
+        w.write(LogEvent.parse("{\"uuid\":\"m" + i + "\",\"eventType\":\"user.session.start\","
+            + "\"published\":\"2024-06-12T09:00:00.000Z\",\"client\":{\"ipAddress\":\"198.51.100." + i + "\"}}"));
+      }
+      w.seal();
+    }
+    Runs.Run top = Runs.run(home, "pivot", "--case", c(), "--by", "ip");
+    assertThat(top.exit()).as(top.err()).isZero();
+    assertThat(top.out().lines().toList()).hasSize(1 + PivotCommand.DEFAULT_LIMIT).first().asString().startsWith("IP");
+    assertThat(top.out()).contains("10.0.0.1"); // most events first
+    assertThat(top.err()).contains("showing the 50 values with most events; there are more (--limit 0 for all)");
+    Runs.Run topJson = Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--json");
+    assertThat(jsonLines(topJson.out())).hasSize(PivotCommand.DEFAULT_LIMIT);
+    Runs.Run all = Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--limit", "0", "--json");
+    assertThat(jsonLines(all.out())).hasSize(63);
+    assertThat(all.err()).doesNotContain("showing the");
+    assertThat(Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--limit", "-1").exit()).isEqualTo(2);
+  }
+
+  @Test
   void badKeysFiltersAndTimesAreUsageErrors() {
     assertThat(Runs.run(home, "pivot", "--case", c(), "--by", "ip,bogus").exit()).isEqualTo(2);
     assertThat(Runs.run(home, "pivot", "--case", c(), "--by", "ip", "--filter", "eventType eq").exit()).isEqualTo(2);
