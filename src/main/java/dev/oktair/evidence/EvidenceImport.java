@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -160,9 +161,7 @@ public final class EvidenceImport {
   /** Imports one input; {@code knownSha} is its hash when already computed, else null. */
   private void importStream(InputStream raw, String display, String location, String name, String knownSha,
       ImportListener listener) {
-    MessageDigest inputHash = sha256();
-    CountingInput counted = new CountingInput(raw);
-    try (InputStream in = new DigestInputStream(counted, inputHash);
+    try (HashingInput in = new HashingInput(raw);
         EvidenceWriter writer = store.create(name, Source.imported(location), true);
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
       FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
@@ -172,9 +171,9 @@ public final class EvidenceImport {
         in.transferTo(OutputStream.nullOutputStream()); // hash what follows a gzip stream too
         handler.tally.blank += summary.blank();
         handler.tally.compacted += summary.compacted();
-        String sha = HexFormat.of().formatHex(inputHash.digest());
+        String sha = in.sha256();
         if (!summary.gzip() && summary.encoding() == null && summary.format() == ReadSummary.Format.JSONL) {
-          writer.sameAs(sha, counted.count); // the sealed file's hash is the input's when it is a byte copy
+          writer.sameAs(sha, in.count); // the sealed file's hash is the input's when it is a byte copy
         }
         if (knownSha == null && isAlreadyImported(display, sha, listener)) {
           quarantine.discard();
@@ -187,7 +186,9 @@ public final class EvidenceImport {
         listener.unreadable(display, "read error after line " + handler.lastLine + " (" + describe(e)
             + "); the " + handler.tally.events + " events read before it are kept");
       }
-      sealed.add(writer.seal(source));
+      EvidenceFile file = writer.seal(source);
+      sealed.add(file);
+      recordVerified(file);
       total.add(handler.tally);
       if (quarantine.path() != null) {
         quarantines.add(quarantine.path());
@@ -195,6 +196,21 @@ public final class EvidenceImport {
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, "cannot read (" + describe(e) + ")");
+    }
+  }
+
+  /**
+   * Notes the sealed file as verified ({@link VerifiedStats}): its bytes were hashed as they were
+   * imported, so the first read of the case need not hash them again. Only a cache: a file that
+   * cannot be stat'ed or a record that cannot be written costs that read a hash.
+   */
+  private void recordVerified(EvidenceFile file) {
+    try {
+      VerifiedStats verified = VerifiedStats.of(store.caseDir(), Clock.systemUTC());
+      verified.sealed(VerifiedStats.stat(file, store.pathOf(file)));
+      verified.save(store.files());
+    } catch (IOException | RuntimeException e) {
+      // the next read hashes the file, as it would have without the record
     }
   }
 

@@ -93,4 +93,42 @@ class EvidenceImportTest {
     assertThat(withBom.sha256()).isNotEqualTo(EvidenceStore.sha256(bom));
     assertThat(withBom.bytes()).isEqualTo(Files.size(bom) - 3);
   }
+
+  @Test
+  void anImportRecordsWhatItSealedAsVerifiedAndAChangeAfterItIsStillCaught() throws Exception {
+    Path file = input("verified.jsonl", "\n", null, true, false);
+    Path caseDir = dir.resolve("case-verified");
+    EvidenceStore store = EvidenceStore.open(caseDir, CLOCK);
+    EvidenceFile sealed = EvidenceImport.into(store).run(List.of(file), new ImportListener() {}).sealed().get(0);
+    Path path = store.pathOf(sealed);
+    // The first read after the import may trust the file without hashing it again.
+    assertThat(Files.readString(caseDir.resolve(VerifiedStats.FILE)))
+        .isEqualTo(VerifiedStats.stat(sealed, path) + "\n");
+    assertThat(VerifiedStats.of(caseDir, Clock.systemUTC()).vouchesFor(VerifiedStats.stat(sealed, path))).isTrue();
+
+    Thread.sleep(50); // past the file system clock's tick, as a change after the import is
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(path);
+    path.toFile().setWritable(true);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+      f.seek(11); // a digit of the first uuid: still an event, other bytes
+      f.write('9');
+    }
+    Files.setLastModifiedTime(path, before);
+    List<Path> unreadable = new java.util.ArrayList<>();
+    store.readDistinct(dev.oktair.events.EventSelector.of(e -> true), new EvidenceStore.Reading() {
+      @Override
+      public boolean event(dev.oktair.events.LogEvent event) {
+        return true;
+      }
+
+      @Override
+      public void rejected(dev.oktair.events.RejectedLine line) {}
+
+      @Override
+      public void unreadable(Path f, String why) {
+        unreadable.add(f);
+      }
+    });
+    assertThat(unreadable).containsExactly(path);
+  }
 }
