@@ -35,7 +35,8 @@ public final class EvidenceImport {
   public static final Path STDIN = Path.of("-");
 
   private final EvidenceStore store;
-  private final DedupIndex seen = new DedupIndex();
+  private final WrittenFiles written = new WrittenFiles();
+  private final ImportDedup seen = new ImportDedup(written);
   private final List<EvidenceFile> sealed = new ArrayList<>();
   private final List<Path> quarantines = new ArrayList<>();
   private final List<String> alreadyImported = new ArrayList<>();
@@ -67,11 +68,19 @@ public final class EvidenceImport {
 
   /** Imports {@code files} in order, telling {@code listener} of problems; returns the totals so far. */
   public ImportReport run(List<Path> files, ImportListener listener) {
-    for (Path file : files) {
-      if (file.equals(STDIN)) {
-        importStream(stdin, "-", "stdin", "stdin", null, listener);
-      } else {
-        importFile(file, listener);
+    try {
+      for (Path file : files) {
+        if (file.equals(STDIN)) {
+          importStream(stdin, "-", "stdin", "stdin", null, listener);
+        } else {
+          importFile(file, listener);
+        }
+      }
+    } finally {
+      try {
+        written.close();
+      } catch (IOException e) {
+        // only files opened to read back events: nothing of the import depends on closing them
       }
     }
     return new ImportReport(sealed, total.events, total.duplicates, total.rejected, total.blank, total.collisions,
@@ -164,7 +173,8 @@ public final class EvidenceImport {
     try (HashingInput in = new HashingInput(raw);
         EvidenceWriter writer = store.create(name, Source.imported(location), true);
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
-      FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
+      int number = written.start(writer);
+      FileHandler handler = new FileHandler(display, location, writer, number, quarantine, listener);
       Source source = Source.imported(location);
       try {
         ReadSummary summary = EventReader.create().treeless().read(in, display, handler);
@@ -177,6 +187,8 @@ public final class EvidenceImport {
         }
         if (knownSha == null && isAlreadyImported(display, sha, listener)) {
           quarantine.discard();
+          seen.settle(number); // what it held still counts as seen, as it did before the file goes
+          written.done(number, null);
           return; // the input repeated a file imported before: the writer is discarded
         }
         source = source.withImportDetails(sha, formatOf(summary), summary.compacted())
@@ -187,6 +199,7 @@ public final class EvidenceImport {
             + "); the " + handler.tally.events + " events read before it are kept");
       }
       EvidenceFile file = writer.seal(source);
+      written.done(number, store.pathOf(file));
       sealed.add(file);
       recordVerified(file);
       total.add(handler.tally);
@@ -291,15 +304,20 @@ public final class EvidenceImport {
     private final String display;
     private final String absolute;
     private final EvidenceWriter writer;
+    private final int number;
+    /** Where in the evidence file the next event kept is written. */
+    private long offset;
     private final Quarantine quarantine;
     private final ImportListener listener;
     final Tally tally = new Tally();
     long lastLine;
 
-    FileHandler(String display, String absolute, EvidenceWriter writer, Quarantine quarantine, ImportListener listener) {
+    FileHandler(String display, String absolute, EvidenceWriter writer, int number, Quarantine quarantine,
+        ImportListener listener) {
       this.display = display;
       this.absolute = absolute;
       this.writer = writer;
+      this.number = number;
       this.quarantine = quarantine;
       this.listener = listener;
     }
@@ -348,7 +366,7 @@ public final class EvidenceImport {
       if (uuid == null) {
         tally.missingUuid++;
       } else {
-        DedupIndex.Verdict verdict = seen.add(event);
+        DedupIndex.Verdict verdict = seen.add(event, number, offset);
         if (verdict == DedupIndex.Verdict.DUPLICATE) {
           tally.duplicates++;
           return false;
@@ -361,6 +379,7 @@ public final class EvidenceImport {
       if (event.published() == null) {
         tally.missingPublished++;
       }
+      offset += event.rawLength() + 1L; // kept events are written in the order they are kept
       return true;
     }
 

@@ -147,6 +147,20 @@ public final class EvidenceWriter implements AutoCloseable {
     copied = deferred && runsOnly && bytes == size ? sha : null;
   }
 
+  /** Returns the staging file being written, until the seal moves it. */
+  Path stagedPath() {
+    return staged;
+  }
+
+  /** Hands what is buffered to the file, so that it can be read back while the writing goes on. */
+  void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + staged, e);
+    }
+  }
+
   /** Returns how many events were written so far. */
   public long events() {
     return events;

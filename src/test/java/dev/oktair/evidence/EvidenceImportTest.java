@@ -24,7 +24,8 @@ class EvidenceImportTest {
   @TempDir Path dir;
 
   private static String event(int i) {
-    return "{\"uuid\":\"u-" + i + "\",\"published\":\"2024-06-14T09:00:" + String.format("%02d", i % 60)
+    String uuid = String.format("%08x-0000-4000-8000-%012x", i, i); // canonical, as Okta's are
+    return "{\"uuid\":\"" + uuid + "\",\"published\":\"2024-06-14T09:00:" + String.format("%02d", i % 60)
         + ".000Z\",\"eventType\":\"user.session.start\",\"displayMessage\":\"" + "x".repeat(300) + "\"}";
   }
 
@@ -130,5 +131,34 @@ class EvidenceImportTest {
       }
     });
     assertThat(unreadable).containsExactly(path);
+  }
+
+  @Test
+  void repeatsAcrossAnImportsFilesAreDroppedEvenWhenTheirFirstFileWasOneImportedBefore() throws Exception {
+    Path first = input("first.jsonl", "\n", null, true, false);
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case-repeats"), CLOCK);
+    EvidenceImport.into(store).run(List.of(first), new ImportListener() {});
+    // Events 0-99 again, as a file of their own and at the head of another with 50 new ones.
+    StringBuilder head = new StringBuilder();
+    StringBuilder mixed = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      head.append(event(i)).append('\n');
+      mixed.append(event(i)).append('\n');
+    }
+    for (int i = 0; i < 50; i++) {
+      mixed.append(event(20_000 + i)).append('\n');
+    }
+    Path again = dir.resolve("again.jsonl");
+    Files.copy(first, again);
+    Path heads = Files.writeString(dir.resolve("heads.jsonl"), head);
+    Path mix = Files.writeString(dir.resolve("mixed.jsonl"), mixed);
+
+    ImportReport report = EvidenceImport.into(store).run(List.of(again, heads, mix), new ImportListener() {});
+    assertThat(report.alreadyImported()).hasSize(1);
+    assertThat(report.sealed()).hasSize(2);
+    assertThat(report.duplicates()).isEqualTo(200);
+    assertThat(report.sealed().get(0).events()).isZero();
+    assertThat(report.sealed().get(1).events()).isEqualTo(50);
+    assertThat(Files.readString(store.pathOf(report.sealed().get(1)))).isEqualTo(mixed.substring(head.length()));
   }
 }
