@@ -326,6 +326,7 @@ public final class EvidenceImport {
     public boolean event(LogEvent event, long line) {
       if (keep(event, line)) {
         writer.write(event);
+        written.written();
         counted(1);
       }
       return true;
@@ -355,6 +356,7 @@ public final class EvidenceImport {
           }
         }
       }
+      written.written();
       counted(n);
       return true;
     }
@@ -379,6 +381,7 @@ public final class EvidenceImport {
       if (event.published() == null) {
         tally.missingPublished++;
       }
+      written.pending(event, offset);
       offset += event.rawLength() + 1L; // kept events are written in the order they are kept
       return true;
     }

@@ -161,4 +161,17 @@ class EvidenceImportTest {
     assertThat(report.sealed().get(1).events()).isEqualTo(50);
     assertThat(Files.readString(store.pathOf(report.sealed().get(1)))).isEqualTo(mixed.substring(head.length()));
   }
+
+  @Test
+  void aUuidRepeatedWithinOneBlockIsToldApartBeforeTheBlockIsWritten() throws Exception {
+    String changed = event(1).replace("xxx", "xxy");
+    String lines = event(1) + "\n" + event(2) + "\n" + event(1) + "\n" + changed + "\n" + event(2) + "\n";
+    Path file = Files.writeString(dir.resolve("repeats.jsonl"), lines);
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case-within"), CLOCK);
+    ImportReport report = EvidenceImport.into(store).run(List.of(file), new ImportListener() {});
+    assertThat(report.duplicates()).isEqualTo(2);
+    assertThat(report.uuidCollisions()).isEqualTo(1);
+    assertThat(Files.readString(store.pathOf(report.sealed().get(0))))
+        .isEqualTo(event(1) + "\n" + event(2) + "\n" + changed + "\n");
+  }
 }
