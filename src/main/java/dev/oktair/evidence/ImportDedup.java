@@ -26,6 +26,8 @@ final class ImportDedup {
   private static final long IN_INDEX = -1;
   private static final int OFFSET_BITS = 48;
   private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+  /** Files an import can number in a location; the events of any further file go to the index at once. */
+  static final int MAX_FILES = 1 << 15;
 
   private final DedupIndex index = new DedupIndex();
   private final Written written;
@@ -46,7 +48,7 @@ final class ImportDedup {
    */
   DedupIndex.Verdict add(LogEvent event, int file, long offset) {
     String uuid = event.uuid();
-    if (!canonical(uuid)) {
+    if (!canonical(uuid) || file >= MAX_FILES) {
       return index.add(event);
     }
     long high = hex(uuid, 0, 8) << 32 | hex(uuid, 9, 13) << 16 | hex(uuid, 14, 18);

@@ -67,6 +67,14 @@ class ImportDedupTest {
   }
 
   @Test
+  void anImportOfMoreFilesThanALocationNumbersHashesTheRestAtOnce() {
+    LogEvent e = LogEvent.parse("{\"uuid\":\"" + A + "\",\"eventType\":\"t\"}");
+    assertThat(dedup.add(e, ImportDedup.MAX_FILES, 0)).isEqualTo(DedupIndex.Verdict.NEW);
+    assertThat(dedup.add(e, ImportDedup.MAX_FILES + 1, 0)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(reads).isEmpty();
+  }
+
+  @Test
   void aSettledFileIsReadBackWholeAndStillCountsAsSeen() {
     add(0, A, "");
     add(1, B, "");
