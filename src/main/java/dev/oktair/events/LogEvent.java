@@ -113,12 +113,6 @@ public final class LogEvent {
     return h.clone();
   }
 
-  /** Computes {@link #sha256()} now, with {@code digest}, so that it costs the caller's thread nothing later. */
-  void hashWith(java.security.MessageDigest digest) {
-    digest.update(raw);
-    sha256 = digest.digest();
-  }
-
   /** Returns the length of the raw bytes. */
   public int rawLength() {
     return raw.length;

@@ -1,7 +1,6 @@
 package dev.oktair.events;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +48,8 @@ final class StreamCheck {
 
   /**
    * Returns the event held by {@code b[off, off + len)} (already checked as UTF-8 and by {@link
-   * JsonText}), its tree left to be built when asked and its SHA-256 computed; null when the full
-   * path must decide.
+   * JsonText}), its tree left to be built when asked (and its SHA-256: an import hashes only the
+   * events whose uuid repeats); null when the full path must decide.
    */
   static LogEvent event(byte[] b, int off, int len) {
     Scan s = SCRATCH.get();
@@ -64,13 +63,11 @@ final class StreamCheck {
     LogEvent event = s.plain
         ? LogEvent.checked(raw, s.uuid, s.published, Times.parsePublished(s.published), true)
         : LogEvent.checked(raw, null, null, null, false);
-    event.hashWith(s.sha256);
     return event;
   }
 
   /** One thread's scratch: the record being read, the keys of its open objects, what its top level held. */
   private static final class Scan {
-    final MessageDigest sha256 = Bytes.sha256();
     byte[] b;
     int end;
     int[] keyStart = new int[64];

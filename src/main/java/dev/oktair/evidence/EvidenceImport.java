@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class EvidenceImport {
   public static final Path STDIN = Path.of("-");
 
   private final EvidenceStore store;
-  private final DedupIndex seen = new DedupIndex();
+  private final WrittenFiles written = new WrittenFiles();
+  private final ImportDedup seen = new ImportDedup(written);
   private final List<EvidenceFile> sealed = new ArrayList<>();
   private final List<Path> quarantines = new ArrayList<>();
   private final List<String> alreadyImported = new ArrayList<>();
@@ -66,11 +68,19 @@ public final class EvidenceImport {
 
   /** Imports {@code files} in order, telling {@code listener} of problems; returns the totals so far. */
   public ImportReport run(List<Path> files, ImportListener listener) {
-    for (Path file : files) {
-      if (file.equals(STDIN)) {
-        importStream(stdin, "-", "stdin", "stdin", null, listener);
-      } else {
-        importFile(file, listener);
+    try {
+      for (Path file : files) {
+        if (file.equals(STDIN)) {
+          importStream(stdin, "-", "stdin", "stdin", null, listener);
+        } else {
+          importFile(file, listener);
+        }
+      }
+    } finally {
+      try {
+        written.close();
+      } catch (IOException e) {
+        // only files opened to read back events: nothing of the import depends on closing them
       }
     }
     return new ImportReport(sealed, total.events, total.duplicates, total.rejected, total.blank, total.collisions,
@@ -160,24 +170,25 @@ public final class EvidenceImport {
   /** Imports one input; {@code knownSha} is its hash when already computed, else null. */
   private void importStream(InputStream raw, String display, String location, String name, String knownSha,
       ImportListener listener) {
-    MessageDigest inputHash = sha256();
-    CountingInput counted = new CountingInput(raw);
-    try (InputStream in = new DigestInputStream(counted, inputHash);
+    try (HashingInput in = new HashingInput(raw);
         EvidenceWriter writer = store.create(name, Source.imported(location), true);
         Quarantine quarantine = new Quarantine(store.quarantineDir(), EvidenceStore.safeName(name))) {
-      FileHandler handler = new FileHandler(display, location, writer, quarantine, listener);
+      int number = written.start(writer);
+      FileHandler handler = new FileHandler(display, location, writer, number, quarantine, listener);
       Source source = Source.imported(location);
       try {
         ReadSummary summary = EventReader.create().treeless().read(in, display, handler);
         in.transferTo(OutputStream.nullOutputStream()); // hash what follows a gzip stream too
         handler.tally.blank += summary.blank();
         handler.tally.compacted += summary.compacted();
-        String sha = HexFormat.of().formatHex(inputHash.digest());
+        String sha = in.sha256();
         if (!summary.gzip() && summary.encoding() == null && summary.format() == ReadSummary.Format.JSONL) {
-          writer.sameAs(sha, counted.count); // the sealed file's hash is the input's when it is a byte copy
+          writer.sameAs(sha, in.count); // the sealed file's hash is the input's when it is a byte copy
         }
         if (knownSha == null && isAlreadyImported(display, sha, listener)) {
           quarantine.discard();
+          seen.settle(number); // what it held still counts as seen, as it did before the file goes
+          written.done(number, null);
           return; // the input repeated a file imported before: the writer is discarded
         }
         source = source.withImportDetails(sha, formatOf(summary), summary.compacted())
@@ -187,7 +198,10 @@ public final class EvidenceImport {
         listener.unreadable(display, "read error after line " + handler.lastLine + " (" + describe(e)
             + "); the " + handler.tally.events + " events read before it are kept");
       }
-      sealed.add(writer.seal(source));
+      EvidenceFile file = writer.seal(source);
+      written.done(number, store.pathOf(file));
+      sealed.add(file);
+      recordVerified(file);
       total.add(handler.tally);
       if (quarantine.path() != null) {
         quarantines.add(quarantine.path());
@@ -195,6 +209,21 @@ public final class EvidenceImport {
     } catch (IOException e) {
       unreadable++;
       listener.unreadable(display, "cannot read (" + describe(e) + ")");
+    }
+  }
+
+  /**
+   * Notes the sealed file as verified ({@link VerifiedStats}): its bytes were hashed as they were
+   * imported, so the first read of the case need not hash them again. Only a cache: a file that
+   * cannot be stat'ed or a record that cannot be written costs that read a hash.
+   */
+  private void recordVerified(EvidenceFile file) {
+    try {
+      VerifiedStats verified = VerifiedStats.of(store.caseDir(), Clock.systemUTC());
+      verified.sealed(VerifiedStats.stat(file, store.pathOf(file)));
+      verified.save(store.files());
+    } catch (IOException | RuntimeException e) {
+      // the next read hashes the file, as it would have without the record
     }
   }
 
@@ -275,15 +304,20 @@ public final class EvidenceImport {
     private final String display;
     private final String absolute;
     private final EvidenceWriter writer;
+    private final int number;
+    /** Where in the evidence file the next event kept is written. */
+    private long offset;
     private final Quarantine quarantine;
     private final ImportListener listener;
     final Tally tally = new Tally();
     long lastLine;
 
-    FileHandler(String display, String absolute, EvidenceWriter writer, Quarantine quarantine, ImportListener listener) {
+    FileHandler(String display, String absolute, EvidenceWriter writer, int number, Quarantine quarantine,
+        ImportListener listener) {
       this.display = display;
       this.absolute = absolute;
       this.writer = writer;
+      this.number = number;
       this.quarantine = quarantine;
       this.listener = listener;
     }
@@ -292,6 +326,7 @@ public final class EvidenceImport {
     public boolean event(LogEvent event, long line) {
       if (keep(event, line)) {
         writer.write(event);
+        written.written();
         counted(1);
       }
       return true;
@@ -321,6 +356,7 @@ public final class EvidenceImport {
           }
         }
       }
+      written.written();
       counted(n);
       return true;
     }
@@ -332,7 +368,7 @@ public final class EvidenceImport {
       if (uuid == null) {
         tally.missingUuid++;
       } else {
-        DedupIndex.Verdict verdict = seen.add(event);
+        DedupIndex.Verdict verdict = seen.add(event, number, offset);
         if (verdict == DedupIndex.Verdict.DUPLICATE) {
           tally.duplicates++;
           return false;
@@ -345,6 +381,8 @@ public final class EvidenceImport {
       if (event.published() == null) {
         tally.missingPublished++;
       }
+      written.pending(event, offset);
+      offset += event.rawLength() + 1L; // kept events are written in the order they are kept
       return true;
     }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -61,7 +62,9 @@ public final class EvidenceWriter implements AutoCloseable {
     this.deferred = deferred;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
-      OutputStream file = Files.newOutputStream(staged);
+      // No O_TRUNC: the staging file was just created empty, and on ext4 truncating an empty file
+      // marks it to be flushed to disk at close (auto_da_alloc), a wait of its own for a large import.
+      OutputStream file = Files.newOutputStream(staged, StandardOpenOption.WRITE);
       this.out = new BufferedOutputStream(deferred ? file : new DigestOutputStream(file, digest), 1 << 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + staged, e);
@@ -142,6 +145,20 @@ public final class EvidenceWriter implements AutoCloseable {
    */
   void sameAs(String sha, long size) {
     copied = deferred && runsOnly && bytes == size ? sha : null;
+  }
+
+  /** Returns the staging file being written, until the seal moves it. */
+  Path stagedPath() {
+    return staged;
+  }
+
+  /** Hands what is buffered to the file, so that it can be read back while the writing goes on. */
+  void flush() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + staged, e);
+    }
   }
 
   /** Returns how many events were written so far. */

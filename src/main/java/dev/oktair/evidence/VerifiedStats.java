@@ -102,6 +102,21 @@ final class VerifiedStats {
     }
   }
 
+  /**
+   * Records the stat of a file this process has just sealed from bytes it hashed itself (an
+   * import: the input's hash, or the staged file's read back), so that the first read after an
+   * import need not hash it again. Not held to {@link #SETTLED}: nothing was read after the fact
+   * here, the hash is of the bytes written. What is given up is narrow: a write by another process
+   * after the seal's move and read-only mark, yet within the same tick of the file-system clock
+   * (milliseconds), would go unseen by a read; {@code verify} always hashes.
+   */
+  void sealed(String stat) {
+    if (stat != null && !stat.equals(lines.get(name(stat)))) {
+      lines.put(name(stat), stat);
+      changed = true;
+    }
+  }
+
   /** Writes the record when it changed, replacing the old one whole; a failure only loses the cache. */
   void save(List<EvidenceFile> sealed) {
     if (!changed) {

@@ -24,7 +24,8 @@ class EvidenceImportTest {
   @TempDir Path dir;
 
   private static String event(int i) {
-    return "{\"uuid\":\"u-" + i + "\",\"published\":\"2024-06-14T09:00:" + String.format("%02d", i % 60)
+    String uuid = String.format("%08x-0000-4000-8000-%012x", i, i); // canonical, as Okta's are
+    return "{\"uuid\":\"" + uuid + "\",\"published\":\"2024-06-14T09:00:" + String.format("%02d", i % 60)
         + ".000Z\",\"eventType\":\"user.session.start\",\"displayMessage\":\"" + "x".repeat(300) + "\"}";
   }
 
@@ -92,5 +93,85 @@ class EvidenceImportTest {
     EvidenceFile withBom = importOne(bom);
     assertThat(withBom.sha256()).isNotEqualTo(EvidenceStore.sha256(bom));
     assertThat(withBom.bytes()).isEqualTo(Files.size(bom) - 3);
+  }
+
+  @Test
+  void anImportRecordsWhatItSealedAsVerifiedAndAChangeAfterItIsStillCaught() throws Exception {
+    Path file = input("verified.jsonl", "\n", null, true, false);
+    Path caseDir = dir.resolve("case-verified");
+    EvidenceStore store = EvidenceStore.open(caseDir, CLOCK);
+    EvidenceFile sealed = EvidenceImport.into(store).run(List.of(file), new ImportListener() {}).sealed().get(0);
+    Path path = store.pathOf(sealed);
+    // The first read after the import may trust the file without hashing it again.
+    assertThat(Files.readString(caseDir.resolve(VerifiedStats.FILE)))
+        .isEqualTo(VerifiedStats.stat(sealed, path) + "\n");
+    assertThat(VerifiedStats.of(caseDir, Clock.systemUTC()).vouchesFor(VerifiedStats.stat(sealed, path))).isTrue();
+
+    Thread.sleep(50); // past the file system clock's tick, as a change after the import is
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(path);
+    path.toFile().setWritable(true);
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "rw")) {
+      f.seek(11); // a digit of the first uuid: still an event, other bytes
+      f.write('9');
+    }
+    Files.setLastModifiedTime(path, before);
+    List<Path> unreadable = new java.util.ArrayList<>();
+    store.readDistinct(dev.oktair.events.EventSelector.of(e -> true), new EvidenceStore.Reading() {
+      @Override
+      public boolean event(dev.oktair.events.LogEvent event) {
+        return true;
+      }
+
+      @Override
+      public void rejected(dev.oktair.events.RejectedLine line) {}
+
+      @Override
+      public void unreadable(Path f, String why) {
+        unreadable.add(f);
+      }
+    });
+    assertThat(unreadable).containsExactly(path);
+  }
+
+  @Test
+  void repeatsAcrossAnImportsFilesAreDroppedEvenWhenTheirFirstFileWasOneImportedBefore() throws Exception {
+    Path first = input("first.jsonl", "\n", null, true, false);
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case-repeats"), CLOCK);
+    EvidenceImport.into(store).run(List.of(first), new ImportListener() {});
+    // Events 0-99 again, as a file of their own and at the head of another with 50 new ones.
+    StringBuilder head = new StringBuilder();
+    StringBuilder mixed = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      head.append(event(i)).append('\n');
+      mixed.append(event(i)).append('\n');
+    }
+    for (int i = 0; i < 50; i++) {
+      mixed.append(event(20_000 + i)).append('\n');
+    }
+    Path again = dir.resolve("again.jsonl");
+    Files.copy(first, again);
+    Path heads = Files.writeString(dir.resolve("heads.jsonl"), head);
+    Path mix = Files.writeString(dir.resolve("mixed.jsonl"), mixed);
+
+    ImportReport report = EvidenceImport.into(store).run(List.of(again, heads, mix), new ImportListener() {});
+    assertThat(report.alreadyImported()).hasSize(1);
+    assertThat(report.sealed()).hasSize(2);
+    assertThat(report.duplicates()).isEqualTo(200);
+    assertThat(report.sealed().get(0).events()).isZero();
+    assertThat(report.sealed().get(1).events()).isEqualTo(50);
+    assertThat(Files.readString(store.pathOf(report.sealed().get(1)))).isEqualTo(mixed.substring(head.length()));
+  }
+
+  @Test
+  void aUuidRepeatedWithinOneBlockIsToldApartBeforeTheBlockIsWritten() throws Exception {
+    String changed = event(1).replace("xxx", "xxy");
+    String lines = event(1) + "\n" + event(2) + "\n" + event(1) + "\n" + changed + "\n" + event(2) + "\n";
+    Path file = Files.writeString(dir.resolve("repeats.jsonl"), lines);
+    EvidenceStore store = EvidenceStore.open(dir.resolve("case-within"), CLOCK);
+    ImportReport report = EvidenceImport.into(store).run(List.of(file), new ImportListener() {});
+    assertThat(report.duplicates()).isEqualTo(2);
+    assertThat(report.uuidCollisions()).isEqualTo(1);
+    assertThat(Files.readString(store.pathOf(report.sealed().get(0))))
+        .isEqualTo(event(1) + "\n" + event(2) + "\n" + changed + "\n");
   }
 }
