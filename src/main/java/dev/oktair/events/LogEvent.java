@@ -30,6 +30,8 @@ public final class LogEvent {
   private final String uuid;
   private final String publishedText;
   private final Instant published;
+  /** Whether {@link #raw} passed the strict check itself ({@link #checked}): one JSON object, no repeated key. */
+  private final boolean strict;
   /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
   private volatile byte[] sha256;
 
@@ -40,6 +42,7 @@ public final class LogEvent {
     this.uuid = uuid;
     this.publishedText = publishedText;
     this.published = published;
+    this.strict = json == null;
   }
 
   /**
@@ -83,6 +86,22 @@ public final class LogEvent {
   /** Returns a copy of the exact bytes of this event (no line terminator). */
   public byte[] raw() {
     return raw.clone();
+  }
+
+  /**
+   * Returns {@code decider}'s verdict on the raw bytes when they passed the strict check themselves
+   * (one JSON object with no repeated key: what a verdict on bytes may rely on), else null; the
+   * decider sees the bytes uncopied and must neither change nor keep them.
+   */
+  public Boolean decideOnRaw(RawDecider decider) {
+    return strict ? decider.decide(raw, 0, raw.length) : null;
+  }
+
+  /** A verdict on the raw bytes of an event that passed the strict check. */
+  @FunctionalInterface
+  public interface RawDecider {
+    /** Returns the verdict on the event {@code buf[off, off + len)}, or null when the bytes alone cannot tell. */
+    Boolean decide(byte[] buf, int off, int len);
   }
 
   /** Returns the SHA-256 of the raw bytes (what tells exact duplicates apart), computed once. */
