@@ -1,15 +1,14 @@
 package dev.oktair.evidence;
 
 import dev.oktair.events.LogEvent;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * Remembers every (uuid, content) pair seen, compactly — the one rule for "the same event" that
  * import and the analysis views share: a 64-bit hash of the uuid
- * and 128 bits of the SHA-256 of the event's raw bytes, 24 bytes an event in open-addressed
- * arrays. An exact duplicate needs equal content hashes, and content includes the uuid, so a
+ * and 128 bits of the SHA-256 of the event's raw bytes, 24 bytes an event side by side in one
+ * open-addressed array. An exact duplicate needs equal content hashes, and content includes the uuid, so a
  * uuid-hash clash can at worst report a false collision, never drop an event. Not thread-safe.
  */
 public final class DedupIndex {
@@ -23,10 +22,12 @@ public final class DedupIndex {
     COLLISION
   }
 
+  /** Slots of three longs each (uuid key, content high, content low): one cache line holds a probe's reads. */
+  private static final int STRIDE = 3;
+
   private final MessageDigest sha256;
-  private long[] keys = new long[1 << 12];
-  private long[] highs = new long[keys.length];
-  private long[] lows = new long[keys.length];
+  private long[] slots = new long[(1 << 12) * STRIDE];
+  private int capacity = 1 << 12;
   private int size;
 
   /** Returns an empty index. */
@@ -56,52 +57,51 @@ public final class DedupIndex {
     long high = toLong(h, 0);
     long low = toLong(h, 8);
     long key = hash(uuid) | 1L; // 0 marks an empty slot
-    int mask = keys.length - 1;
+    int mask = capacity - 1;
     boolean sameUuid = false;
     int slot = (int) (mix(key) & mask);
-    for (; keys[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys[slot] == key) {
-        if (highs[slot] == high && lows[slot] == low) {
+    for (long k; (k = slots[slot * STRIDE]) != 0; slot = (slot + 1) & mask) {
+      if (k == key) {
+        if (slots[slot * STRIDE + 1] == high && slots[slot * STRIDE + 2] == low) {
           return Verdict.DUPLICATE;
         }
         sameUuid = true;
       }
     }
-    keys[slot] = key;
-    highs[slot] = high;
-    lows[slot] = low;
-    if (++size * 10L > keys.length * 6L) {
+    put(slots, slot, key, high, low);
+    if (++size * 10L > capacity * 6L) {
       grow();
     }
     return sameUuid ? Verdict.COLLISION : Verdict.NEW;
   }
 
+  private static void put(long[] slots, int slot, long key, long high, long low) {
+    slots[slot * STRIDE] = key;
+    slots[slot * STRIDE + 1] = high;
+    slots[slot * STRIDE + 2] = low;
+  }
+
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldHighs = highs;
-    long[] oldLows = lows;
-    keys = new long[oldKeys.length * 2];
-    highs = new long[keys.length];
-    lows = new long[keys.length];
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        int slot = (int) (mix(oldKeys[i]) & mask);
-        while (keys[slot] != 0) {
+    long[] old = slots;
+    capacity *= 2;
+    slots = new long[capacity * STRIDE];
+    int mask = capacity - 1;
+    for (int i = 0; i < old.length; i += STRIDE) {
+      if (old[i] != 0) {
+        int slot = (int) (mix(old[i]) & mask);
+        while (slots[slot * STRIDE] != 0) {
           slot = (slot + 1) & mask;
         }
-        keys[slot] = oldKeys[i];
-        highs[slot] = oldHighs[i];
-        lows[slot] = oldLows[i];
+        put(slots, slot, old[i], old[i + 1], old[i + 2]);
       }
     }
   }
 
-  /** FNV-1a over the uuid's UTF-8 bytes. */
+  /** FNV-1a over the uuid's UTF-16 code units (no copy; the index lives in memory only). */
   private static long hash(String uuid) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : uuid.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
+    for (int i = 0; i < uuid.length(); i++) {
+      h ^= uuid.charAt(i);
       h *= 0x100000001b3L;
     }
     return h;
