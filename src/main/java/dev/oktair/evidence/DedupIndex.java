@@ -29,6 +29,8 @@ public final class DedupIndex {
   private long[] slots = new long[(1 << 12) * STRIDE];
   private int capacity = 1 << 12;
   private int size;
+  /** Whether an event without a uuid was remembered: another one with other bytes is a collision. */
+  private boolean seenWithoutUuid;
 
   /** Returns an empty index. */
   public DedupIndex() {
@@ -44,21 +46,23 @@ public final class DedupIndex {
    * event without a uuid is a duplicate only of byte-identical ones.
    */
   public Verdict add(String uuid, byte[] raw) {
-    return classify(uuid == null ? "" : uuid, sha256.digest(raw));
+    return classify(uuid, sha256.digest(raw));
   }
 
   /** Classifies {@code event} as {@link #add(String, byte[])} does, by the SHA-256 it may already hold. */
   public Verdict add(LogEvent event) {
-    String uuid = event.uuid();
-    return classify(uuid == null ? "" : uuid, event.sha256());
+    return classify(event.uuid(), event.sha256());
   }
 
   private Verdict classify(String uuid, byte[] h) {
     long high = toLong(h, 0);
     long low = toLong(h, 8);
-    long key = hash(uuid) | 1L; // 0 marks an empty slot
+    // Events without a uuid all share the empty one: keyed by their content instead, they spread
+    // over the table rather than queue in one probe chain (a read of many would take quadratic time).
+    boolean none = uuid == null || uuid.isEmpty();
+    long key = (none ? high ^ low * 0x9E3779B97F4A7C15L : hash(uuid)) | 1L; // 0 marks an empty slot
     int mask = capacity - 1;
-    boolean sameUuid = false;
+    boolean sameUuid = none && seenWithoutUuid;
     int slot = (int) (mix(key) & mask);
     for (long k; (k = slots[slot * STRIDE]) != 0; slot = (slot + 1) & mask) {
       if (k == key) {
@@ -68,6 +72,7 @@ public final class DedupIndex {
         sameUuid = true;
       }
     }
+    seenWithoutUuid |= none;
     put(slots, slot, key, high, low);
     if (++size * 10L > capacity * 6L) {
       grow();
