@@ -28,7 +28,7 @@ class RawDecideTest {
   void aVerdictOnBytesIsAlwaysTheTreesVerdict() {
     List<LogEvent> events = corpus();
     List<EventFilter> filters = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 120; i++) {
       filters.add(EventFilter.parse(MightMatchTest.randomExpression(events, 2)));
       filters.add(EventFilter.parse(topLevelExpression(events, 2)));
     }
@@ -75,7 +75,7 @@ class RawDecideTest {
           }
         });
     assertThat(checked).hasSizeGreaterThan(events.size() * 9 / 10);
-    for (int i = 0; i < 150; i++) {
+    for (int i = 0; i < 80; i++) {
       EventFilter filter = EventFilter.parse(topLevelExpression(events, 2));
       for (LogEvent e : checked) {
         assertThat(filter.test(e)).as("[%s] on %s", filter, e.rawText()).isEqualTo(filter.test(LogEvent.parse(e.raw())));
