@@ -67,10 +67,12 @@ import java.util.function.Predicate;
  */
 public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
   private final Evaluator root;
+  private final LogEvent.RawDecider onRaw;
   private final String normalised;
 
   private EventFilter(Evaluator root) {
     this.root = root;
+    this.onRaw = root::decide;
     StringBuilder out = new StringBuilder();
     root.render(out);
     this.normalised = out.toString();
@@ -92,7 +94,7 @@ public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
    */
   @Override
   public boolean test(LogEvent event) {
-    Boolean raw = event.decideOnRaw(root::decide);
+    Boolean raw = event.decideOnRaw(onRaw);
     return raw != null ? raw : root.test(event.json());
   }
 
