@@ -8,10 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,14 +59,9 @@ final class EventsCommand extends BaseCommand {
       // Time order needs every match before the first line: each is held as its raw bytes and its
       // time, parsed once (not its parsed tree, nor a time parsed per comparison), then sorted,
       // stably, so equal times keep evidence order.
-      List<Held> matched = new ArrayList<>();
-      report = store.readDistinct(selector, new Sink(e -> matched.add(new Held(e.published(), e.raw())), printer));
-      matched.sort(Comparator.comparing(Held::published, Comparator.nullsLast(Comparator.naturalOrder())));
-      for (Held e : matched) {
-        if (!printer.raw(e.raw())) {
-          break;
-        }
-      }
+      HeldEvents matched = new HeldEvents();
+      report = store.readDistinct(selector, new Sink(matched::add, printer));
+      matched.inTimeOrder(printer::raw);
       printer.matched = matched.size();
     }
     out.flush();
@@ -84,9 +75,6 @@ final class EventsCommand extends BaseCommand {
     }
     return ExitCode.OK;
   }
-
-  /** A matched event waiting for its place in time order. */
-  private record Held(Instant published, byte[] raw) {}
 
   /** Collects the events read, passing problems on to the printer. */
   private record Sink(Consumer<LogEvent> keep, Printer printer) implements EvidenceStore.Reading {
@@ -140,27 +128,23 @@ final class EventsCommand extends BaseCommand {
       return limit.room(printed) && !closed;
     }
 
-    /** Prints an event given by its raw bytes, as {@link #event} does. */
-    boolean raw(byte[] raw) {
+    /** Prints an event given by its raw bytes {@code buf[off, off + len)}, as {@link #event} does. */
+    boolean raw(byte[] buf, int off, int len) {
       if (table != null) {
-        return event(LogEvent.parse(raw));
+        return event(LogEvent.parse(java.util.Arrays.copyOfRange(buf, off, off + len)));
       }
       if (!limit.room(printed)) {
         return false;
       }
       printed++;
-      write(raw);
-      return limit.room(printed) && !closed;
-    }
-
-    /** Writes one raw line; a closed stdout (a reader such as head that had enough) stops the read, quietly. */
-    private void write(byte[] raw) {
+      // a closed stdout (a reader such as head that had enough) stops the read, quietly
       try {
-        bytes.write(raw);
+        bytes.write(buf, off, len);
         bytes.write('\n');
       } catch (IOException e) {
         closed = true;
       }
+      return limit.room(printed) && !closed;
     }
 
     @Override

@@ -32,6 +32,11 @@ public final class LogEvent {
   private final Instant published;
   /** {@code eventType} when the writer of {@link #raw} gave it ({@link #written}), else null: read from the tree. */
   private final String eventType;
+  /**
+   * Whether {@link #raw} is known to be one JSON object with no repeated key: it passed the strict
+   * check itself ({@link #checked}) or this program wrote it from an object ({@link #written}).
+   */
+  private final boolean strict;
   /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
   private volatile byte[] sha256;
 
@@ -44,6 +49,7 @@ public final class LogEvent {
     this.publishedText = publishedText;
     this.published = published;
     this.eventType = eventType;
+    this.strict = json == null;
   }
 
   /**
@@ -101,6 +107,22 @@ public final class LogEvent {
   /** Returns a copy of the exact bytes of this event (no line terminator). */
   public byte[] raw() {
     return raw.clone();
+  }
+
+  /**
+   * Returns {@code decider}'s verdict on the raw bytes when they passed the strict check themselves
+   * (one JSON object with no repeated key: what a verdict on bytes may rely on), else null; the
+   * decider sees the bytes uncopied and must neither change nor keep them.
+   */
+  public Boolean decideOnRaw(RawDecider decider) {
+    return strict ? decider.decide(raw, 0, raw.length) : null;
+  }
+
+  /** A verdict on the raw bytes of an event that passed the strict check. */
+  @FunctionalInterface
+  public interface RawDecider {
+    /** Returns the verdict on the event {@code buf[off, off + len)}, or null when the bytes alone cannot tell. */
+    Boolean decide(byte[] buf, int off, int len);
   }
 
   /** Returns the SHA-256 of the raw bytes (what tells exact duplicates apart), computed once. */

@@ -1,15 +1,14 @@
 package dev.oktair.evidence;
 
 import dev.oktair.events.LogEvent;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
  * Remembers every (uuid, content) pair seen, compactly — the one rule for "the same event" that
  * import and the analysis views share: a 64-bit hash of the uuid
- * and 128 bits of the SHA-256 of the event's raw bytes, 24 bytes an event in open-addressed
- * arrays. An exact duplicate needs equal content hashes, and content includes the uuid, so a
+ * and 128 bits of the SHA-256 of the event's raw bytes, 24 bytes an event side by side in one
+ * open-addressed array. An exact duplicate needs equal content hashes, and content includes the uuid, so a
  * uuid-hash clash can at worst report a false collision, never drop an event. Not thread-safe.
  */
 public final class DedupIndex {
@@ -23,11 +22,15 @@ public final class DedupIndex {
     COLLISION
   }
 
+  /** Slots of three longs each (uuid key, content high, content low): one cache line holds a probe's reads. */
+  private static final int STRIDE = 3;
+
   private final MessageDigest sha256;
-  private long[] keys = new long[1 << 12];
-  private long[] highs = new long[keys.length];
-  private long[] lows = new long[keys.length];
+  private long[] slots = new long[(1 << 12) * STRIDE];
+  private int capacity = 1 << 12;
   private int size;
+  /** Whether an event without a uuid was remembered: another one with other bytes is a collision. */
+  private boolean seenWithoutUuid;
 
   /** Returns an empty index. */
   public DedupIndex() {
@@ -43,65 +46,67 @@ public final class DedupIndex {
    * event without a uuid is a duplicate only of byte-identical ones.
    */
   public Verdict add(String uuid, byte[] raw) {
-    return classify(uuid == null ? "" : uuid, sha256.digest(raw));
+    return classify(uuid, sha256.digest(raw));
   }
 
   /** Classifies {@code event} as {@link #add(String, byte[])} does, by the SHA-256 it may already hold. */
   public Verdict add(LogEvent event) {
-    String uuid = event.uuid();
-    return classify(uuid == null ? "" : uuid, event.sha256());
+    return classify(event.uuid(), event.sha256());
   }
 
   private Verdict classify(String uuid, byte[] h) {
     long high = toLong(h, 0);
     long low = toLong(h, 8);
-    long key = hash(uuid) | 1L; // 0 marks an empty slot
-    int mask = keys.length - 1;
-    boolean sameUuid = false;
+    // Events without a uuid all share the empty one: keyed by their content instead, they spread
+    // over the table rather than queue in one probe chain (a read of many would take quadratic time).
+    boolean none = uuid == null || uuid.isEmpty();
+    long key = (none ? high ^ low * 0x9E3779B97F4A7C15L : hash(uuid)) | 1L; // 0 marks an empty slot
+    int mask = capacity - 1;
+    boolean sameUuid = none && seenWithoutUuid;
     int slot = (int) (mix(key) & mask);
-    for (; keys[slot] != 0; slot = (slot + 1) & mask) {
-      if (keys[slot] == key) {
-        if (highs[slot] == high && lows[slot] == low) {
+    for (long k; (k = slots[slot * STRIDE]) != 0; slot = (slot + 1) & mask) {
+      if (k == key) {
+        if (slots[slot * STRIDE + 1] == high && slots[slot * STRIDE + 2] == low) {
           return Verdict.DUPLICATE;
         }
         sameUuid = true;
       }
     }
-    keys[slot] = key;
-    highs[slot] = high;
-    lows[slot] = low;
-    if (++size * 10L > keys.length * 6L) {
+    seenWithoutUuid |= none;
+    put(slots, slot, key, high, low);
+    if (++size * 10L > capacity * 6L) {
       grow();
     }
     return sameUuid ? Verdict.COLLISION : Verdict.NEW;
   }
 
+  private static void put(long[] slots, int slot, long key, long high, long low) {
+    slots[slot * STRIDE] = key;
+    slots[slot * STRIDE + 1] = high;
+    slots[slot * STRIDE + 2] = low;
+  }
+
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldHighs = highs;
-    long[] oldLows = lows;
-    keys = new long[oldKeys.length * 2];
-    highs = new long[keys.length];
-    lows = new long[keys.length];
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        int slot = (int) (mix(oldKeys[i]) & mask);
-        while (keys[slot] != 0) {
+    long[] old = slots;
+    capacity *= 2;
+    slots = new long[capacity * STRIDE];
+    int mask = capacity - 1;
+    for (int i = 0; i < old.length; i += STRIDE) {
+      if (old[i] != 0) {
+        int slot = (int) (mix(old[i]) & mask);
+        while (slots[slot * STRIDE] != 0) {
           slot = (slot + 1) & mask;
         }
-        keys[slot] = oldKeys[i];
-        highs[slot] = oldHighs[i];
-        lows[slot] = oldLows[i];
+        put(slots, slot, old[i], old[i + 1], old[i + 2]);
       }
     }
   }
 
-  /** FNV-1a over the uuid's UTF-8 bytes. */
+  /** FNV-1a over the uuid's UTF-16 code units (no copy; the index lives in memory only). */
   private static long hash(String uuid) {
     long h = 0xcbf29ce484222325L;
-    for (byte b : uuid.getBytes(StandardCharsets.UTF_8)) {
-      h ^= b & 0xFF;
+    for (int i = 0; i < uuid.length(); i++) {
+      h ^= uuid.charAt(i);
       h *= 0x100000001b3L;
     }
     return h;

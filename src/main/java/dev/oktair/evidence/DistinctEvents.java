@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * Reads a case's evidence files in manifest order and hands on each selected event once, by the
@@ -24,6 +25,9 @@ import java.util.concurrent.Future;
  * Not thread-safe.
  */
 final class DistinctEvents implements EventHandler {
+  /** What the reader's preparer marks a selected event with. */
+  private static final Object SELECTED = Boolean.TRUE;
+
   private final EventSelector selector;
   private final EvidenceStore.Reading visitor;
   private final DedupIndex index = new DedupIndex();
@@ -45,7 +49,12 @@ final class DistinctEvents implements EventHandler {
   }
 
   EvidenceStore.ReadReport run(EvidenceStore store) {
-    EventReader reader = EventReader.create().withPrefilter(selector.prefilter());
+    // Each record is checked as strictly as ever, but without a tree unless the selection needs
+    // one; the selection is decided, and the SHA-256 that dedupe compares taken, on the thread
+    // that read the record: both cores share the work, and this thread only dedupes and hands on.
+    Predicate<LogEvent> test = selector.test();
+    EventReader reader = EventReader.create().withPrefilter(selector.prefilter()).treeless()
+        .withPreparer(e -> selected(test, e));
     int unreadable = 0;
     ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "okta-ir-evidence-hash");
@@ -99,6 +108,15 @@ final class DistinctEvents implements EventHandler {
     return new EvidenceStore.ReadReport(matched, repeats, unreadable, corrupt);
   }
 
+  /** Marks a selected event, its SHA-256 taken here (the strict check usually took it already). */
+  private static Object selected(Predicate<LogEvent> test, LogEvent event) {
+    if (!test.test(event)) {
+      return null;
+    }
+    event.sha256();
+    return SELECTED;
+  }
+
   /** Returns why {@code path} is not the file its manifest entry sealed, or null when it is. */
   private static String changed(EvidenceFile file, Path path, Future<String> hash)
       throws IOException {
@@ -120,10 +138,10 @@ final class DistinctEvents implements EventHandler {
 
   @Override
   public boolean event(LogEvent event, long line) {
-    if (!selector.test().test(event)) {
+    if (event.prepared() != SELECTED) {
       return true;
     }
-    if (index.add(event.uuid(), event.raw()) == DedupIndex.Verdict.DUPLICATE) {
+    if (index.add(event) == DedupIndex.Verdict.DUPLICATE) {
       repeats++;
       return true;
     }

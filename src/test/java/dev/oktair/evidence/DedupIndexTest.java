@@ -23,6 +23,22 @@ class DedupIndexTest {
     }
   }
 
+  /** Events without a uuid are told apart by their bytes alone, and many of them stay quick to index. */
+  @Test
+  void eventsWithoutAUuidShareTheEmptyOne() {
+    DedupIndex index = new DedupIndex();
+    assertThat(index.add(null, "{\"n\":0}".getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.NEW);
+    long began = System.nanoTime();
+    for (int i = 1; i < 200_000; i++) {
+      assertThat(index.add(i % 2 == 0 ? null : "", ("{\"n\":" + i + "}").getBytes(UTF_8)))
+          .isEqualTo(DedupIndex.Verdict.COLLISION);
+    }
+    assertThat(System.nanoTime() - began).as("no quadratic probe chain").isLessThan(5_000_000_000L);
+    assertThat(index.add("", "{\"n\":7}".getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(index.add(null, "{\"n\":0}".getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(index.add("u1", "{\"n\":0}".getBytes(UTF_8))).isEqualTo(DedupIndex.Verdict.NEW);
+  }
+
   @Test
   void baseNameDropsCompressionAndJsonExtensions() {
     assertThat(EvidenceImport.baseName(Path.of("/x/export.json.gz"))).isEqualTo("export");

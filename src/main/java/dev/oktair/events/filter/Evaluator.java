@@ -35,6 +35,15 @@ sealed interface Evaluator {
     return from < to ? from : -1;
   }
 
+  /**
+   * Returns what {@link #test} would say of the event whose raw bytes {@code buf[off, off + len)}
+   * the strict reading accepted (one JSON object, no repeated key), or null when only the tree can
+   * tell; by default null.
+   */
+  default Boolean decide(byte[] buf, int off, int len) {
+    return null;
+  }
+
   /** Appends the normalised expression. */
   void render(StringBuilder out);
 
@@ -77,6 +86,19 @@ sealed interface Evaluator {
         }
       }
       return true;
+    }
+
+    @Override
+    public Boolean decide(byte[] buf, int off, int len) {
+      Boolean all = Boolean.TRUE;
+      for (Evaluator part : parts) {
+        Boolean v = part.decide(buf, off, len);
+        if (Boolean.FALSE.equals(v)) {
+          return v;
+        }
+        all = v == null ? null : all;
+      }
+      return all;
     }
 
     @Override
@@ -134,6 +156,19 @@ sealed interface Evaluator {
     }
 
     @Override
+    public Boolean decide(byte[] buf, int off, int len) {
+      Boolean none = Boolean.FALSE;
+      for (Evaluator part : parts) {
+        Boolean v = part.decide(buf, off, len);
+        if (Boolean.TRUE.equals(v)) {
+          return v;
+        }
+        none = v == null ? null : none;
+      }
+      return none;
+    }
+
+    @Override
     public int firstCandidate(byte[] buf, int from, int to) {
       // the first line some part might pass
       int at = -1;
@@ -177,6 +212,12 @@ sealed interface Evaluator {
     }
 
     @Override
+    public Boolean decide(byte[] buf, int off, int len) {
+      Boolean v = inner.decide(buf, off, len);
+      return v == null ? null : !v;
+    }
+
+    @Override
     public void render(StringBuilder out) {
       out.append("not (");
       inner.render(out);
@@ -194,8 +235,9 @@ sealed interface Evaluator {
    * operator; for {@code ne}, when none equals the literal (so an absent attribute matches).
    *
    * @param needle the literal to look for in raw bytes, or null when the bytes cannot rule it out
+   * @param raw the comparison decided on raw bytes, or null when only the tree can decide it
    */
-  record Compare(FieldPath path, Op op, Literal literal, RawNeedle needle) implements Evaluator {
+  record Compare(FieldPath path, Op op, Literal literal, RawNeedle needle, RawCompare raw) implements Evaluator {
     public Compare {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(op, "op");
@@ -209,7 +251,7 @@ sealed interface Evaluator {
     static Compare of(FieldPath path, Op op, Literal literal) {
       boolean numeric = literal.kind() == Literal.Kind.NUMBER || literal.number() != null;
       RawNeedle needle = op.containsLiteral() && !numeric ? RawNeedle.of(literal.text()) : null;
-      return new Compare(path, op, literal, needle);
+      return new Compare(path, op, literal, needle, RawCompare.of(path, op, literal));
     }
 
     @Override
@@ -233,6 +275,11 @@ sealed interface Evaluator {
     @Override
     public int firstCandidate(byte[] buf, int from, int to) {
       return needle == null ? (from < to ? from : -1) : needle.firstCandidate(buf, from, to);
+    }
+
+    @Override
+    public Boolean decide(byte[] buf, int off, int len) {
+      return raw == null ? null : raw.decide(buf, off, len);
     }
 
     @Override

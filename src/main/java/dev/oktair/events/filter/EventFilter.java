@@ -67,10 +67,12 @@ import java.util.function.Predicate;
  */
 public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
   private final Evaluator root;
+  private final LogEvent.RawDecider onRaw;
   private final String normalised;
 
   private EventFilter(Evaluator root) {
     this.root = root;
+    this.onRaw = root::decide;
     StringBuilder out = new StringBuilder();
     root.render(out);
     this.normalised = out.toString();
@@ -86,10 +88,25 @@ public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
     return new EventFilter(Parser.parse(expression));
   }
 
-  /** Returns true when {@code event} matches. */
+  /**
+   * Returns true when {@code event} matches: decided on its raw bytes when they passed the strict
+   * check and the bytes alone are certain to tell ({@link #decide}), else on its tree.
+   */
   @Override
   public boolean test(LogEvent event) {
-    return root.test(event.json());
+    Boolean raw = event.decideOnRaw(onRaw);
+    return raw != null ? raw : root.test(event.json());
+  }
+
+  /**
+   * Returns what {@link #test} says of the event whose bytes {@code buf[off, off + len)} the
+   * strict reading accepted (one JSON object, no repeated key), or null when only its tree can
+   * tell: simple comparisons of top-level fields with quoted text (e.g. {@code eventType eq
+   * "user.session.start"}) and their combinations, when the value there is an unescaped string.
+   */
+  public Boolean decide(byte[] buf, int off, int len) {
+    Objects.checkFromIndexSize(off, len, buf.length);
+    return root.decide(buf, off, len);
   }
 
   /**

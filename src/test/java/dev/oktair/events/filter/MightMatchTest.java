@@ -186,7 +186,7 @@ class MightMatchTest {
   }
 
   /** Fixtures and shared samples, each also with flipped case and with random JSON escapes. */
-  private static List<LogEvent> corpus() {
+  static List<LogEvent> corpus() {
     List<LogEvent> base = new ArrayList<>(Fixtures.events());
     base.addAll(Fixtures.sharedSamples());
     List<LogEvent> out = new ArrayList<>();
@@ -198,7 +198,7 @@ class MightMatchTest {
     return out;
   }
 
-  private static String randomExpression(List<LogEvent> events, int depth) {
+  static String randomExpression(List<LogEvent> events, int depth) {
     int shape = RANDOM.nextInt(depth > 0 ? 8 : 1);
     return switch (shape) {
       case 1, 2 ->

@@ -20,7 +20,9 @@ final class Rewriter {
      * and some numbers in exponent form ({@code 16509} as {@code 165090e-1}, which Jackson reads
      * back as the text {@code 16509.0}).
      */
-    ESCAPE
+    ESCAPE,
+    /** Same value, with random JSON whitespace (space, tab, CR, LF) around every token. */
+    SPACED
   }
 
   private Rewriter() {}
@@ -38,16 +40,22 @@ final class Rewriter {
       for (Map.Entry<String, JsonNode> e : node.properties()) {
         out.append(first ? "" : ",");
         first = false;
+        space(style, random, out);
         string(e.getKey(), Style.FLIP_CASE == style ? null : style, random, out);
+        space(style, random, out);
         out.append(':');
+        space(style, random, out);
         write(e.getValue(), style, random, out);
+        space(style, random, out);
       }
       out.append('}');
     } else if (node.isArray()) {
       out.append('[');
       for (int i = 0; i < node.size(); i++) {
         out.append(i == 0 ? "" : ",");
+        space(style, random, out);
         write(node.get(i), style, random, out);
+        space(style, random, out);
       }
       out.append(']');
     } else if (node.isString()) {
@@ -61,6 +69,12 @@ final class Rewriter {
       out.append(d.unscaledValue().multiply(BigInteger.TEN)).append("e").append(-(d.scale() + 1));
     } else {
       out.append(node.toString());
+    }
+  }
+
+  private static void space(Style style, Random random, StringBuilder out) {
+    for (int n = style == Style.SPACED ? random.nextInt(3) : 0; n > 0; n--) {
+      out.append(" \t\r\n".charAt(random.nextInt(4)));
     }
   }
 
