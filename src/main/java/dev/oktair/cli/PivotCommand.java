@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
       "", "Examples:",
       "  okta-ir pivot --case case-alex --by ip,ua --baseline-until 2024-06-01",
       "  okta-ir pivot --case case-alex --by asn --filter 'outcome.result eq \"FAILURE\"'",
-      "  okta-ir pivot --case case-alex --by ip --limit 0 --json > every-ip.jsonl"})
+      "  okta-ir pivot --case case-alex --by ip --limit 0 --json"})
 final class PivotCommand extends BaseCommand {
   @Mixin CaseOption caseDir;
 
