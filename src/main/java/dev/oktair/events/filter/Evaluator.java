@@ -90,15 +90,7 @@ sealed interface Evaluator {
 
     @Override
     public Boolean decide(byte[] buf, int off, int len) {
-      Boolean all = Boolean.TRUE;
-      for (Evaluator part : parts) {
-        Boolean v = part.decide(buf, off, len);
-        if (Boolean.FALSE.equals(v)) {
-          return v;
-        }
-        all = v == null ? null : all;
-      }
-      return all;
+      return decideAll(parts, Boolean.FALSE, buf, off, len);
     }
 
     @Override
@@ -157,15 +149,7 @@ sealed interface Evaluator {
 
     @Override
     public Boolean decide(byte[] buf, int off, int len) {
-      Boolean none = Boolean.FALSE;
-      for (Evaluator part : parts) {
-        Boolean v = part.decide(buf, off, len);
-        if (Boolean.TRUE.equals(v)) {
-          return v;
-        }
-        none = v == null ? null : none;
-      }
-      return none;
+      return decideAll(parts, Boolean.TRUE, buf, off, len);
     }
 
     @Override
@@ -329,5 +313,22 @@ sealed interface Evaluator {
     public int precedence() {
       return LEAF;
     }
+  }
+
+  /**
+   * Decides a conjunction ({@code decisive} false) or disjunction ({@code decisive} true) on the raw
+   * bytes: the first part that decides {@code decisive} settles it; else any undecided part leaves
+   * it undecided (null) and all decided parts give the other verdict.
+   */
+  private static Boolean decideAll(List<Evaluator> parts, Boolean decisive, byte[] buf, int off, int len) {
+    Boolean rest = !decisive;
+    for (Evaluator part : parts) {
+      Boolean v = part.decide(buf, off, len);
+      if (decisive.equals(v)) {
+        return v;
+      }
+      rest = v == null ? null : rest;
+    }
+    return rest;
   }
 }
