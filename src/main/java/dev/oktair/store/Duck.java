@@ -53,8 +53,10 @@ final class Duck {
     } catch (SQLException e) {
       String message = String.valueOf(e.getMessage());
       // Another process holds DuckDB's file lock; or, within this process, another command holds
-      // the database open in the other mode (DuckDB shares one instance per file and process).
-      if (message.contains("lock") || message.contains("different configuration than existing connections")) {
+      // the database open in the other mode (DuckDB shares one instance per file and process, and
+      // refuses a second instance of the same file as a "unique file handle conflict").
+      if (message.contains("lock") || message.contains("different configuration than existing connections")
+          || message.contains("Unique file handle conflict")) {
         throw StoreException.invalid("the case database " + db + " is open in another process or command (an"
             + " okta-ir load, or a DuckDB shell): wait for it or close it, and try again");
       }

@@ -196,4 +196,43 @@ class LoadTest {
     Files.writeString(file, "c\nab\n");
     assertThat(FileDigest.of(file).positions()).as("same lines, other order").isEqualTo(1 * 1 + 2 * 2);
   }
+
+  @Test
+  void aLoadRacingReadersInThisProcessEitherLoadsOrIsRefusedAsBusy() throws Exception {
+    Cases.seal(caseDir, "a", lines(5, "a"));
+    CaseDatabase.load(caseDir, Cases.CLOCK, false);
+    // Two commands in one process (tests, the demo): DuckDB shares one instance per file, and a
+    // write open that meets a reader's instance, or one being shut down, must read as "busy".
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread readers = new Thread(() -> {
+      while (!stop.get()) {
+        try (Connection c = Duck.open(CaseDatabase.path(caseDir), Duck.Mode.READ)) {
+          Thread.onSpinWait();
+        } catch (Exception busy) {
+          // the load holds it: what this thread meets is not what the test is about
+        }
+      }
+    });
+    readers.start();
+    int loaded = 0;
+    int refused = 0;
+    try {
+      for (int i = 0; i < 80; i++) {
+        Cases.seal(caseDir, "b" + i, lines(1, "b" + i + "-"));
+        try {
+          CaseDatabase.load(caseDir, Cases.CLOCK, false);
+          loaded++;
+        } catch (StoreException busy) {
+          assertThat(busy).hasMessageContaining("open in another process or command");
+          refused++;
+        }
+      }
+    } finally {
+      stop.set(true);
+      readers.join();
+    }
+    assertThat(refused).as("the readers never held the file: the race was not tried").isPositive();
+    assertThat(CaseDatabase.load(caseDir, Cases.CLOCK, false).totalEvents()).isEqualTo(85);
+    assertThat(loaded + refused).isEqualTo(80);
+  }
 }
