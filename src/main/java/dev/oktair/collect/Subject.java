@@ -1,6 +1,7 @@
 package dev.oktair.collect;
 
 import dev.oktair.events.Json;
+import dev.oktair.events.filter.EventFilter;
 import dev.oktair.okta.OktaApiException;
 import dev.oktair.okta.OktaClient;
 import java.util.ArrayList;
@@ -74,11 +75,11 @@ public record Subject(
   public String oktaFilter(OktaClient client) {
     List<String> parts = new ArrayList<>();
     for (String login : logins) {
-      String id = quote(userId(client, login));
+      String id = EventFilter.literal(userId(client, login));
       parts.add("actor.id eq " + id + " or target.id eq " + id);
     }
-    ips.forEach(ip -> parts.add("client.ipAddress eq " + quote(ip)));
-    sessions.forEach(s -> parts.add("authenticationContext.externalSessionId eq " + quote(s)));
+    ips.forEach(ip -> parts.add("client.ipAddress eq " + EventFilter.literal(ip)));
+    sessions.forEach(s -> parts.add("authenticationContext.externalSessionId eq " + EventFilter.literal(s)));
     asns.forEach(n -> parts.add("securityContext.asNumber eq " + n));
     if (filter != null) {
       parts.add(filter);
@@ -99,10 +100,5 @@ public record Subject(
       }
       throw e;
     }
-  }
-
-  /** Returns {@code value} as a filter string literal. */
-  static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

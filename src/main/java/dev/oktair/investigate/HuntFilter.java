@@ -2,6 +2,7 @@ package dev.oktair.investigate;
 
 import dev.oktair.detect.Infra;
 import dev.oktair.events.LogEvent;
+import dev.oktair.events.filter.EventFilter;
 import dev.oktair.okta.LogPage;
 import dev.oktair.okta.LogQuery;
 import dev.oktair.okta.OktaClient;
@@ -53,7 +54,7 @@ final class HuntFilter {
         left.add(v);
         continue;
       }
-      String clause = field + " eq " + quote(v);
+      String clause = field + " eq " + EventFilter.literal(v);
       if (common(clause)) {
         left.add(v);
       } else {
@@ -93,10 +94,5 @@ final class HuntFilter {
 
   private static boolean printable(String v) {
     return !v.isEmpty() && v.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
-  }
-
-  /** Returns {@code value} as a filter string literal. */
-  static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

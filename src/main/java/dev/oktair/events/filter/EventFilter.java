@@ -79,6 +79,14 @@ public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
   }
 
   /**
+   * Returns {@code value} as a filter string literal, quoted and with backslash and quote escaped,
+   * as Okta's filter grammar and {@link #parse} read it; safe for attacker-controlled values.
+   */
+  public static String literal(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /**
    * Parses {@code expression} once into a tree of thread-safe evaluators.
    *
    * @throws FilterParseException quoting the expression and pointing at the bad token

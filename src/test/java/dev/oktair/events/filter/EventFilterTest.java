@@ -180,4 +180,13 @@ class EventFilterTest {
     }
     assertThat(sequential).isBetween(1L, 1_999L);
   }
+
+  @Test
+  void aLiteralWrittenForAHostileValueMatchesExactlyThatValue() {
+    String hostile = "Mozilla\\\" or eventType pr or a eq \"x\\";
+    String filter = "ua eq " + EventFilter.literal(hostile);
+    String quoted = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(hostile);
+    assertThat(matches(filter, "{\"ua\":" + quoted + "}")).isTrue();
+    assertThat(matches(filter, "{\"ua\":\"Mozilla\",\"eventType\":\"x\"}")).isFalse();
+  }
 }
