@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
@@ -48,9 +49,34 @@ final class Ids {
     return new UUID(RANDOM.nextLong(), RANDOM.nextLong()).toString();
   }
 
-  /** Returns {@code instant} as Okta writes times: ISO-8601 UTC with milliseconds. */
+  /**
+   * Returns {@code instant} as Okta writes times, ISO-8601 UTC with three fraction digits
+   * ({@code yyyy-MM-ddTHH:mm:ss.SSSZ}, no {@code .000} dropped), digit by digit: it stamps every
+   * event of a seeded history, where a formatter's walk was a tenth of the build (issue 16). The
+   * formatter writes a year outside 1..9999.
+   */
   static String time(Instant instant) {
-    return MILLIS.format(instant);
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    if (t.getYear() < 1 || t.getYear() > 9999) {
+      return MILLIS.format(instant);
+    }
+    byte[] c = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0', ':', '0', '0', '.',
+        '0', '0', '0', 'Z'};
+    digits(c, 0, t.getYear(), 4);
+    digits(c, 5, t.getMonthValue(), 2);
+    digits(c, 8, t.getDayOfMonth(), 2);
+    digits(c, 11, t.getHour(), 2);
+    digits(c, 14, t.getMinute(), 2);
+    digits(c, 17, t.getSecond(), 2);
+    digits(c, 20, t.getNano() / 1_000_000, 3);
+    return new String(c, StandardCharsets.US_ASCII);
+  }
+
+  private static void digits(byte[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   static byte[] sha256(byte[] data) {
