@@ -31,6 +31,10 @@ final class Baseline {
   private final Rand rand;
   private final ScenarioSpec.Baseline habits;
   private final Instant windowStart;
+  // parsed once: a parse per person and day was a twentieth of the build (issue 16)
+  private final LocalTime workStart;
+  private final LocalTime workEnd;
+  private static final LocalTime MORNING = LocalTime.of(7, 0);
 
   Baseline(Flows flows, Rand rand) {
     this.flows = flows;
@@ -39,6 +43,8 @@ final class Baseline {
     this.rand = rand;
     this.habits = tenant.spec.baseline();
     this.windowStart = tenant.anchor.minus(Duration.ofDays(habits.days()));
+    this.workStart = LocalTime.parse(habits.workStart());
+    this.workEnd = LocalTime.parse(habits.workEnd());
   }
 
   void run() {
@@ -54,15 +60,15 @@ final class Baseline {
     }
   }
 
-  Instant local(LocalDate day, String time) {
-    return day.atTime(LocalTime.parse(time)).atZone(tenant.zone).toInstant();
+  private Instant local(LocalDate day, LocalTime time) {
+    return day.atTime(time).atZone(tenant.zone).toInstant();
   }
 
   private void day(Person p, LocalDate day) {
     boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
     boolean works = rand.chance(weekend ? habits.weekend() : habits.presence());
     refreshMobile(p, day, works ? habits.mobileRefresh() : 1);
-    Instant start = local(day, habits.workStart()).plusSeconds(rand.between(-40 * 60, 50 * 60));
+    Instant start = local(day, workStart).plusSeconds(rand.between(-40 * 60, 50 * 60));
     if (!works || start.isBefore(p.created.plus(Duration.ofHours(2)))) {
       return;
     }
@@ -74,7 +80,7 @@ final class Baseline {
       return;
     }
     Instant end = weekend ? start.plus(Duration.ofMinutes(30 + rand.nextInt(90)))
-        : local(day, habits.workEnd()).plusSeconds(rand.between(-50 * 60, 60 * 60));
+        : local(day, workEnd).plusSeconds(rand.between(-50 * 60, 60 * 60));
     String session = signIn(v, start);
     if (session != null) {
       work(v.session(session), start, end, false);
@@ -148,7 +154,7 @@ final class Baseline {
         continue;
       }
       for (int i = 0; i < count; i++) {
-        Instant t = local(day, "07:00").plusSeconds(rand.nextLong(15 * 3600));
+        Instant t = local(day, MORNING).plusSeconds(rand.nextLong(15 * 3600));
         if (t.isBefore(rt.created)) {
           continue;
         }

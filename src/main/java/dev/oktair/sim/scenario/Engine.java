@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -73,15 +73,14 @@ final class Engine {
         story.attackStart == null ? attackStart : story.attackStart, victimIds, List.copyOf(story.identityProviders));
   }
 
-  /** Okta's fixed-width {@code published} text sorts as time does; read it once per event. */
+  /**
+   * Sorts by {@code published}, stably (events of one millisecond keep their emission order). By
+   * the instant each event was written from, which orders as Okta's fixed-width text does, at a
+   * fraction of the cost of comparing texts.
+   */
   private static List<LogEvent> sortByPublished(List<LogEvent> events) {
-    List<Map.Entry<String, LogEvent>> keyed = new ArrayList<>(events.size());
-    for (LogEvent e : events) {
-      keyed.add(Map.entry(e.publishedText(), e));
-    }
-    keyed.sort(Map.Entry.comparingByKey());
-    List<LogEvent> out = new ArrayList<>(keyed.size());
-    keyed.forEach(k -> out.add(k.getValue()));
+    List<LogEvent> out = new ArrayList<>(events);
+    out.sort(Comparator.comparing(LogEvent::published));
     return out;
   }
 
