@@ -21,31 +21,51 @@ public final class Infra {
   private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
-  private final Map<String, Keyed<Span>> spans = new HashMap<>();
+  private final Map<String, User> users = new HashMap<>();
+  /** How many users had an event with a time (and so a span). */
+  private int timedUsers;
   private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
   private final Reach reach = new Reach();
   private Set<String> attackerSessions;
   private Set<String> replayIps;
 
-  /** Sees one event, in published order; every event comes here, so it looks up, never builds keys. */
+  /**
+   * Sees one event, in published order; every event comes here, so it looks up, never builds
+   * keys, and looks up a user once: what it keeps per source and session of the user's last
+   * event it finds again by identity when the next event has them too, as it mostly does.
+   */
   void see(Seen e) {
     attackerSessions = null;
     replayIps = null;
+    User who = e.subject() == null ? null : users.computeIfAbsent(e.subject(), User::new);
     String ip = e.ip();
+    String session = e.session();
+    if (who != null) {
+      who.recall(ip, session);
+    }
     if (ip != null) {
       if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
         flaggedIps.putIfAbsent(ip, e.published());
       }
-      if (e.asn() != null) {
+      if (e.asn() != null && (who == null || !who.ipAsn)) {
         asnOfIp.putIfAbsent(ip, e.asn());
+        if (who != null) {
+          who.ipAsn = true;
+        }
       }
-      if (e.session() != null) {
-        SessionSeen seen = sessionSeen.get(e.session());
+      // the user's last event of this session from this source already added it
+      if (session != null && (who == null || !who.sessionHasIp)) {
+        SessionSeen seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
         if (seen == null) {
-          sessionSeen.put(e.session(), new SessionSeen(ip));
+          seen = new SessionSeen(ip);
+          sessionSeen.put(session, seen);
         } else {
           seen.add(ip);
+        }
+        if (who != null) {
+          who.sessionSeen = seen;
+          who.sessionHasIp = true;
         }
       }
     }
@@ -66,11 +86,11 @@ public final class Infra {
         });
       }
     }
-    if (e.subject() != null && e.published() != null) {
-      spans.computeIfAbsent(e.subject(), x -> new Keyed<>()).each(e, Span::new, s -> s.add(e.published()));
-    }
-    if (e.subject() != null) {
-      reach.see(e, e.subject());
+    if (who != null) {
+      if (e.published() != null) {
+        who.span(e);
+      }
+      reach.see(e, who.name, who.reach);
     }
   }
 
@@ -91,12 +111,12 @@ public final class Infra {
 
   /** Returns the first and last attributed activity of {@code subject}, or null when none. */
   public Span window(String subject) {
-    Keyed<Span> of = spans.get(subject);
+    User of = users.get(subject);
     if (of == null) {
       return null;
     }
     Span[] out = {null};
-    of.attributed(this, s -> out[0] = out[0] == null ? s.copy() : out[0].union(s));
+    of.spans.attributed(this, s -> out[0] = out[0] == null ? s.copy() : out[0].union(s));
     return out[0];
   }
 
@@ -106,13 +126,13 @@ public final class Infra {
    */
   public Set<String> victims() {
     Set<String> out = new TreeSet<>();
-    spans.forEach((subject, of) -> {
-      if (of.anyAttributed(this)) {
+    users.forEach((subject, of) -> {
+      if (of.spans.anyAttributed(this)) {
         out.add(subject);
       }
     });
     if (!out.isEmpty()) {
-      reach.addReached(out, spans.size(), this::attackerIp);
+      reach.addReached(out, timedUsers, this::attackerIp);
     }
     return out;
   }
@@ -212,48 +232,68 @@ public final class Infra {
     return e.session() != null ? "s:" + e.session() : e.ip() != null ? "ip:" + e.ip() : "none";
   }
 
-  /** The addresses a session was used from, and the first of them. */
-  private static final class SessionSeen {
-    final String firstIp;
-    /** The addresses in first-use order: a session has one to a few, so an array scanned beats a set per session. */
-    private String[] ips;
-    private int size = 1;
+  /**
+   * A user's spans per key, and the source and session of their last event with what is kept
+   * under them (compared by identity first: the strings are {@link Canon canonical}).
+   */
+  private final class User {
+    final String name;
+    final Keyed<Span> spans = new Keyed<>();
+    final Reach.Recent reach = new Reach.Recent();
+    private boolean timed;
+    private String ip;
+    private Span ipSpan;
+    /** True when {@link #asnOfIp} holds an AS number for {@link #ip}. */
+    private boolean ipAsn;
+    private String session;
+    private Span sessionSpan;
+    private SessionSeen sessionSeen;
+    /** True when {@link #sessionSeen} holds {@link #ip}. */
+    private boolean sessionHasIp;
 
-    SessionSeen(String firstIp) {
-      this.firstIp = firstIp;
-      this.ips = new String[] {firstIp};
+    User(String name) {
+      this.name = name;
     }
 
-    /** Past this many addresses (a roaming phone, a replay farm) a set keeps them. */
-    private static final int FEW = 16;
-    private Set<String> many;
-
-    void add(String ip) {
-      if (many != null) {
-        many.add(ip);
-        return;
+    /** Forgets what was kept under the last source or session when the event's differ. */
+    void recall(String ip, String session) {
+      if (ip == null || !ip.equals(this.ip)) {
+        this.ip = ip;
+        ipSpan = null;
+        ipAsn = false;
+        sessionHasIp = false;
       }
-      for (int i = size - 1; i >= 0; i--) {
-        if (ips[i].equals(ip)) {
-          return;
+      if (session == null || !session.equals(this.session)) {
+        this.session = session;
+        sessionSpan = null;
+        sessionSeen = null;
+        sessionHasIp = false;
+      }
+    }
+
+    /** Moves the spans of the event's source, session and API token on to its time. */
+    void span(Seen e) {
+      if (!timed) {
+        timed = true;
+        timedUsers++;
+      }
+      if (ip != null) {
+        if (ipSpan == null) {
+          ipSpan = spans.byIp.computeIfAbsent(ip, k -> new Span());
         }
+        ipSpan.add(e.published());
       }
-      if (size == FEW) {
-        many = new java.util.LinkedHashSet<>(java.util.Arrays.asList(ips));
-        many.add(ip);
-        return;
+      if (session != null) {
+        if (sessionSpan == null) {
+          sessionSpan = spans.bySession.computeIfAbsent(session, k -> new Span());
+        }
+        sessionSpan.add(e.published());
       }
-      if (size == ips.length) {
-        ips = java.util.Arrays.copyOf(ips, Math.min(size * 2, FEW));
+      if (e.apiToken() != null) {
+        spans.byToken.computeIfAbsent(e.apiToken(), k -> new Span()).add(e.published());
       }
-      ips[size++] = ip;
-    }
-
-    Iterable<String> ips() {
-      return many != null ? many : java.util.Arrays.asList(ips).subList(0, size);
     }
   }
-
 
   /** Values per attributable key of events (client IP, session, API token), kept apart by kind. */
   private static final class Keyed<V> {

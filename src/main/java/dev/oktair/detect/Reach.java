@@ -28,17 +28,47 @@ final class Reach {
   private final Map<String, Use> byAgent = new HashMap<>();
   private final Map<Long, Use> byAsn = new HashMap<>();
 
-  /** Counts one event of {@code subject} (not null). */
-  void see(Seen e, String subject) {
-    if (e.deviceId() != null) {
-      byDevice.computeIfAbsent(e.deviceId(), k -> new Use()).add(subject, e.ip());
+  /**
+   * Counts one event of {@code subject} (not null), whose last event's values {@code recent}
+   * remembers: a user's next event mostly has the same device, user agent and network, found
+   * then by identity (the strings are {@link Canon canonical}) without a lookup.
+   */
+  void see(Seen e, String subject, Recent recent) {
+    String device = e.deviceId();
+    if (device != null) {
+      if (!device.equals(recent.device)) {
+        recent.device = device;
+        recent.deviceUse = byDevice.computeIfAbsent(device, k -> new Use());
+      }
+      recent.deviceUse.add(subject, e.ip());
     }
-    if (e.userAgent() != null) {
-      byAgent.computeIfAbsent(e.userAgent(), k -> new Use()).add(subject, e.ip());
+    String agent = e.userAgent();
+    if (agent != null) {
+      if (!agent.equals(recent.agent)) {
+        recent.agent = agent;
+        recent.agentUse = byAgent.computeIfAbsent(agent, k -> new Use());
+      }
+      recent.agentUse.add(subject, e.ip());
     }
-    if (e.asn() != null) {
-      byAsn.computeIfAbsent(e.asn(), k -> new Use()).add(subject, e.ip());
+    Long asn = e.asn();
+    if (asn != null) {
+      if (recent.asnUse == null || recent.asn != asn) {
+        recent.asn = asn;
+        recent.asnUse = byAsn.computeIfAbsent(asn, k -> new Use());
+      }
+      recent.asnUse.add(subject, e.ip());
     }
+  }
+
+  /** The device id, user agent and AS number of a user's last event, with their uses. */
+  static final class Recent {
+    private String device;
+    private Use deviceUse;
+    private String agent;
+    private Use agentUse;
+    // a primitive: the event's Long would be a young object held by long-lived state
+    private long asn;
+    private Use asnUse;
   }
 
   /**

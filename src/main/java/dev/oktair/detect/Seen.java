@@ -58,7 +58,7 @@ public final class Seen {
     JsonNode json = event.json();
     this.published = Published.parse(text(json, "published"));
     String t = text(json, "eventType");
-    this.type = t == null ? "" : t;
+    this.type = t == null ? "" : Canon.of(t);
     JsonNode a = json.get("actor");
     this.actorId = text(a, "id");
     boolean actorIsUser = "User".equals(text(a, "type"));
@@ -77,18 +77,18 @@ public final class Seen {
     this.actor = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
     String login = lower(targetLogin != null ? targetLogin : actorIsUser ? actorLogin : null);
     this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
-    this.subject = login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login;
+    this.subject = Canon.of(login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login);
     JsonNode c = json.get("client");
-    this.ip = text(c, "ipAddress");
-    this.userAgent = text(child(c, "userAgent"), "rawUserAgent");
-    this.deviceId = text(json.get("device"), "id");
+    this.ip = Canon.of(text(c, "ipAddress"));
+    this.userAgent = Canon.of(text(child(c, "userAgent"), "rawUserAgent"));
+    this.deviceId = Canon.of(text(json.get("device"), "id"));
     JsonNode sec = json.get("securityContext");
     JsonNode asNumber = child(sec, "asNumber");
     this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : Json.longOf(Json.text(asNumber));
     this.proxy = "true".equalsIgnoreCase(text(sec, "isProxy"));
     JsonNode auth = json.get("authenticationContext");
     String ext = text(auth, "externalSessionId");
-    this.session = ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId");
+    this.session = Canon.of(ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId"));
     this.threatSuspected = "true".equalsIgnoreCase(debug(json, "threatSuspected"));
     String risk = debug(json, "risk");
     this.highRisk = risk != null && risk.contains("level=HIGH");
@@ -97,16 +97,6 @@ public final class Seen {
     // the field path also walks arrays; only an odd transaction has one
     this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
-    // the pass looks these up in its maps on one thread; hashing them here does it on the parsing threads
-    hash(type, subject, ip, session, userAgent, deviceId);
-  }
-
-  private static void hash(String... keys) {
-    for (String k : keys) {
-      if (k != null) {
-        k.hashCode();
-      }
-    }
   }
 
   /**

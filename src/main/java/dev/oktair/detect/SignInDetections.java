@@ -224,18 +224,31 @@ final class SignInDetections {
     @Override
     public Scan start() {
       Map<String, Networks> sessions = new HashMap<>();
+      Map<String, Recent> recent = new HashMap<>();
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
-          if (e.session() != null && e.asn() != null && e.subject() != null) {
-            Networks n = sessions.get(e.session());
-            if (n == null) {
-              // one light view per session, the state a pass over a million events keeps most of
-              sessions.put(e.session(), new Networks(e.light()));
-            } else if (n.add(e) && n.severalIps()) {
-              infra.hijacked(e.session());
-            }
+          if (e.session() == null || e.asn() == null || e.subject() == null) {
+            return;
           }
+          // a user's events mostly follow their last one's session: found by identity (canonical
+          // strings) in the few users' records rather than in the many sessions' map
+          Recent r = recent.computeIfAbsent(e.subject(), k -> new Recent());
+          boolean same = e.session().equals(r.session);
+          if (same && r.asn == e.asn()) {
+            return; // that event's network is the session's already, or the session keeps no more
+          }
+          Networks n = same ? r.networks : sessions.get(e.session());
+          if (n == null) {
+            // one light view per session, the state a pass over a million events keeps most of
+            n = new Networks(e.light());
+            sessions.put(e.session(), n);
+          } else if (n.add(e) && n.severalIps()) {
+            infra.hijacked(e.session());
+          }
+          r.session = e.session();
+          r.networks = n;
+          r.asn = e.asn();
         }
 
         @Override
@@ -253,6 +266,13 @@ final class SignInDetections {
           });
         }
       };
+    }
+
+    /** A user's last session with its networks, and the AS number of their last event in it. */
+    private static final class Recent {
+      String session;
+      Networks networks;
+      long asn;
     }
 
     /** A session's first event on each network (AS number), up to {@value #MOST}. */
