@@ -31,6 +31,7 @@ final class RawNeedle {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BACKSLASHES = ONES * '\\';
+  private static final long US = ONES * 'u';
 
   /**
    * Folded ASCII bytes from most to least frequent in Okta System Log JSONL (measured on the shared
@@ -52,6 +53,14 @@ final class RawNeedle {
   private final long hiPattern;
   private final long hiCaseBits;
   private final boolean shortEscapeCanHide;
+  /**
+   * Where the word loops watch for escapes, all ones when any backslash could hide the literal,
+   * else zero: then only a backslash followed by {@code u} is flagged ({@link #escapesAt}), and
+   * the many plain escapes of real events ({@code \"} in embedded JSON) cost nothing.
+   */
+  private final long anyBackslash;
+  /** The last word loop start: the words at {@code s + lo}, {@code s + lo + 1} and {@code s + hi} lie before the end. */
+  private final int wordReach;
 
   private RawNeedle(String text) {
     this.text = text;
@@ -74,6 +83,8 @@ final class RawNeedle {
     this.hiPattern = ONES * folded[hi];
     this.hiCaseBits = ONES * caseMask[hi];
     this.shortEscapeCanHide = escapable;
+    this.anyBackslash = escapable ? -1L : 0L;
+    this.wordReach = Math.max(hi, lo + 1) + 8;
   }
 
   /** Returns the needle for {@code literal}, or null when a byte search could not be trusted. */
@@ -113,9 +124,10 @@ final class RawNeedle {
    * Returns false only when the literal certainly occurs in no decoded value of the line.
    *
    * <p>One pass, eight needle starts at a time: a start is a candidate when both of the needle's
-   * two rarest bytes sit where they should, and the same words are watched for a backslash. Lines
-   * without a backslash (nearly all) are thus read once; at the first backslash the exact escape
-   * check takes over.
+   * two rarest bytes sit where they should, and the same words are watched for escapes ({@link
+   * #escapesAt}: a backslash followed by {@code u}, or any backslash for a literal JSON writes with
+   * a short escape). Lines without such (nearly all, even those of embedded JSON full of {@code
+   * \"}) are thus read once; at the first, the exact escape check takes over, from the line's start.
    */
   boolean mayOccur(byte[] buf, int off, int len) {
     int end = off + len;
@@ -127,11 +139,11 @@ final class RawNeedle {
         return escapeMayHide(buf, i, end - i) || indexOf(buf, off, len) >= 0;
       }
     }
-    for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
+    for (int lastWord = end - wordReach; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.
       long pair = pairAt(first, buf, s);
-      long back = first ^ BACKSLASHES;
+      long back = escapesAt(first, buf, s);
       if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
         continue;
       }
@@ -145,14 +157,15 @@ final class RawNeedle {
         }
       }
       if (backslashes != 0) {
-        // The lowest flag is exact, and no backslash came before it: the line's first one.
-        int q = s + lo + (Long.numberOfTrailingZeros(backslashes) >>> 3);
-        return escapeMayHide(buf, q, end - q) || indexOf(buf, s, end - s) >= 0;
+        // Some backslash before here may be a plain escape, and some escape may not be flagged:
+        // the exact check, from the line's start, decides.
+        return escapeMayHide(buf, off, len) || indexOf(buf, s, end - s) >= 0;
       }
     }
     for (int i = Math.min(s + lo, end); i < end; i++) {
       if (buf[i] == '\\') {
-        return escapeMayHide(buf, i, end - i) || indexOf(buf, s, end - s) >= 0;
+        // not always the line's first backslash (plain ones pass the word loop): check from the start
+        return escapeMayHide(buf, off, len) || indexOf(buf, s, end - s) >= 0;
       }
     }
     return indexOf(buf, s, end - s) >= 0;
@@ -174,10 +187,10 @@ final class RawNeedle {
       }
     }
     int s = from;
-    for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
+    for (int lastWord = to - wordReach; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       long pair = pairAt(first, buf, s);
-      long back = first ^ BACKSLASHES;
+      long back = escapesAt(first, buf, s);
       if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
         continue;
       }
@@ -280,6 +293,15 @@ final class RawNeedle {
       i += 2; // skip the escaped character: in \\u the u is a plain letter
     }
     return false;
+  }
+
+  /**
+   * Returns the word whose bytes are zero where an escape that could hide the literal may start at
+   * {@code s + lo} on ({@code first} is the word there): at each backslash when any could, else
+   * at each backslash followed by {@code u}. A flag is a candidate only; each is verified.
+   */
+  private long escapesAt(long first, byte[] buf, int s) {
+    return (first ^ BACKSLASHES) | (((long) LONGS.get(buf, s + lo + 1) ^ US) & ~anyBackslash);
   }
 
   /**
