@@ -32,6 +32,8 @@ final class RawNeedle {
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BACKSLASHES = ONES * '\\';
   private static final long US = ONES * 'u';
+  /** The flag of a word's last byte, whose follower lies in the next word. */
+  private static final long LAST_BYTE = 0x8000000000000000L;
 
   /**
    * Folded ASCII bytes from most to least frequent in Okta System Log JSONL (measured on the shared
@@ -54,13 +56,11 @@ final class RawNeedle {
   private final long hiCaseBits;
   private final boolean shortEscapeCanHide;
   /**
-   * Where the word loops watch for escapes, all ones when any backslash could hide the literal,
-   * else zero: then only a backslash followed by {@code u} is flagged ({@link #escapesAt}), and
-   * the many plain escapes of real events ({@code \"} in embedded JSON) cost nothing.
+   * Where the word loops watch for escapes, all flags when any backslash could hide the literal,
+   * else none: then only a backslash followed by {@code u} is flagged ({@link #escapes}), and the
+   * many plain escapes of real events ({@code \"} in embedded JSON) cost nothing.
    */
   private final long anyBackslash;
-  /** The last word loop start: the words at {@code s + lo}, {@code s + lo + 1} and {@code s + hi} lie before the end. */
-  private final int wordReach;
 
   private RawNeedle(String text) {
     this.text = text;
@@ -83,8 +83,7 @@ final class RawNeedle {
     this.hiPattern = ONES * folded[hi];
     this.hiCaseBits = ONES * caseMask[hi];
     this.shortEscapeCanHide = escapable;
-    this.anyBackslash = escapable ? -1L : 0L;
-    this.wordReach = Math.max(hi, lo + 1) + 8;
+    this.anyBackslash = escapable ? HIGHS : 0L;
   }
 
   /** Returns the needle for {@code literal}, or null when a byte search could not be trusted. */
@@ -125,7 +124,7 @@ final class RawNeedle {
    *
    * <p>One pass, eight needle starts at a time: a start is a candidate when both of the needle's
    * two rarest bytes sit where they should, and the same words are watched for escapes ({@link
-   * #escapesAt}: a backslash followed by {@code u}, or any backslash for a literal JSON writes with
+   * #escapes}: a backslash followed by {@code u}, or any backslash for a literal JSON writes with
    * a short escape). Lines without such (nearly all, even those of embedded JSON full of {@code
    * \"}) are thus read once; at the first, the exact escape check takes over, from the line's start.
    */
@@ -139,16 +138,14 @@ final class RawNeedle {
         return escapeMayHide(buf, i, end - i) || indexOf(buf, off, len) >= 0;
       }
     }
-    for (int lastWord = end - wordReach; s <= lastWord; s += 8) {
+    for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.
-      long pair = pairAt(first, buf, s);
-      long back = escapesAt(first, buf, s);
-      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+      long hits = zeros(pairAt(first, buf, s));
+      long backslashes = escapes(first);
+      if ((hits | backslashes) == 0) {
         continue;
       }
-      long hits = zeros(pair);
-      long backslashes = zeros(back);
       // Flags above a true zero byte may be false; every flag is verified, and none is missed.
       for (; hits != 0; hits &= hits - 1) {
         int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
@@ -187,23 +184,23 @@ final class RawNeedle {
       }
     }
     int s = from;
-    for (int lastWord = to - wordReach; s <= lastWord; s += 8) {
+    for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
-      long pair = pairAt(first, buf, s);
-      long back = escapesAt(first, buf, s);
-      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+      long pairs = zeros(pairAt(first, buf, s));
+      long back = escapes(first);
+      if ((pairs | back) == 0) {
         continue;
       }
       // Flags may be false above a true one: each is verified, lowest first, in both kinds.
       int found = -1;
-      for (long hits = zeros(pair); hits != 0; hits &= hits - 1) {
+      for (long hits = pairs; hits != 0; hits &= hits - 1) {
         int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
         if (at <= to - m && matchesAt(buf, at)) {
           found = at;
           break;
         }
       }
-      for (long backs = zeros(back); backs != 0; backs &= backs - 1) {
+      for (long backs = back; backs != 0; backs &= backs - 1) {
         int q = s + lo + (Long.numberOfTrailingZeros(backs) >>> 3);
         if (buf[q] == '\\' && escapeAt(buf, q, to)) {
           found = found < 0 ? q : Math.min(found, q);
@@ -296,12 +293,13 @@ final class RawNeedle {
   }
 
   /**
-   * Returns the word whose bytes are zero where an escape that could hide the literal may start at
-   * {@code s + lo} on ({@code first} is the word there): at each backslash when any could, else
-   * at each backslash followed by {@code u}. A flag is a candidate only; each is verified.
+   * Flags the bytes of {@code word} where an escape that could hide the literal may start: each
+   * backslash when any could, else each followed by {@code u} (and one in the last byte, whose
+   * follower is in the next word). From the word alone, with no further read: a flag is a
+   * candidate only, each is verified, and none is missed (a true zero byte is always flagged).
    */
-  private long escapesAt(long first, byte[] buf, int s) {
-    return (first ^ BACKSLASHES) | (((long) LONGS.get(buf, s + lo + 1) ^ US) & ~anyBackslash);
+  private long escapes(long word) {
+    return zeros(word ^ BACKSLASHES) & (zeros((word >>> 8) ^ US) | LAST_BYTE | anyBackslash);
   }
 
   /**
