@@ -24,10 +24,15 @@ final class Block implements RecordSink {
 
   private record Item(Outcome outcome, long line, boolean compact, long blank, long skipped) {}
 
-  /** Decodes the lines of {@code buf[from, to)}; the last one may lack its LF only at the end of input. */
-  static Block decode(byte[] buf, int from, int to, String source, LinePredicate prefilter, RecordParser parser) {
+  /**
+   * Decodes the lines of {@code buf[from, to)}; the last one may lack its LF only at the end of
+   * input. {@code base}: where {@code buf} starts in the input file, or -1 when unknown.
+   */
+  static Block decode(byte[] buf, int from, int to, long base, String source, LinePredicate prefilter,
+      RecordParser parser) {
     Block block = new Block();
     LineDecoder decoder = new LineDecoder(source, prefilter, parser, block);
+    decoder.base(base);
     long line = 0;
     boolean verbatim = true;
     boolean search = prefilter != LinePredicate.ALL;

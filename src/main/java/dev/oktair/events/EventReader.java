@@ -123,6 +123,7 @@ public final class EventReader {
     String encoding = utf16 == null ? null : utf16.name();
     InputStream decoded = utf16 == null ? body : new Utf16Input(body, utf16);
     Input in = new Input(decoded);
+    in.fileBytes = !gzip && utf16 == null;
     in.refill(0);
     skipBom(in);
     byte first = firstNonBlank(in);

@@ -19,6 +19,8 @@ final class Input {
   int limit;
   boolean eof;
   long consumed;
+  /** Whether the stream's bytes are the input file's (neither decompressed nor transcoded). */
+  boolean fileBytes;
 
   Input(InputStream in) {
     this.in = in;
@@ -63,6 +65,11 @@ final class Input {
     limit = keep;
     pos = 0;
     return old;
+  }
+
+  /** Returns where {@code buf[index]} lies in the input file, or -1 when the stream's bytes are not the file's. */
+  long offsetOf(int index) {
+    return fileBytes ? consumed - limit + index : -1;
   }
 
   private void grow() {

@@ -23,6 +23,7 @@ final class JsonlSplitter {
     int scan = start;
     for (;;) {
       int nl = Bytes.indexOfNewline(in.buf, scan, in.limit);
+      decoder.base(in.offsetOf(0)); // the window moves on refills and long lines
       if (nl >= 0) {
         if (!decoder.line(in.buf, start, nl - start, line++)) {
           return line - 1;

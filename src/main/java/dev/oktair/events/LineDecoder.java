@@ -14,6 +14,8 @@ final class LineDecoder {
   private final RecordSink sink;
   long blank;
   long skipped;
+  /** Where the buffer lines are handed in starts in the input file, or -1 when that is not known. */
+  private long base = -1;
 
   LineDecoder(String source, LinePredicate prefilter, RecordParser parser, RecordSink sink) {
     this.source = source;
@@ -36,7 +38,16 @@ final class LineDecoder {
       return true;
     }
     Range r = new Range(b, off, len);
-    return sink.take(parser.parse(r, r, line, false), line, false, blank, skipped);
+    RecordParser.Outcome outcome = parser.parse(r, r, line, false);
+    if (base >= 0 && outcome.event() != null && outcome.wrapper() == null) {
+      outcome.event().locate(base + off); // the event's bytes are the line's, where it stands
+    }
+    return sink.take(outcome, line, false, blank, skipped);
+  }
+
+  /** Notes where in the input file the buffer of the next lines starts ({@link Input#offsetOf}), or -1. */
+  void base(long base) {
+    this.base = base;
   }
 
   /**

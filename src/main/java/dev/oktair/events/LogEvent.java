@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * <p>The raw bytes are the evidence; every accessor is derived from them and nothing here ever
  * changes them. Missing and null fields read alike (null, or an empty list); so does the literal
  * string {@code "null"} that Okta writes in some string fields such as {@code client.zone}.
- * Immutable and thread-safe, provided callers do not mutate {@link #json()}.
+ * Immutable and thread-safe, provided callers do not mutate {@link #json()}; what a reader notes
+ * on an event ({@link #prepared}, {@link #offset}) it notes before handing the event on.
  */
 public final class LogEvent {
   private static final FieldPath IP_CHAIN = FieldPath.parse("request.ipChain.ip");
@@ -25,6 +26,8 @@ public final class LogEvent {
   /** The tree; for an event checked without one ({@link #checked}), built on first use. */
   private volatile JsonNode json;
   private Object prepared;
+  /** Where {@link #raw} starts in the file it was read from, or -1: see {@link #offset()}. */
+  private long offset = -1;
   /** For a checked event whose uuid and published are strings (or absent), their text and instant. */
   private final boolean known;
   private final String uuid;
@@ -160,6 +163,20 @@ public final class LogEvent {
 
   void prepare(java.util.function.Function<LogEvent, ?> preparer) {
     prepared = preparer.apply(this);
+  }
+
+  /**
+   * Returns where this event's bytes start in the file it was read from, when the reader knows
+   * (a JSONL line, as it stands, of input that is neither compressed nor transcoded), else -1:
+   * with {@link #rawLength} it finds the bytes again, so a caller may read them back rather than
+   * keep them, or a hash of them.
+   */
+  public long offset() {
+    return offset;
+  }
+
+  void locate(long offset) {
+    this.offset = offset;
   }
 
   /** Returns the parsed tree; callers must not mutate it. */

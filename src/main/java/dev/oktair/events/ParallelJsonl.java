@@ -101,7 +101,7 @@ final class ParallelJsonl {
       int last = Bytes.lastIndexOfNewline(in.buf, in.pos, in.limit);
       if (last >= 0) {
         inFlight.add(CompletableFuture.completedFuture(
-            Block.decode(in.buf, in.pos, last + 1, source, prefilter, parser)));
+            Block.decode(in.buf, in.pos, last + 1, in.offsetOf(0), source, prefilter, parser)));
       }
       deliverReady(0);
       throw e;
@@ -119,10 +119,11 @@ final class ParallelJsonl {
     int keep = in.limit - end;
     byte[] fresh = keep <= EventReader.CHUNK / 2 ? spareBuffer() : new byte[keep + EventReader.CHUNK];
     int from = in.pos;
+    long base = in.offsetOf(0);
     byte[] full = in.handOff(end, fresh);
     searched = 0;
     FutureTask<Block> task = new FutureTask<>(() -> {
-      Block block = Block.decode(full, from, end, source, prefilter, parser);
+      Block block = Block.decode(full, from, end, base, source, prefilter, parser);
       // A run's bytes are handed to the handler, so its buffer is reused only once it is delivered.
       if (full.length == EventReader.CHUNK) {
         if (block.runBuffer() == null) {
@@ -151,7 +152,7 @@ final class ParallelJsonl {
   /** Decodes what is left (its last line may lack an LF) and delivers everything in flight. */
   private void finish() throws IOException {
     if (in.pos < in.limit) {
-      Block rest = Block.decode(in.buf, in.pos, in.limit, source, prefilter, parser);
+      Block rest = Block.decode(in.buf, in.pos, in.limit, in.offsetOf(0), source, prefilter, parser);
       inFlight.add(CompletableFuture.completedFuture(rest));
     }
     deliverReady(0);

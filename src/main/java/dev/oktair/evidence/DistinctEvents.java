@@ -22,7 +22,11 @@ import java.util.function.Predicate;
  * events are reported, and reading goes on. Each file is hashed while it is read, unless its stat is
  * the one recorded when it last hashed intact ({@link VerifiedStats}); one whose bytes are not
  * those its manifest entry sealed is reported as unreadable at the end of that file.
- * Not thread-safe.
+ *
+ * <p>An event is hashed only when its uuid turns up again ({@link DeferredDedup}): the first event
+ * of that uuid is then read back from where it lies in its file. A file read back from that has
+ * changed since it was read (its stat says so) is reported as unreadable at the end, since the
+ * verdicts that read it back may not hold. Not thread-safe.
  */
 final class DistinctEvents implements EventHandler {
   /** What the reader's preparer marks a selected event with. */
@@ -30,7 +34,10 @@ final class DistinctEvents implements EventHandler {
 
   private final EventSelector selector;
   private final EvidenceStore.Reading visitor;
-  private final DedupIndex index = new DedupIndex();
+  private final ReadFiles readFiles = new ReadFiles();
+  private final DeferredDedup index = new DeferredDedup(readFiles);
+  /** The number of the file being read, in {@link #readFiles}; -1 while its events have no place to be read back from. */
+  private int placed = -1;
   private long matched;
   private long repeats;
   private long corrupt;
@@ -50,8 +57,9 @@ final class DistinctEvents implements EventHandler {
 
   EvidenceStore.ReadReport run(EvidenceStore store) {
     // Each record is checked as strictly as ever, but without a tree unless the selection needs
-    // one; the selection is decided, and the SHA-256 that dedupe compares taken, on the thread
-    // that read the record: both cores share the work, and this thread only dedupes and hands on.
+    // one; the selection is decided (and the SHA-256 taken of an event whose uuid alone cannot
+    // tell it apart) on the thread that read the record: both cores share the work, and this
+    // thread only dedupes and hands on.
     Predicate<LogEvent> test = selector.test();
     EventReader reader = EventReader.create().withPrefilter(selector.prefilter()).treeless()
         .withPreparer(e -> selected(test, e));
@@ -63,7 +71,7 @@ final class DistinctEvents implements EventHandler {
     });
     VerifiedStats verified = VerifiedStats.of(store.caseDir(), fileClock);
     List<EvidenceFile> files = store.files();
-    try {
+    try (readFiles) {
       for (EvidenceFile file : files) {
         Path path = store.pathOf(file);
         String why = null;
@@ -75,8 +83,12 @@ final class DistinctEvents implements EventHandler {
           String before = VerifiedStats.stat(file, path);
           long began = verified.hashBegins();
           Future<String> hash = verified.vouchesFor(before) ? null : hasher.submit(() -> EvidenceStore.sha256(path));
+          // without a stat, a change after the read could not be told: its events are hashed instead
+          int number = readFiles.start(file, path);
+          placed = before == null ? -1 : number;
           stopped = reader.read(path, this).stopped();
           String after = VerifiedStats.stat(file, path);
+          readFiles.read(number, after);
           if (before != null && !before.equals(after)) {
             // changed while it was read: only a hash of the bytes as they now stand says what was shown
             began = verified.hashBegins();
@@ -92,6 +104,8 @@ final class DistinctEvents implements EventHandler {
           why = "is missing";
         } catch (IOException e) {
           why = "cannot be read: " + e.getMessage();
+        } catch (java.io.UncheckedIOException e) {
+          why = "cannot be read: " + e.getCause().getMessage(); // an event of an earlier file read back
         }
         if (why != null) {
           unreadable++;
@@ -101,6 +115,13 @@ final class DistinctEvents implements EventHandler {
           break;
         }
       }
+      for (Path changed : readFiles.changedSinceRead()) {
+        unreadable++;
+        visitor.unreadable(changed, "was changed while the evidence was read: the duplicates told apart by reading"
+            + " events of it again may not be so");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // closing a file only read from
     } finally {
       hasher.shutdownNow();
     }
@@ -108,12 +129,18 @@ final class DistinctEvents implements EventHandler {
     return new EvidenceStore.ReadReport(matched, repeats, unreadable, corrupt);
   }
 
-  /** Marks a selected event, its SHA-256 taken here (the strict check usually took it already). */
+  /**
+   * Marks a selected event; one whose uuid is not in the form that alone tells it apart has its
+   * SHA-256 taken here, where it is cheapest.
+   */
   private static Object selected(Predicate<LogEvent> test, LogEvent event) {
     if (!test.test(event)) {
       return null;
     }
-    event.sha256();
+    String uuid = event.uuid();
+    if (uuid == null || !DeferredDedup.canonical(uuid)) {
+      event.sha256();
+    }
     return SELECTED;
   }
 
@@ -141,7 +168,7 @@ final class DistinctEvents implements EventHandler {
     if (event.prepared() != SELECTED) {
       return true;
     }
-    if (index.add(event) == DedupIndex.Verdict.DUPLICATE) {
+    if (index.add(event, placed, placed < 0 ? -1 : event.offset()) == DedupIndex.Verdict.DUPLICATE) {
       repeats++;
       return true;
     }

@@ -36,7 +36,7 @@ public final class EvidenceImport {
 
   private final EvidenceStore store;
   private final WrittenFiles written = new WrittenFiles();
-  private final ImportDedup seen = new ImportDedup(written);
+  private final DeferredDedup seen = new DeferredDedup(written);
   private final List<EvidenceFile> sealed = new ArrayList<>();
   private final List<Path> quarantines = new ArrayList<>();
   private final List<String> alreadyImported = new ArrayList<>();

@@ -1,9 +1,7 @@
 package dev.oktair.evidence;
 
 import dev.oktair.events.LogEvent;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +11,11 @@ import java.util.Map;
 
 /**
  * The evidence files one import writes, numbered in order, for reading back an event already
- * written ({@link ImportDedup}): the file being written is flushed first, and events kept but
+ * written ({@link DeferredDedup}): the file being written is flushed first, and events kept but
  * not yet handed to its writer (the rest of a run) are read where they wait; an open file stays
  * readable when it is moved into the evidence at its seal. Not thread-safe.
  */
-final class WrittenFiles implements ImportDedup.Written, AutoCloseable {
+final class WrittenFiles implements DeferredDedup.Written, AutoCloseable {
   private final List<Path> paths = new ArrayList<>();
   private final Map<Integer, FileChannel> open = new HashMap<>();
   private EvidenceWriter current;
@@ -74,13 +72,7 @@ final class WrittenFiles implements ImportDedup.Written, AutoCloseable {
       channel = FileChannel.open(path);
       open.put(file, channel);
     }
-    ByteBuffer buf = ByteBuffer.allocate(length);
-    while (buf.hasRemaining()) {
-      if (channel.read(buf, offset + buf.position()) < 0) {
-        throw new EOFException("an event written to " + paths.get(file) + " is not there to read back");
-      }
-    }
-    return buf.array();
+    return ReadFiles.readAt(channel, offset, length, paths.get(file));
   }
 
   private byte[] pendingAt(long offset) throws IOException {

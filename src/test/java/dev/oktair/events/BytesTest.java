@@ -24,6 +24,30 @@ class BytesTest {
     }
   }
 
+  @Test
+  void newlinesAreCountedAsAPlainCountCountsThemHoweverDense() {
+    Random random = new Random(6);
+    for (int round = 0; round < 2_000; round++) {
+      // up to thousands of words, so the counters' sums across are tried full, at every density
+      byte[] b = new byte[random.nextInt(round % 10 == 0 ? 20_000 : 300)];
+      int density = 1 + random.nextInt(8);
+      for (int i = 0; i < b.length; i++) {
+        int kind = random.nextInt(density);
+        b[i] = (byte) (kind == 0 ? '\n' : random.nextBoolean() ? 0x8A : 0x0B);
+      }
+      int from = random.nextInt(b.length + 1);
+      int to = from + random.nextInt(b.length - from + 1);
+      long plain = 0;
+      for (int i = from; i < to; i++) {
+        plain += b[i] == '\n' ? 1 : 0;
+      }
+      assertThat(Bytes.countNewlines(b, from, to)).isEqualTo(plain);
+    }
+    byte[] all = new byte[100_000];
+    java.util.Arrays.fill(all, (byte) '\n');
+    assertThat(Bytes.countNewlines(all, 3, all.length)).isEqualTo(all.length - 3);
+  }
+
   private static int naive(byte[] b, int from, int to, boolean first) {
     int found = -1;
     for (int i = from; i < to; i++) {

@@ -134,6 +134,50 @@ class ParallelJsonlTest {
   }
 
   /** The input's first {@code failAt} bytes, a few KiB per read, then an I/O error. */
+  /** Each event of plain input says where its bytes lie in it, however read; of compressed input, nowhere. */
+  @Test
+  void eventsSayWhereTheirBytesLie() throws IOException {
+    byte[] body = corpus(new Random(9), 2000);
+    byte[] input = new byte[body.length + 3];
+    input[0] = (byte) 0xEF; // a UTF-8 BOM first: offsets count it, as the file does
+    input[1] = (byte) 0xBB;
+    input[2] = (byte) 0xBF;
+    System.arraycopy(body, 0, input, 3, body.length);
+    for (int workers : new int[] {0, 1, 3}) {
+      for (LinePredicate prefilter : List.of(LinePredicate.ALL, KEEP)) {
+        List<LogEvent> events = new ArrayList<>();
+        read(input, EventReader.create().withPrefilter(prefilter).withWorkers(workers, 700), collecting(events));
+        assertThat(events).hasSizeGreaterThan(300);
+        for (LogEvent e : events) {
+          assertThat(java.util.Arrays.copyOfRange(input, (int) e.offset(), (int) e.offset() + e.rawLength()))
+              .isEqualTo(e.raw());
+        }
+      }
+    }
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(body);
+    }
+    List<LogEvent> events = new ArrayList<>();
+    read(gz.toByteArray(), EventReader.create(), collecting(events));
+    assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.offset()).isEqualTo(-1));
+  }
+
+  private static EventHandler collecting(List<LogEvent> events) {
+    return new EventHandler() {
+      @Override
+      public boolean event(LogEvent event, long line) {
+        events.add(event);
+        return true;
+      }
+
+      @Override
+      public void rejected(RejectedLine rejected) {
+        // only the events' places are looked at
+      }
+    };
+  }
+
   private static InputStream failingAfter(byte[] input, int failAt) {
     ByteArrayInputStream bytes = new ByteArrayInputStream(input, 0, failAt);
     return new InputStream() {

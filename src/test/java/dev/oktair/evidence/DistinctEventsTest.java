@@ -119,6 +119,43 @@ class DistinctEventsTest {
     assertThat(Files.readString(record())).startsWith(sealed.name() + "\t" + sealed.sha256() + "\t");
   }
 
+  @Test
+  void repeatsAcrossFilesAreToldApartByReadingTheFirstBackWithoutHashingTheRest() {
+    seal();
+    LogEvent a = LogEvent.parse("{\"uuid\":\"bae5ff1e-8592-4578-ef9c-690e9e06c902\",\"eventType\":\"t\",\"x\":1}");
+    LogEvent changed = LogEvent.parse("{\"uuid\":\"bae5ff1e-8592-4578-ef9c-690e9e06c902\",\"eventType\":\"t\",\"x\":2}");
+    for (List<LogEvent> events : List.of(List.of(a), List.of(a, changed, a))) {
+      try (EvidenceWriter w = store.create("y", Source.imported("/tmp/y"))) {
+        for (LogEvent e : events) {
+          w.write(e);
+        }
+        w.seal();
+      }
+    }
+    Read r = read(LATER);
+    assertThat(r.report.intact()).isTrue();
+    assertThat(r.events).containsExactly("a", "b", a.uuid(), a.uuid());
+    assertThat(r.report.repeats()).isEqualTo(2);
+  }
+
+  @Test
+  void aFileReadBackFromThatChangesAfterItsReadIsReported() throws Exception {
+    seal();
+    ReadFiles files = new ReadFiles();
+    Path path = store.pathOf(sealed);
+    int n = files.start(sealed, path);
+    files.read(n, VerifiedStats.stat(sealed, path));
+    assertThat(new String(files.read(n, 1, 6), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"uuid\"");
+    assertThat(files.changedSinceRead()).isEmpty();
+    path.toFile().setWritable(true);
+    try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
+      f.seek(f.length()); // a new size: told even where file times are coarse
+      f.write('\n');
+    }
+    assertThat(files.changedSinceRead()).containsExactly(path);
+    files.close();
+  }
+
   /** What a read handed on. */
   private static final class Read implements EvidenceStore.Reading {
     final List<String> events = new ArrayList<>();

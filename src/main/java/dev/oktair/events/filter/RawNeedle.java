@@ -31,6 +31,9 @@ final class RawNeedle {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BACKSLASHES = ONES * '\\';
+  private static final long US = ONES * 'u';
+  /** The flag of a word's last byte, whose follower lies in the next word. */
+  private static final long LAST_BYTE = 0x8000000000000000L;
 
   /**
    * Folded ASCII bytes from most to least frequent in Okta System Log JSONL (measured on the shared
@@ -52,6 +55,12 @@ final class RawNeedle {
   private final long hiPattern;
   private final long hiCaseBits;
   private final boolean shortEscapeCanHide;
+  /**
+   * Where the word loops watch for escapes, all flags when any backslash could hide the literal,
+   * else none: then only a backslash followed by {@code u} is flagged ({@link #escapes}), and the
+   * many plain escapes of real events ({@code \"} in embedded JSON) cost nothing.
+   */
+  private final long anyBackslash;
 
   private RawNeedle(String text) {
     this.text = text;
@@ -74,6 +83,7 @@ final class RawNeedle {
     this.hiPattern = ONES * folded[hi];
     this.hiCaseBits = ONES * caseMask[hi];
     this.shortEscapeCanHide = escapable;
+    this.anyBackslash = escapable ? HIGHS : 0L;
   }
 
   /** Returns the needle for {@code literal}, or null when a byte search could not be trusted. */
@@ -113,9 +123,10 @@ final class RawNeedle {
    * Returns false only when the literal certainly occurs in no decoded value of the line.
    *
    * <p>One pass, eight needle starts at a time: a start is a candidate when both of the needle's
-   * two rarest bytes sit where they should, and the same words are watched for a backslash. Lines
-   * without a backslash (nearly all) are thus read once; at the first backslash the exact escape
-   * check takes over.
+   * two rarest bytes sit where they should, and the same words are watched for escapes ({@link
+   * #escapes}: a backslash followed by {@code u}, or any backslash for a literal JSON writes with
+   * a short escape). Lines without such (nearly all, even those of embedded JSON full of {@code
+   * \"}) are thus read once; at the first, the exact escape check takes over, from the line's start.
    */
   boolean mayOccur(byte[] buf, int off, int len) {
     int end = off + len;
@@ -130,13 +141,11 @@ final class RawNeedle {
     for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.
-      long pair = pairAt(first, buf, s);
-      long back = first ^ BACKSLASHES;
-      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+      long hits = zeros(pairAt(first, buf, s));
+      long backslashes = escapes(first);
+      if ((hits | backslashes) == 0) {
         continue;
       }
-      long hits = zeros(pair);
-      long backslashes = zeros(back);
       // Flags above a true zero byte may be false; every flag is verified, and none is missed.
       for (; hits != 0; hits &= hits - 1) {
         int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
@@ -145,14 +154,15 @@ final class RawNeedle {
         }
       }
       if (backslashes != 0) {
-        // The lowest flag is exact, and no backslash came before it: the line's first one.
-        int q = s + lo + (Long.numberOfTrailingZeros(backslashes) >>> 3);
-        return escapeMayHide(buf, q, end - q) || indexOf(buf, s, end - s) >= 0;
+        // Some backslash before here may be a plain escape, and some escape may not be flagged:
+        // the exact check, from the line's start, decides.
+        return escapeMayHide(buf, off, len) || indexOf(buf, s, end - s) >= 0;
       }
     }
     for (int i = Math.min(s + lo, end); i < end; i++) {
       if (buf[i] == '\\') {
-        return escapeMayHide(buf, i, end - i) || indexOf(buf, s, end - s) >= 0;
+        // not always the line's first backslash (plain ones pass the word loop): check from the start
+        return escapeMayHide(buf, off, len) || indexOf(buf, s, end - s) >= 0;
       }
     }
     return indexOf(buf, s, end - s) >= 0;
@@ -176,21 +186,21 @@ final class RawNeedle {
     int s = from;
     for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
-      long pair = pairAt(first, buf, s);
-      long back = first ^ BACKSLASHES;
-      if (((((pair - ONES) & ~pair) | ((back - ONES) & ~back)) & HIGHS) == 0) {
+      long pairs = zeros(pairAt(first, buf, s));
+      long back = escapes(first);
+      if ((pairs | back) == 0) {
         continue;
       }
       // Flags may be false above a true one: each is verified, lowest first, in both kinds.
       int found = -1;
-      for (long hits = zeros(pair); hits != 0; hits &= hits - 1) {
+      for (long hits = pairs; hits != 0; hits &= hits - 1) {
         int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
         if (at <= to - m && matchesAt(buf, at)) {
           found = at;
           break;
         }
       }
-      for (long backs = zeros(back); backs != 0; backs &= backs - 1) {
+      for (long backs = back; backs != 0; backs &= backs - 1) {
         int q = s + lo + (Long.numberOfTrailingZeros(backs) >>> 3);
         if (buf[q] == '\\' && escapeAt(buf, q, to)) {
           found = found < 0 ? q : Math.min(found, q);
@@ -280,6 +290,16 @@ final class RawNeedle {
       i += 2; // skip the escaped character: in \\u the u is a plain letter
     }
     return false;
+  }
+
+  /**
+   * Flags the bytes of {@code word} where an escape that could hide the literal may start: each
+   * backslash when any could, else each followed by {@code u} (and one in the last byte, whose
+   * follower is in the next word). From the word alone, with no further read: a flag is a
+   * candidate only, each is verified, and none is missed (a true zero byte is always flagged).
+   */
+  private long escapes(long word) {
+    return zeros(word ^ BACKSLASHES) & (zeros((word >>> 8) ^ US) | LAST_BYTE | anyBackslash);
   }
 
   /**

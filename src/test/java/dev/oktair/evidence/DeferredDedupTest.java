@@ -12,11 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Import's dedupe: the verdicts of {@link DedupIndex}, with events hashed and read back only when their uuid repeats. */
-class ImportDedupTest {
+class DeferredDedupTest {
   /** The evidence as written: each event at its file and offset. */
   private final Map<String, byte[]> evidence = new HashMap<>();
   private final List<String> reads = new ArrayList<>();
-  private final ImportDedup dedup = new ImportDedup((file, offset, length) -> {
+  private final DeferredDedup dedup = new DeferredDedup((file, offset, length) -> {
     reads.add(file + "@" + offset);
     byte[] raw = evidence.get(file + "@" + offset);
     assertThat(raw).hasSize(length);
@@ -69,9 +69,26 @@ class ImportDedupTest {
   @Test
   void anImportOfMoreFilesThanALocationNumbersHashesTheRestAtOnce() {
     LogEvent e = LogEvent.parse("{\"uuid\":\"" + A + "\",\"eventType\":\"t\"}");
-    assertThat(dedup.add(e, ImportDedup.MAX_FILES, 0)).isEqualTo(DedupIndex.Verdict.NEW);
-    assertThat(dedup.add(e, ImportDedup.MAX_FILES + 1, 0)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(dedup.add(e, DeferredDedup.MAX_FILES, 0)).isEqualTo(DedupIndex.Verdict.NEW);
+    assertThat(dedup.add(e, DeferredDedup.MAX_FILES + 1, 0)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
     assertThat(reads).isEmpty();
+  }
+
+  @Test
+  void anEventOfNoPlaceGoesToTheIndexAndItsUuidStaysThere() {
+    LogEvent e = LogEvent.parse("{\"uuid\":\"" + A + "\",\"eventType\":\"t\"}");
+    assertThat(dedup.add(e, 0, -1)).isEqualTo(DedupIndex.Verdict.NEW);
+    assertThat(dedup.add(e, 0, 40)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(reads).isEmpty();
+  }
+
+  @Test
+  void aUuidNotedInAPlaceIsToldApartWhenItRepeatsWhereNoneIsGiven() {
+    add(0, A, "");
+    LogEvent e = LogEvent.parse("{\"uuid\":\"" + A + "\",\"eventType\":\"user.session.start\"}");
+    assertThat(dedup.add(e, DeferredDedup.MAX_FILES, 0)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(dedup.add(e, 1, -1)).isEqualTo(DedupIndex.Verdict.DUPLICATE);
+    assertThat(reads).containsExactly("0@0");
   }
 
   @Test
@@ -101,9 +118,9 @@ class ImportDedupTest {
       LogEvent e = LogEvent.parse("{\"uuid\":\"" + uuid + "\",\"eventType\":\"t\"" + more + "}");
       assertThat(add(file, uuid, more)).as("event %d", i).isEqualTo(reference.add(uuid, e.raw()));
     }
-    assertThat(ImportDedup.uuidOf(0x0123456789abcdefL, 0xfedcba9876543210L))
+    assertThat(DeferredDedup.uuidOf(0x0123456789abcdefL, 0xfedcba9876543210L))
         .isEqualTo("01234567-89ab-cdef-fedc-ba9876543210");
-    assertThat(ImportDedup.canonical("01234567-89ab-cdef-fedc-ba9876543210")).isTrue();
+    assertThat(DeferredDedup.canonical("01234567-89ab-cdef-fedc-ba9876543210")).isTrue();
     assertThat(new String(evidence.get("0@0"), StandardCharsets.UTF_8)).startsWith("{\"uuid\":\"");
   }
 }

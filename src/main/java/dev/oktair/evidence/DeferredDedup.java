@@ -5,20 +5,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Import's duplicate check: {@link DedupIndex}'s rule (the same uuid with the same bytes is the
- * same event), with an event's bytes hashed only once its uuid turns up again. Nearly every uuid
- * of an export turns up once, so an import hashes each byte once (the input's hash) rather than
- * twice. A uuid in the canonical form (36 characters, lowercase hex, 8-4-4-4-12: what Okta sends)
- * is held as its 128 bits, exactly, and its first event only by where it was written ({@link
- * Written}); when the uuid turns up again, that first event is read back from the evidence and
- * both go to the {@link DedupIndex}, which decides for that uuid from then on. Any other uuid goes
- * to the index at once. The verdicts are thus the index's own. 28 bytes a slot, open addressing.
- * Not thread-safe.
+ * The duplicate check of import and of reads of the evidence: {@link DedupIndex}'s rule (the same
+ * uuid with the same bytes is the same event), with an event's bytes hashed only once its uuid
+ * turns up again. Nearly every uuid turns up once, so an import hashes each byte once (the
+ * input's hash) rather than twice, and a read hashes next to nothing. A uuid in the canonical form
+ * (36 characters, lowercase hex, 8-4-4-4-12: what Okta sends) is held as its 128 bits, exactly,
+ * and its first event only by where it lies in the evidence ({@link Written}); when the uuid
+ * turns up again, that first event is read back from the evidence and both go to the {@link
+ * DedupIndex}, which decides for that uuid from then on. Any other uuid, and an event of no known
+ * place, goes to the index at once. The verdicts are thus the index's own. 28 bytes a slot, open
+ * addressing. Not thread-safe.
  */
-final class ImportDedup {
-  /** Where a written event's bytes can be read back. */
+final class DeferredDedup {
+  /** Where an event's bytes can be read back. */
   interface Written {
-    /** Returns the {@code length} bytes at {@code offset} of the import's evidence file {@code file}. */
+    /** Returns the {@code length} bytes at {@code offset} of evidence file {@code file} (as numbered by the caller). */
     byte[] read(int file, long offset, int length) throws IOException;
   }
 
@@ -38,17 +39,17 @@ final class ImportDedup {
   private int[] lengths = new int[highs.length];
   private int size;
 
-  ImportDedup(Written written) {
+  DeferredDedup(Written written) {
     this.written = written;
   }
 
   /**
-   * Classifies {@code event}, which, unless a duplicate, is written at {@code offset} of the
-   * import's evidence file {@code file}; the uuid must not be null.
+   * Classifies {@code event}, which, unless a duplicate, is (to be) found at {@code offset} of
+   * evidence file {@code file}; {@code offset} -1 when it has no such place (it is hashed at once).
    */
   DedupIndex.Verdict add(LogEvent event, int file, long offset) {
     String uuid = event.uuid();
-    if (!canonical(uuid) || file >= MAX_FILES) {
+    if (uuid == null || !canonical(uuid)) {
       return index.add(event);
     }
     long high = hex(uuid, 0, 8) << 32 | hex(uuid, 9, 13) << 16 | hex(uuid, 14, 18);
@@ -59,14 +60,16 @@ final class ImportDedup {
       slot = (slot + 1) & mask;
     }
     if (lengths[slot] == 0) {
+      // Noted even when it goes to the index at once: a later event of the uuid then goes there too.
+      boolean placed = offset >= 0 && file < MAX_FILES;
       highs[slot] = high;
       lows[slot] = low;
-      where[slot] = (long) file << OFFSET_BITS | offset;
+      where[slot] = placed ? (long) file << OFFSET_BITS | offset : IN_INDEX;
       lengths[slot] = event.rawLength();
       if (++size * 10L > highs.length * 6L) {
         grow();
       }
-      return DedupIndex.Verdict.NEW;
+      return placed ? DedupIndex.Verdict.NEW : index.add(event);
     }
     if (where[slot] != IN_INDEX) {
       // the same uuid, exactly (its 128 bits): the first event goes to the index under it
