@@ -48,11 +48,15 @@ public final class CaseDatabase {
    */
   public static LoadReport load(Path caseDir, Clock clock, boolean rebuild) {
     EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
+    PivotSummaries.forget(caseDir);
     if (rebuild) {
       drop(caseDir);
     }
+    LoadReport report;
+    PivotSummaries.Pending summaries;
     try (Connection c = Duck.open(path(caseDir), Duck.Mode.WRITE)) {
-      return new Loader(evidence, clock).load(c, rebuild);
+      report = new Loader(evidence, clock).load(c, rebuild);
+      summaries = PivotSummaries.compute(c);
     } catch (SQLException e) {
       throw failure("load", e);
     } finally {
@@ -61,6 +65,8 @@ public final class CaseDatabase {
       CasePaths.ownerOnly(db);
       CasePaths.ownerOnly(db.resolveSibling(db.getFileName() + ".wal"));
     }
+    PivotSummaries.write(caseDir, summaries);
+    return report;
   }
 
   /**
@@ -83,6 +89,17 @@ public final class CaseDatabase {
   /** Returns what {@link #open} loaded on the way, or null when the database was up to date. */
   public LoadReport loadedOnOpen() {
     return opening;
+  }
+
+  /**
+   * Returns the rows of a pivot from the summaries the last load wrote, without opening the
+   * database, or null when they cannot give exactly what {@link #open} then {@link #pivot} would
+   * (another key, a filter, a window, a stale summary...): then ask the database.
+   *
+   * @throws dev.oktair.evidence.EvidenceException when there is no case at {@code caseDir}
+   */
+  public static List<PivotRow> summarisedPivot(Path caseDir, Clock clock, PivotQuery query) {
+    return PivotSummaries.answer(EvidenceStore.existing(caseDir, clock), query);
   }
 
   /** Returns the rows of a pivot, most events first. */
