@@ -58,8 +58,8 @@ public record CasePaths(Path root) {
   }
 
   /**
-   * Returns {@code case.pivots/}: derived like the database, the top values per pivot key written
-   * at each load so a pivot can answer without opening the database.
+   * Returns {@code case.pivots/}: derived like the database, the top values per pivot key (written
+   * by loads and pivots) so that a pivot can answer without opening the database.
    */
   public Path pivotSummaries() {
     return root.resolve("case.pivots");

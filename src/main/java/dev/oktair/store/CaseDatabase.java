@@ -65,7 +65,7 @@ public final class CaseDatabase {
       CasePaths.ownerOnly(db);
       CasePaths.ownerOnly(db.resolveSibling(db.getFileName() + ".wal"));
     }
-    PivotSummaries.write(caseDir, summaries);
+    PivotSummaries.write(caseDir, summaries, null);
     return report;
   }
 
@@ -92,9 +92,10 @@ public final class CaseDatabase {
   }
 
   /**
-   * Returns the rows of a pivot from the summaries the last load wrote, without opening the
-   * database, or null when they cannot give exactly what {@link #open} then {@link #pivot} would
-   * (another key, a filter, a window, a stale summary...): then ask the database.
+   * Returns the rows of a pivot from the case's pivot summaries (written by loads and by pivots the
+   * database answered), without opening the database, or null when they cannot give exactly what
+   * {@link #open} then {@link #pivot} would (several keys, a filter, a window, a case changed since,
+   * no summary yet...): then ask the database.
    *
    * @throws dev.oktair.evidence.EvidenceException when there is no case at {@code caseDir}
    */
@@ -109,12 +110,23 @@ public final class CaseDatabase {
     return rows;
   }
 
-  /** Hands the rows of a pivot to {@code sink} one at a time, most events first (a million values in bounded memory). */
+  /**
+   * Hands the rows of a pivot to {@code sink} one at a time, most events first (a million values in
+   * bounded memory); a pivot of one key over every event also writes that key's summary.
+   */
   public void pivot(PivotQuery query, java.util.function.Consumer<PivotRow> sink) {
+    PivotSummaries.Recorder keep = PivotSummaries.recorder(caseDir, query);
     read("pivot", c -> {
-      Pivots.run(c, query, sink);
+      if (keep == null) {
+        Pivots.run(c, query, sink);
+      } else {
+        keep.run(c, sink); // and keeps the key's summary, so its next pivot needs no database
+      }
       return null;
     });
+    if (keep != null) {
+      keep.write();
+    }
   }
 
   /**

@@ -16,16 +16,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * The pivot summaries of a case ({@code CASE/case.pivots/KEY}): per pivot key, the top
- * {@link #CAP} rows of the pivot of every event, written by each load, so that {@code okta-ir
- * pivot --by ip} on a million-event case answers without opening DuckDB (issue 14: the open
- * alone is over half a second, the group-by over 600k client IPs a third of a second more).
+ * {@link #CAP} rows of the pivot of every event, so that {@code okta-ir pivot --by ip} on a
+ * million-event case answers without opening DuckDB (issue 14: the open alone is over half a
+ * second, the group-by over 600k client IPs a third of a second more). Each load writes those of
+ * {@link #AT_LOAD}; a pivot the database answers writes its key's.
  *
  * <p>A summary is a cache of the database, never a second truth. It names the database file it
  * was computed from (size, modification time, file key) and the evidence stats the database
@@ -40,9 +45,17 @@ final class PivotSummaries {
   /** Rows kept per key: --limit up to CAP - 1 answers from the summary (one row more tells whether the list was cut). */
   static final int CAP = 1000;
 
+  /**
+   * The keys each load summarises: the client IP, the pivot an investigation starts with and the
+   * one with a value per client (600k of them in 1 GB of real-shaped events, a third of a second to
+   * group). Summarising every key would add a tenth to the load; the others are summarised by their
+   * first pivot instead ({@link Recorder}), at no extra cost.
+   */
+  static final Set<PivotKey> AT_LOAD = EnumSet.of(PivotKey.IP);
+
   private PivotSummaries() {}
 
-  /** Summaries computed in a load's connection, written once the database is closed. */
+  /** Summaries computed over an open connection, to be written once it is closed. */
   record Pending(List<SummaryFile> files) {}
 
   /** Removes the case's summaries: called before anything changes the database. */
@@ -62,56 +75,126 @@ final class PivotSummaries {
   }
 
   /**
-   * Computes each key's summary over the freshly loaded database and checkpoints it, so that its
-   * file holds everything the summaries were computed from once the connection closes.
+   * Computes the summaries of {@link #AT_LOAD} over the freshly loaded database and checkpoints
+   * it, so that its file holds everything they were computed from once the connection closes.
    */
   static Pending compute(Connection c) throws SQLException {
-    List<SummaryFile.Loaded> evidence = new ArrayList<>();
-    Map<String, Freshness.Stat> stats = Freshness.recorded(c);
-    for (Map.Entry<String, String> f : Loader.loadedFiles(c).entrySet()) {
-      Freshness.Stat stat = stats.get(f.getKey());
-      if (stat == null) {
-        return new Pending(List.of()); // a file never stat'ed could not be trusted unread: no summaries
-      }
-      evidence.add(new SummaryFile.Loaded(f.getKey(), f.getValue(), stat));
-    }
+    List<SummaryFile.Loaded> evidence = evidence(c);
     List<SummaryFile> files = new ArrayList<>();
-    for (PivotKey key : PivotKey.values()) {
+    for (PivotKey key : AT_LOAD) {
       List<PivotRow> rows = new ArrayList<>();
       Pivots.run(c, new PivotQuery(List.of(key), Window.ALL, null, CAP + 1, null), rows::add);
-      boolean complete = rows.size() <= CAP;
-      List<PivotRow> kept = complete ? rows : rows.subList(0, CAP);
-      if (kept.stream().allMatch(r -> SummaryFile.storable(r.value().get(key)))) {
-        files.add(new SummaryFile(key, new SummaryFile.Stamp("", evidence), complete, kept));
-      }
+      summary(key, rows, evidence).ifPresent(files::add);
     }
     Duck.exec(c, "CHECKPOINT");
     return new Pending(files);
   }
 
   /**
-   * Writes the summaries, stamped with the database file as it is now; a summary that cannot be
-   * written costs only speed (the pivot then asks DuckDB), so a failure is not the load's.
+   * Returns the recorder that runs {@code q} and keeps its key's summary, or null when {@code q} is
+   * not a pivot a summary holds. Call before opening the connection it runs on.
    */
-  static void write(Path caseDir, Pending pending) {
-    Path db = CaseDatabase.path(caseDir);
-    Path dir = CasePaths.of(caseDir).pivotSummaries();
+  static Recorder recorder(Path caseDir, PivotQuery q) {
+    if (!answerable(q)) {
+      return null;
+    }
     try {
-      String database = fingerprint(db);
-      if (database == null) {
-        return;
+      String before = fingerprint(CaseDatabase.path(caseDir));
+      return before == null ? null : new Recorder(caseDir, q, before);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Runs a pivot a summary can hold, asking DuckDB for the summary's rows (the top {@link #CAP} + 1
+   * cost what the top 51 do), handing the sink the rows the query asked for and keeping the rest
+   * for {@link #write}. Not thread-safe.
+   */
+  static final class Recorder {
+    private final Path caseDir;
+    private final PivotQuery query;
+    private final String before;
+    private Pending pending = new Pending(List.of());
+
+    private Recorder(Path caseDir, PivotQuery query, String before) {
+      this.caseDir = caseDir;
+      this.query = query;
+      this.before = before;
+    }
+
+    void run(Connection c, Consumer<PivotRow> sink) throws SQLException {
+      int asked = query.limit();
+      int limit = asked == 0 ? 0 : Math.max(asked, CAP + 1);
+      PivotQuery wide = new PivotQuery(query.keys(), query.window(), query.baselineUntil(), limit, null);
+      PivotKey key = query.keys().get(0);
+      List<PivotRow> kept = new ArrayList<>();
+      long[] seen = {0};
+      Pivots.run(c, wide, r -> {
+        if (asked == 0 || seen[0]++ < asked) {
+          sink.accept(r);
+        }
+        if (kept.size() <= CAP) {
+          kept.add(new PivotRow(r.value(), r.events(), r.successes(), r.failures(), r.firstSeen(), r.lastSeen(),
+              r.subjects(), null));
+        }
+      });
+      pending = new Pending(summary(key, kept, evidence(c)).stream().toList());
+    }
+
+    /** Writes the summary when the database file is still the one it was read from. */
+    void write() {
+      PivotSummaries.write(caseDir, pending, before);
+    }
+  }
+
+  /** Returns the evidence the database was loaded from, or none when a file's stat was never recorded. */
+  private static List<SummaryFile.Loaded> evidence(Connection c) throws SQLException {
+    List<SummaryFile.Loaded> evidence = new ArrayList<>();
+    Map<String, Freshness.Stat> stats = Freshness.recorded(c);
+    for (Map.Entry<String, String> f : Loader.loadedFiles(c).entrySet()) {
+      Freshness.Stat stat = stats.get(f.getKey());
+      if (stat == null) {
+        return null; // an older database: the SQL path re-hashes such a file, a summary cannot
       }
-      CasePaths.directory(dir);
-      for (SummaryFile f : pending.files()) {
-        SummaryFile stamped = new SummaryFile(f.key(), new SummaryFile.Stamp(database, f.stamp().evidence()),
-            f.complete(), f.rows());
-        AtomicFile.write(dir.resolve(f.key().key()), stamped.bytes());
-      }
-    } catch (IOException | RuntimeException e) {
+      evidence.add(new SummaryFile.Loaded(f.getKey(), f.getValue(), stat));
+    }
+    return evidence;
+  }
+
+  /** Returns the summary of {@code key} from the first CAP + 1 rows of its pivot, if the file can keep it. */
+  private static Optional<SummaryFile> summary(PivotKey key, List<PivotRow> rows, List<SummaryFile.Loaded> evidence) {
+    if (evidence == null || !rows.stream().allMatch(r -> SummaryFile.storable(r.value().get(key)))) {
+      return Optional.empty();
+    }
+    boolean complete = rows.size() <= CAP;
+    return Optional.of(new SummaryFile(key, new SummaryFile.Stamp("", evidence), complete,
+        complete ? rows : rows.subList(0, CAP)));
+  }
+
+  /**
+   * Writes the summaries stamped with the database file as it is now, when that is {@code expected}
+   * (null: any). A summary that cannot be written costs only speed (the pivot then asks DuckDB):
+   * a failure is not the caller's.
+   */
+  static void write(Path caseDir, Pending pending, String expected) {
+    Path dir = CasePaths.of(caseDir).pivotSummaries();
+    for (SummaryFile f : pending.files()) {
+      Path file = dir.resolve(f.key().key());
       try {
-        forget(caseDir);
-      } catch (RuntimeException ignored) {
-        // a stale summary cannot answer (its stamp names another database file); only speed is lost
+        String database = fingerprint(CaseDatabase.path(caseDir));
+        if (database == null || expected != null && !expected.equals(database)) {
+          return;
+        }
+        CasePaths.directory(dir);
+        AtomicFile.write(file, new SummaryFile(f.key(), new SummaryFile.Stamp(database, f.stamp().evidence()),
+            f.complete(), f.rows()).bytes());
+      } catch (IOException | RuntimeException e) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // a stale summary cannot answer (its stamp names another database file): only speed is lost
+        }
       }
     }
   }
