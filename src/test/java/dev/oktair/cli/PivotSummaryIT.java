@@ -6,6 +6,7 @@ import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.evidence.EvidenceWriter;
 import dev.oktair.evidence.Source;
 import dev.oktair.events.LogEvent;
+import dev.oktair.events.Window;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
 import dev.oktair.store.CaseDatabase;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14: {@code pivot} answers the common invocations from the summaries the load wrote, and
+ * Issue 14: {@code pivot} answers the common invocations from the case's pivot summaries, and
  * prints byte for byte what the database's answer prints, stdout, stderr and exit status, on the
  * simulated AiTM story plus values without an IP or a time and counts that tie.
  */
@@ -69,12 +70,19 @@ class PivotSummaryIT {
     }
     Runs.Run load = Runs.run(home, "load", "--case", caseDir.toString());
     assertThat(load.exit()).as(load.err()).isZero();
-    assertThat(CaseDatabase.summarisedPivot(caseDir, Runs.CLOCK, PivotQuery.of(PivotKey.IP))).as("summary").isNotNull();
+    for (PivotKey key : PivotKey.values()) {
+      // the load summarises the IP; any other key's first pivot (from the database) its own
+      Runs.run(home, "pivot", "--case", caseDir.toString(), "--by", key.key(), "--limit", "1");
+      PivotQuery top = new PivotQuery(List.of(key), Window.ALL, null, PivotCommand.DEFAULT_LIMIT + 1, null);
+      assertThat(CaseDatabase.summarisedPivot(caseDir, Runs.CLOCK, top)).as("summary of %s", key).isNotNull();
+    }
 
     List<Runs.Run> summarised = runAll();
     Path summaries = caseDir.resolve("case.pivots");
-    Files.move(summaries, home.resolve("away")); // now every pivot asks the database
+    Files.move(summaries, home.resolve("away"));
+    Files.writeString(summaries, "not a directory"); // now every pivot asks the database, and keeps nothing
     List<Runs.Run> fromDatabase = runAll();
+    assertThat(summaries).isRegularFile();
     for (int i = 0; i < INVOCATIONS.size(); i++) {
       Runs.Run s = summarised.get(i);
       Runs.Run d = fromDatabase.get(i);
