@@ -17,7 +17,9 @@ import java.util.Map;
  * The bytes of one pivot summary file: a header naming what it was computed from ({@link Stamp}),
  * then the key's top rows in the pivot's own order. Binary and read whole (a few dozen kilobytes)
  * because it is read at the start of a fresh JVM, where a JSON parse costs more than the pivot.
- * Strings are written as UTF-16 code units, so any value DuckDB returned reads back the same.
+ * Strings are written in Java's modified UTF-8 (each UTF-16 unit on its own, so any value DuckDB
+ * returned reads back the same, a lone surrogate included; ASCII stays as it is, so a scan of the
+ * case's files for a secret sees it).
  *
  * @param key the pivot key
  * @param stamp the database and evidence the rows were computed from
@@ -26,7 +28,7 @@ import java.util.Map;
  */
 record SummaryFile(PivotKey key, Stamp stamp, boolean complete, List<PivotRow> rows) {
   /** Changes whenever the layout or the meaning of the rows does. */
-  private static final long MAGIC = 0x4f4b49525056_0001L;
+  private static final long MAGIC = 0x4f4b49525056_0002L;
 
   SummaryFile {
     rows = List.copyOf(rows);
@@ -124,7 +126,19 @@ record SummaryFile(PivotKey key, Stamp stamp, boolean complete, List<PivotRow> r
     } else if (value instanceof String s) {
       out.writeByte(1);
       out.writeInt(s.length());
-      out.writeChars(s);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c >= 0x01 && c <= 0x7f) {
+          out.writeByte(c);
+        } else if (c <= 0x7ff) {
+          out.writeByte(0xc0 | c >> 6);
+          out.writeByte(0x80 | c & 0x3f);
+        } else {
+          out.writeByte(0xe0 | c >> 12);
+          out.writeByte(0x80 | c >> 6 & 0x3f);
+          out.writeByte(0x80 | c & 0x3f);
+        }
+      }
     } else if (value instanceof Long l) {
       out.writeByte(2);
       out.writeLong(l);
@@ -147,7 +161,14 @@ record SummaryFile(PivotKey key, Stamp stamp, boolean complete, List<PivotRow> r
       case 1:
         char[] chars = new char[in.readInt()];
         for (int i = 0; i < chars.length; i++) {
-          chars[i] = in.readChar();
+          int b = in.readUnsignedByte();
+          if (b < 0x80) {
+            chars[i] = (char) b;
+          } else if (b < 0xe0) {
+            chars[i] = (char) ((b & 0x1f) << 6 | in.readUnsignedByte() & 0x3f);
+          } else {
+            chars[i] = (char) ((b & 0x0f) << 12 | (in.readUnsignedByte() & 0x3f) << 6 | in.readUnsignedByte() & 0x3f);
+          }
         }
         return new String(chars);
       case 2:

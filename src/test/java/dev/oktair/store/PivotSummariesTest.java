@@ -50,6 +50,8 @@ class PivotSummariesTest {
     }
     events.add(SimEvent.of("sys", Instant.parse("2024-06-12T00:00:00Z"), "system.org.rate_limit.warning")
         .actor("0oa1", "PublicClientApp", "client", "client").result("SUCCESS", null).build());
+    events.add(LogEvent.parse("{\"uuid\":\"ua1\",\"published\":\"2024-06-12T01:00:00.000Z\",\"eventType\":\"x\","
+        + "\"client\":{\"ipAddress\":\"10.0.0.9\",\"userAgent\":{\"rawUserAgent\":\"\\u0000 \\ud83d\\ude00 é \\u20ac \\n\"}}}"));
     events.add(LogEvent.parse("{\"uuid\":\"nt1\",\"eventType\":\"user.session.start\",\"client\":{\"ipAddress\":\"198.51.100.7\"}}"));
     events.add(LogEvent.parse("{\"uuid\":\"nt2\",\"published\":\"not a time\",\"eventType\":\"user.session.start\"}"));
     return events;
