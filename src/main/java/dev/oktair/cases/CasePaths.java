@@ -57,6 +57,14 @@ public record CasePaths(Path root) {
     return root.resolve("case.duckdb");
   }
 
+  /**
+   * Returns {@code case.pivots/}: derived like the database, the top values per pivot key (written
+   * by loads and pivots) so that a pivot can answer without opening the database.
+   */
+  public Path pivotSummaries() {
+    return root.resolve("case.pivots");
+  }
+
   /** Returns {@code case.json}: subject, window, org and the history of commands. */
   public Path caseJson() {
     return root.resolve("case.json");

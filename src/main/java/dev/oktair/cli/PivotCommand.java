@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,25 +82,36 @@ final class PivotCommand extends BaseCommand {
     EventSelection chosen = selection.selection(this);
     // one row more than asked for tells whether the limit cut the list
     PivotQuery query = new PivotQuery(keys, chosen.window(), baseline, max == 0 ? 0 : (int) max + 1, chosen.selector());
-    CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
-    LoadCommand.noteLoadedOnOpen(this, db);
+    // the common pivots (one key, every event) come from the summaries the load wrote; the rest,
+    // or a case changed since, from the database
+    List<PivotRow> summarised = CaseDatabase.summarisedPivot(caseDir.dir(), ctx.clock(), query);
+    CaseDatabase db = null;
+    if (summarised == null) {
+      db = CaseDatabase.open(caseDir.dir(), ctx.clock());
+      LoadCommand.noteLoadedOnOpen(this, db);
+    }
     // rows stream from DuckDB to the output in blocks (not a flush per line): a million values
     // need no more memory than ten
     PrintWriter out = new PrintWriter(new BufferedWriter(ctx.out(), 1 << 16));
     boolean baselined = baseline != null;
     TextTable table = json.json ? null : table(out, keys, baselined);
     long[] seen = {0};
+    Consumer<PivotRow> print = r -> {
+      if (max > 0 && ++seen[0] > max) {
+        return; // the one row more than asked for
+      }
+      if (table == null) {
+        out.println(r.toJson());
+      } else {
+        table.row(cells(r, baselined));
+      }
+    };
     try {
-      db.pivot(query, r -> {
-        if (max > 0 && ++seen[0] > max) {
-          return; // the one row more than asked for
-        }
-        if (table == null) {
-          out.println(r.toJson());
-        } else {
-          table.row(cells(r, baselined));
-        }
-      });
+      if (db == null) {
+        summarised.forEach(print);
+      } else {
+        db.pivot(query, print);
+      }
       if (table != null) {
         table.flush();
       }

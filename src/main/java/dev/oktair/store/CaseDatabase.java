@@ -48,11 +48,15 @@ public final class CaseDatabase {
    */
   public static LoadReport load(Path caseDir, Clock clock, boolean rebuild) {
     EvidenceStore evidence = EvidenceStore.existing(caseDir, clock);
+    PivotSummaries.forget(caseDir);
     if (rebuild) {
       drop(caseDir);
     }
+    LoadReport report;
+    PivotSummaries.Pending summaries;
     try (Connection c = Duck.open(path(caseDir), Duck.Mode.WRITE)) {
-      return new Loader(evidence, clock).load(c, rebuild);
+      report = new Loader(evidence, clock).load(c, rebuild);
+      summaries = PivotSummaries.compute(c);
     } catch (SQLException e) {
       throw failure("load", e);
     } finally {
@@ -61,6 +65,8 @@ public final class CaseDatabase {
       CasePaths.ownerOnly(db);
       CasePaths.ownerOnly(db.resolveSibling(db.getFileName() + ".wal"));
     }
+    PivotSummaries.write(caseDir, summaries, null);
+    return report;
   }
 
   /**
@@ -85,6 +91,18 @@ public final class CaseDatabase {
     return opening;
   }
 
+  /**
+   * Returns the rows of a pivot from the case's pivot summaries (written by loads and by pivots the
+   * database answered), without opening the database, or null when they cannot give exactly what
+   * {@link #open} then {@link #pivot} would (several keys, a filter, a window, a case changed since,
+   * no summary yet...): then ask the database.
+   *
+   * @throws dev.oktair.evidence.EvidenceException when there is no case at {@code caseDir}
+   */
+  public static List<PivotRow> summarisedPivot(Path caseDir, Clock clock, PivotQuery query) {
+    return PivotSummaries.answer(EvidenceStore.existing(caseDir, clock), query);
+  }
+
   /** Returns the rows of a pivot, most events first. */
   public List<PivotRow> pivot(PivotQuery query) {
     List<PivotRow> rows = new java.util.ArrayList<>();
@@ -92,12 +110,23 @@ public final class CaseDatabase {
     return rows;
   }
 
-  /** Hands the rows of a pivot to {@code sink} one at a time, most events first (a million values in bounded memory). */
+  /**
+   * Hands the rows of a pivot to {@code sink} one at a time, most events first (a million values in
+   * bounded memory); a pivot of one key over every event also writes that key's summary.
+   */
   public void pivot(PivotQuery query, java.util.function.Consumer<PivotRow> sink) {
+    PivotSummaries.Recorder keep = PivotSummaries.recorder(caseDir, query);
     read("pivot", c -> {
-      Pivots.run(c, query, sink);
+      if (keep == null) {
+        Pivots.run(c, query, sink);
+      } else {
+        keep.run(c, sink); // and keeps the key's summary, so its next pivot needs no database
+      }
       return null;
     });
+    if (keep != null) {
+      keep.write();
+    }
   }
 
   /**
