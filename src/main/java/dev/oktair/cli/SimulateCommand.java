@@ -6,7 +6,6 @@ import dev.oktair.sim.RateLimits;
 import dev.oktair.sim.SimulatorOptions;
 import dev.oktair.sim.TenantSeed;
 import dev.oktair.sim.scenario.Scenarios;
-import java.util.concurrent.CompletableFuture;
 import dev.oktair.sim.sp.SpFakes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,33 +80,47 @@ final class SimulateCommand extends BaseCommand {
     if (generate != null) {
       return generateEvents();
     }
-    Scenarios.Later later = scenario();
+    try {
+      Scenarios.requireKnown(scenario);
+    } catch (IllegalArgumentException e) {
+      throw ExitException.usage(e.getMessage());
+    }
     SimulatorOptions options = options();
-    // The ports, keys and tokens come first; every request to the simulator or the fakes waits for
-    // the scenario's history (a second of work), which is built on a thread of its own.
+    // Issue 16 (ready in under 2 s): what the first /api/v1/logs waits for comes first. The
+    // scenario is read and its history built on a thread of its own, begun before the
+    // simulator's key is made on this one; the fake SPs, whose two keys cost as much CPU as the
+    // history, start once it is built, and their settings print after the Okta ones.
+    CompletableFuture<Scenarios.Later> prepared = new CompletableFuture<>();
     CompletableFuture<TenantSeed> history = new CompletableFuture<>();
-    // The fakes' two keys are generated while the simulator generates its own.
-    CompletableFuture<SpFakes> fakes = CompletableFuture.supplyAsync(() -> SpFakes.start(ctx.clock(), history));
-    OktaSimulator sim = start(options, history, fakes);
-    // Begun once the simulator's key is made: the core that made it would otherwise wait idle for
-    // the fakes' second key, and the history is what the first /api/v1/logs waits for (issue 16:
-    // ready in under 2 s). Begun before it, it would slow down all three keys and the printout.
-    build(later, history);
-    try (sim; SpFakes sps = joined(fakes)) {
+    build(prepared, history);
+    try (OktaSimulator sim = start(options, history)) {
       if (journal != null) {
         try {
           sim.journal().writeTo(journal);
         } catch (UncheckedIOException e) {
           throw ExitException.usage(e.getMessage());
         }
-        sps.journal().tap(e -> sim.journal().append(e.toJson()));
       }
-      printConnection(sim, sps, later.victim());
+      String victim = joined(prepared).victim();
+      if (!json.json) {
+        printOkta(sim, victim);
+      }
       sim.awaitReady();
-      if (verbose) {
-        info("scenario " + scenario + " ready: " + sim.events().size() + " System Log events");
+      try (SpFakes sps = SpFakes.start(ctx.clock(), history)) {
+        if (journal != null) {
+          sps.journal().tap(e -> sim.journal().append(e.toJson()));
+        }
+        if (json.json) {
+          printJson(sim, sps);
+        } else {
+          printDownstream(sps);
+        }
+        info("serving on " + sim.baseUrl() + "; press Ctrl-C to stop");
+        if (verbose) {
+          info("scenario " + scenario + " ready: " + sim.events().size() + " System Log events");
+        }
+        awaitStop();
       }
-      awaitStop();
     }
     info("simulator stopped");
     return ExitCode.OK;
@@ -127,12 +141,21 @@ final class SimulateCommand extends BaseCommand {
         .randomSeed(seed).rateLimits(limits).requireDpop(requireDpop).keyDirectory(keyDir).build();
   }
 
-  /** Starts building the scenario's history on a daemon thread that completes {@code history}, also with what it throws. */
-  private static void build(Scenarios.Later later, CompletableFuture<TenantSeed> history) {
+  /**
+   * Starts reading the scenario and building its history on a daemon thread that completes
+   * {@code prepared}, then {@code history}, also with what it throws.
+   */
+  private void build(CompletableFuture<Scenarios.Later> prepared, CompletableFuture<TenantSeed> history) {
+    String name = scenario;
+    long s = seed;
+    java.time.Instant anchor = ctx.clock().instant();
     Thread builder = new Thread(() -> {
       try {
+        Scenarios.Later later = Scenarios.prepare(name, s, anchor);
+        prepared.complete(later);
         history.complete(later.seed().get());
       } catch (RuntimeException | Error e) {
+        prepared.completeExceptionally(e);
         history.completeExceptionally(e);
       }
     }, "okta-ir-simulate-history");
@@ -140,65 +163,59 @@ final class SimulateCommand extends BaseCommand {
     builder.start();
   }
 
-  private Scenarios.Later scenario() {
+  /** Starts the simulator, which serves once {@code history} is built. */
+  private static OktaSimulator start(SimulatorOptions options, CompletableFuture<TenantSeed> history) {
     try {
-      return Scenarios.prepare(scenario, seed, ctx.clock().instant());
-    } catch (IllegalArgumentException e) {
-      throw ExitException.usage(e.getMessage());
+      return OktaSimulator.start(options, history::join);
+    } catch (UncheckedIOException io) {
+      throw new ExitException(ExitCode.CONFIG, io.getMessage(), io);
     }
   }
 
-  /** Starts the simulator; when it cannot start, the fakes started beside it are stopped (their keys removed). */
-  private static OktaSimulator start(SimulatorOptions options, CompletableFuture<TenantSeed> seed,
-      CompletableFuture<SpFakes> fakes) {
+  private static <T> T joined(CompletableFuture<T> future) {
     try {
-      return OktaSimulator.start(options, seed::join);
-    } catch (RuntimeException e) {
-      fakes.thenAccept(SpFakes::close).exceptionally(ignored -> null).join();
-      throw e instanceof UncheckedIOException io ? new ExitException(ExitCode.CONFIG, io.getMessage(), io) : e;
-    }
-  }
-
-  private static SpFakes joined(CompletableFuture<SpFakes> fakes) {
-    try {
-      return fakes.join();
+      return future.join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
-  private void printConnection(OktaSimulator sim, SpFakes sps, String victim) {
-    String users = victim == null ? "me" : victim.replace("@", "%40");
-    if (json.json) {
-      ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("orgUrl", sim.baseUrl());
-      o.put("apiToken", sim.apiToken());
-      o.put("clientId", sim.oauthClientId());
-      o.put("privateKey", sim.privateKeyPem().toString());
-      o.put("tokenUrl", sim.tokenUrl());
-      o.put("scenario", scenario);
-      ObjectNode env = o.putObject("downstream");
-      sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
-      ctx.out().println(o);
-    } else {
-      String auth = "-H \"Authorization: SSWS " + sim.apiToken() + "\"";
-      ctx.out().println("Okta simulator: scenario " + scenario + ", seed " + seed + (requireDpop ? ", DPoP required" : ""));
-      ctx.out().println("  org URL       " + sim.baseUrl());
-      ctx.out().println("  API token     SSWS " + sim.apiToken() + "   (a local fake)");
-      ctx.out().println("  OAuth client  " + sim.oauthClientId());
-      ctx.out().println("  private key   " + sim.privateKeyPem());
-      ctx.out().println("  token URL     " + sim.tokenUrl());
-      ctx.out().println();
-      ctx.out().println("Try:");
-      ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/logs?limit=5\"");
-      ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/users/" + users + "\"");
-      ctx.out().println("  export OKTA_CLIENT_ORGURL=" + sim.baseUrl() + " OKTA_CLIENT_TOKEN=" + sim.apiToken());
-      ctx.out().println();
-      ctx.out().println("Downstream connectors (fake Graph, Google, Salesforce, AWS IAM, Slack, GitHub on loopback; local fakes' secrets):");
-      sps.environmentInOrder().forEach(e -> ctx.out().println("  export " + e.getKey() + "=" + e.getValue()));
-    }
+  private void printJson(OktaSimulator sim, SpFakes sps) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("orgUrl", sim.baseUrl());
+    o.put("apiToken", sim.apiToken());
+    o.put("clientId", sim.oauthClientId());
+    o.put("privateKey", sim.privateKeyPem().toString());
+    o.put("tokenUrl", sim.tokenUrl());
+    o.put("scenario", scenario);
+    ObjectNode env = o.putObject("downstream");
+    sps.environmentInOrder().forEach(e -> env.put(e.getKey(), e.getValue()));
+    ctx.out().println(o);
     ctx.out().flush();
-    info("serving on " + sim.baseUrl() + "; press Ctrl-C to stop");
+  }
+
+  private void printOkta(OktaSimulator sim, String victim) {
+    String users = victim == null ? "me" : victim.replace("@", "%40");
+    String auth = "-H \"Authorization: SSWS " + sim.apiToken() + "\"";
+    ctx.out().println("Okta simulator: scenario " + scenario + ", seed " + seed + (requireDpop ? ", DPoP required" : ""));
+    ctx.out().println("  org URL       " + sim.baseUrl());
+    ctx.out().println("  API token     SSWS " + sim.apiToken() + "   (a local fake)");
+    ctx.out().println("  OAuth client  " + sim.oauthClientId());
+    ctx.out().println("  private key   " + sim.privateKeyPem());
+    ctx.out().println("  token URL     " + sim.tokenUrl());
+    ctx.out().println();
+    ctx.out().println("Try:");
+    ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/logs?limit=5\"");
+    ctx.out().println("  curl " + auth + " \"" + sim.baseUrl() + "/api/v1/users/" + users + "\"");
+    ctx.out().println("  export OKTA_CLIENT_ORGURL=" + sim.baseUrl() + " OKTA_CLIENT_TOKEN=" + sim.apiToken());
+    ctx.out().println();
+    ctx.out().flush();
+  }
+
+  private void printDownstream(SpFakes sps) {
+    ctx.out().println("Downstream connectors (fake Graph, Google, Salesforce, AWS IAM, Slack, GitHub on loopback; local fakes' secrets):");
+    sps.environmentInOrder().forEach(e -> ctx.out().println("  export " + e.getKey() + "=" + e.getValue()));
+    ctx.out().flush();
   }
 
   /** Waits for Ctrl-C (a shutdown hook) or for this thread to be interrupted (tests, demo). */

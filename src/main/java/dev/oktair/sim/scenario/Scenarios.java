@@ -131,10 +131,19 @@ public final class Scenarios {
     return file(name).spec();
   }
 
-  private static ScenarioFile file(String name) {
+  /**
+   * Checks that scenario {@code name} exists, without reading it.
+   *
+   * @throws IllegalArgumentException naming the known scenarios when {@code name} is unknown
+   */
+  public static void requireKnown(String name) {
     if (!NAMES.contains(name)) {
       throw new IllegalArgumentException("unknown scenario '" + name + "'; known: " + String.join(", ", NAMES));
     }
+  }
+
+  private static ScenarioFile file(String name) {
+    requireKnown(name);
     String resource = "/dev/oktair/sim/scenarios/" + name + ".yaml";
     try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
       if (in == null) {

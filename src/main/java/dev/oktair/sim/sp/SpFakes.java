@@ -45,8 +45,14 @@ public final class SpFakes implements AutoCloseable {
     SERVICES.forEach(service -> users.put(service, new LinkedHashMap<>()));
     this.seed = seed;
     keyDir = Files.createTempDirectory("okta-ir-sp-");
+    // The two keys are made side by side: each costs a few hundred ms of CPU.
+    CompletableFuture<KeyPair> salesforceKey = CompletableFuture.supplyAsync(SpFakes::rsa, r -> {
+      Thread t = new Thread(r, "okta-sp-key");
+      t.setDaemon(true);
+      t.start();
+    });
     KeyPair google = rsa();
-    KeyPair salesforce = rsa();
+    KeyPair salesforce = salesforceKey.join();
     String graphTenant = "8f3c2a1e-" + hex(2) + "-4c1d-9a7e-" + hex(6);
     String graphClient = "b7e4d2c9-" + hex(2) + "-4f0a-8e1b-" + hex(6);
     String graphSecret = "sim~" + hex(16);
