@@ -11,49 +11,53 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * The OAuth service app's RSA 2048 key pair: loaded from {@code <dir>/service-app.pem} when it
- * exists (so a restarted simulator keeps working with the same client config), else generated
- * and written there as PEM PKCS#8 readable by the owner only. Generated keys are reused within
- * one JVM (generation is slow and tests start many simulators); the key is a local fake.
+ * The OAuth service app's key pair: loaded from {@code <dir>/service-app.pem} when it exists (so
+ * a restarted simulator keeps working with the same client config; RSA), else generated (RSA 2048
+ * or EC P-256) and written there as PEM PKCS#8 readable by the owner only. Generated keys are
+ * reused within one JVM (RSA generation is slow and tests start many simulators); the key is a
+ * local fake.
  */
 final class Keys {
   static final String FILE_NAME = "service-app.pem";
   private static final String BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String END = "-----END PRIVATE KEY-----";
-  private static KeyPair shared;
+  private static final Map<SimulatorOptions.KeyType, KeyPair> SHARED = new EnumMap<>(SimulatorOptions.KeyType.class);
 
-  private final RSAPublicKey publicKey;
+  private final PublicKey publicKey;
   private final Path pemPath;
 
-  private Keys(RSAPublicKey publicKey, Path pemPath) {
+  private Keys(PublicKey publicKey, Path pemPath) {
     this.publicKey = publicKey;
     this.pemPath = pemPath;
   }
 
-  /** Loads or creates the service app's key in {@code dir}. */
-  static Keys in(Path dir) {
+  /** Loads the service app's key in {@code dir}, or creates one of {@code type} there. */
+  static Keys in(Path dir, SimulatorOptions.KeyType type) {
     try {
       Files.createDirectories(dir);
       Path pem = dir.resolve(FILE_NAME);
       if (Files.exists(pem)) {
         return new Keys(publicKeyOf(read(pem)), pem);
       }
-      KeyPair pair = sharedPair();
+      KeyPair pair = sharedPair(type);
       write(pem, pair);
-      return new Keys((RSAPublicKey) pair.getPublic(), pem);
+      return new Keys(pair.getPublic(), pem);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the service app key in " + dir, e);
     }
   }
 
-  RSAPublicKey publicKey() {
+  PublicKey publicKey() {
     return publicKey;
   }
 
@@ -61,17 +65,16 @@ final class Keys {
     return pemPath;
   }
 
-  private static synchronized KeyPair sharedPair() {
-    if (shared == null) {
+  private static synchronized KeyPair sharedPair(SimulatorOptions.KeyType type) {
+    return SHARED.computeIfAbsent(type, t -> {
       try {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-        gen.initialize(2048);
-        shared = gen.generateKeyPair();
+        KeyPairGenerator gen = KeyPairGenerator.getInstance(t == SimulatorOptions.KeyType.EC_P256 ? "EC" : "RSA");
+        gen.initialize(t == SimulatorOptions.KeyType.EC_P256 ? 256 : 2048);
+        return gen.generateKeyPair();
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("RSA is part of every JDK", e);
+        throw new IllegalStateException("RSA and EC are part of every JDK", e);
       }
-    }
-    return shared;
+    });
   }
 
   private static void write(Path pem, KeyPair pair) throws IOException {

@@ -2,9 +2,13 @@ package dev.oktair.sim;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Clock;
@@ -30,7 +34,8 @@ final class OAuthServer {
   static final String TOKEN_PATH = "/oauth2/v1/token";
   static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
   static final String APP_NAME = "okta-ir simulator service app";
-  private static final Set<JWSAlgorithm> ASSERTION_ALGS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+  private static final Set<JWSAlgorithm> RSA_ALGS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
+  private static final Set<JWSAlgorithm> EC_ALGS = Set.of(JWSAlgorithm.ES256);
   private static final Duration LEEWAY = Duration.ofSeconds(60);
 
   /** An OAuth error answer: status, {@code error}, {@code error_description}. */
@@ -63,7 +68,7 @@ final class OAuthServer {
   record Issued(Set<String> scopes, Instant expiresAt, String jkt) {}
 
   private final String clientId;
-  private final RSAPublicKey publicKey;
+  private final PublicKey publicKey;
   private final Set<String> grantedScopes;
   private final boolean requireDpop;
   private final Clock clock;
@@ -71,7 +76,8 @@ final class OAuthServer {
   private final Set<String> usedJtis = new HashSet<>();
   private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
 
-  OAuthServer(String clientId, RSAPublicKey publicKey, Set<String> grantedScopes, boolean requireDpop, Clock clock) {
+  /** The service app's {@code publicKey}: RSA (RS256, RS384, RS512) or EC P-256 (ES256). */
+  OAuthServer(String clientId, PublicKey publicKey, Set<String> grantedScopes, boolean requireDpop, Clock clock) {
     this.clientId = clientId;
     this.publicKey = publicKey;
     this.grantedScopes = Set.copyOf(grantedScopes);
@@ -147,7 +153,7 @@ final class OAuthServer {
     }
     try {
       SignedJWT jwt = SignedJWT.parse(text);
-      if (!ASSERTION_ALGS.contains(jwt.getHeader().getAlgorithm()) || !jwt.verify(new RSASSAVerifier(publicKey))) {
+      if (!signedByTheApp(jwt)) {
         throw invalidClient("The client_assertion signature is invalid.");
       }
       JWTClaimsSet c = jwt.getJWTClaimsSet();
@@ -173,6 +179,15 @@ final class OAuthServer {
     } catch (ParseException | JOSEException e) {
       throw invalidClient("The client_assertion token is malformed.");
     }
+  }
+
+  private boolean signedByTheApp(SignedJWT jwt) throws JOSEException {
+    boolean ec = publicKey instanceof ECPublicKey;
+    if (!(ec ? EC_ALGS : RSA_ALGS).contains(jwt.getHeader().getAlgorithm())) {
+      return false;
+    }
+    JWSVerifier verifier = ec ? new ECDSAVerifier((ECPublicKey) publicKey) : new RSASSAVerifier((RSAPublicKey) publicKey);
+    return jwt.verify(verifier);
   }
 
   /** Okta's DPoP handshake: no proof, then a proof without the nonce, then the real one. */

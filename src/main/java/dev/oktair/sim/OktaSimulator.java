@@ -45,7 +45,7 @@ public final class OktaSimulator implements AutoCloseable {
     // Bound before the private key is written: a busy port leaves no key behind in /tmp.
     this.server = new LoopbackServer(options.port(), options.clock());
     this.temporaryKeyDir = options.keyDirectory() == null ? Files.createTempDirectory("okta-ir-sim-") : null;
-    this.keys = Keys.in(options.keyDirectory() != null ? options.keyDirectory() : temporaryKeyDir);
+    this.keys = Keys.in(options.keyDirectory() != null ? options.keyDirectory() : temporaryKeyDir, options.keyType());
     this.clientId = Ids.derived("0oa", "service-app:" + options.randomSeed());
     this.apiToken = "00" + Ids.randomText(40);
     this.apiTokenId = Ids.random("00T");
@@ -160,7 +160,7 @@ public final class OktaSimulator implements AutoCloseable {
     return clientId;
   }
 
-  /** Returns the path of the service app's private key (PEM PKCS#8, RSA 2048). */
+  /** Returns the path of the service app's private key (PEM PKCS#8, RSA 2048 or EC P-256: {@link SimulatorOptions#keyType()}). */
   public Path privateKeyPem() {
     return keys.pemPath();
   }

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param sleeper how injected latency waits (tests pass one that does not)
  * @param universalLogout whether the org offers Universal Logout ({@code POST
  *     /oauth2/v1/global-token-revocation}; Identity Threat Protection orgs); otherwise 403
+ * @param keyType the service app's key when one is made; a key kept in {@code keyDirectory} is RSA
+ *     2048 (it is read back on the next start, and only an RSA key yields its public key)
  */
 public record SimulatorOptions(
     int port,
@@ -34,7 +36,8 @@ public record SimulatorOptions(
     Path keyDirectory,
     Set<String> grantedScopes,
     Sleeper sleeper,
-    boolean universalLogout) {
+    boolean universalLogout,
+    KeyType keyType) {
 
   /** The scopes granted to the service app unless configured otherwise. */
   public static final Set<String> DEFAULT_SCOPES = Set.of(
@@ -43,6 +46,15 @@ public record SimulatorOptions(
       "okta.threatInsights.read", "okta.threatInsights.manage", "okta.policies.read", "okta.sessions.read",
       "okta.sessions.manage", "okta.groups.manage", "okta.apps.manage", "okta.idps.read", "okta.idps.manage",
       "okta.networkZones.read", "okta.networkZones.manage", "okta.universalLogout.manage");
+
+  /**
+   * The service app's key, as Okta accepts for private_key_jwt: RSA 2048 (RS256) takes hundreds
+   * of ms of CPU to make, EC P-256 (ES256) a few.
+   */
+  public enum KeyType {
+    RSA_2048,
+    EC_P256
+  }
 
   /** Waits; the server's latency faults go through it. */
   @FunctionalInterface
@@ -64,6 +76,10 @@ public record SimulatorOptions(
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(rateLimits, "rateLimits");
     Objects.requireNonNull(sleeper, "sleeper");
+    Objects.requireNonNull(keyType, "keyType");
+    if (keyDirectory != null && keyType != KeyType.RSA_2048) {
+      throw new IllegalArgumentException("a service app key kept in a directory is RSA 2048, not " + keyType);
+    }
     grantedScopes = Set.copyOf(grantedScopes);
   }
 
@@ -85,6 +101,7 @@ public record SimulatorOptions(
     private Set<String> grantedScopes = DEFAULT_SCOPES;
     private Sleeper sleeper = Sleeper.system();
     private boolean universalLogout = true;
+    private KeyType keyType = KeyType.RSA_2048;
 
     private Builder() {}
 
@@ -143,12 +160,17 @@ public record SimulatorOptions(
       return this;
     }
 
+    public Builder keyType(KeyType keyType) {
+      this.keyType = keyType;
+      return this;
+    }
+
     /** Returns the options; an empty tenant anchored at the clock's now when no seed was given. */
     public SimulatorOptions build() {
       TenantSeed s = seed != null ? seed : TenantSeed.empty(clock.instant());
       return new SimulatorOptions(
           port, s, clock, faults, randomSeed, rateLimits, requireDpop, keyDirectory, grantedScopes, sleeper,
-          universalLogout);
+          universalLogout, keyType);
     }
   }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
+import dev.oktair.okta.LogQuery;
+import dev.oktair.okta.OktaClient;
+import dev.oktair.okta.OktaConfig;
 import dev.oktair.sim.scenario.Scenarios;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -131,6 +134,13 @@ class SimulateCommandIT {
       assertThat(history).hasSizeGreaterThan(10_000);
       assertThat(count).isEqualTo(history.size());
       assertThat(served).isEqualTo(history.stream().map(LogEvent::uuid).collect(Collectors.toSet()));
+      // the printed key (a fresh one: EC P-256) signs okta-ir's own private_key_jwt (ES256)
+      String clientId = group(out.toString(), "OAuth client\\s+(\\S+)");
+      String pem = Files.readString(Path.of(group(out.toString(), "private key\\s+(\\S+)")));
+      OktaClient oauth = OktaClient.builder(OktaConfig.privateKey(baseUrl, clientId, List.of("okta.logs.read"), pem))
+          .clock(CLOCK).build();
+      assertThat(oauth.logPage(oauth.logsUrl(new LogQuery(anchor.minus(Duration.ofDays(1)), anchor, null, null, 3))).events())
+          .hasSize(3);
     } finally {
       serving.interrupt();
       serving.join(10_000);

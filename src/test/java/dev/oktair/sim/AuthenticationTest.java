@@ -69,17 +69,44 @@ class AuthenticationTest {
   @Test
   void assertionSignedWithAnotherKeyIsInvalidClient(@TempDir Path dir) throws Exception {
     start(SimulatorOptions.builder());
-    KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
-    gen.initialize(2048);
-    Path other = dir.resolve("other.pem");
+    assertImpostorRefused(otherKey(dir, "RSA"));
+  }
+
+  /** Issue 16: simulate makes an EC P-256 key (ES256), which Okta accepts too; only its own signature passes. */
+  @Test
+  void anEcServiceAppKeySignsES256AssertionsAndNoOtherKeyDoes(@TempDir Path dir) throws Exception {
+    OAuthTestClient client = new OAuthTestClient(start(SimulatorOptions.builder().keyType(SimulatorOptions.KeyType.EC_P256)));
+    HttpResponse<String> r = client.token("okta.logs.read", client.assertion(Duration.ofMinutes(5)), null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(new SimHttp(sim).send("GET", "/api/v1/logs?limit=1", "Bearer " + SimHttp.json(r).path("access_token").asString(),
+        null).statusCode()).isEqualTo(200);
+    assertImpostorRefused(otherKey(dir, "EC"));
+    assertImpostorRefused(otherKey(dir, "RSA"));
+  }
+
+  @Test
+  void aKeptKeyIsRsaBecauseItIsReadBack(@TempDir Path dir) {
+    SimulatorOptions.Builder ec = SimulatorOptions.builder().keyDirectory(dir).keyType(SimulatorOptions.KeyType.EC_P256);
+    org.assertj.core.api.Assertions.assertThatThrownBy(ec::build).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("RSA 2048");
+  }
+
+  private void assertImpostorRefused(Path key) {
+    OAuthTestClient impostor = new OAuthTestClient(sim, key);
+    HttpResponse<String> r = impostor.token("okta.logs.read", impostor.assertion(Duration.ofMinutes(5)), null);
+    assertThat(r.statusCode()).as(key.toString()).isEqualTo(401);
+    assertThat(SimHttp.json(r).path("error").asString()).isEqualTo("invalid_client");
+    assertThat(SimHttp.json(r).has("error_description")).isTrue();
+  }
+
+  private static Path otherKey(Path dir, String algorithm) throws Exception {
+    KeyPairGenerator gen = KeyPairGenerator.getInstance(algorithm);
+    gen.initialize(algorithm.equals("EC") ? 256 : 2048);
+    Path other = dir.resolve("other-" + algorithm + ".pem");
     java.nio.file.Files.writeString(other, "-----BEGIN PRIVATE KEY-----\n"
         + Base64.getMimeEncoder().encodeToString(gen.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n");
-    OAuthTestClient impostor = new OAuthTestClient(sim, other);
-    HttpResponse<String> r = impostor.token("okta.logs.read", impostor.assertion(Duration.ofMinutes(5)), null);
-    assertThat(r.statusCode()).isEqualTo(401);
-    assertThat(SimHttp.json(r).path("error").asString()).isEqualTo("invalid_client");
-    assertThat(SimHttp.json(r).has("error_description")).isTrue();
+    return other;
   }
 
   @Test

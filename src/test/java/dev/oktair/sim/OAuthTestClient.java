@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +55,8 @@ final class OAuthTestClient {
         .issuer(sim.oauthClientId()).subject(sim.oauthClientId()).audience(sim.tokenUrl())
         .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(lifetime)))
         .jwtID(UUID.randomUUID().toString()).build();
-    return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims, false);
+    JWSAlgorithm algorithm = key instanceof ECPrivateKey ? JWSAlgorithm.ES256 : JWSAlgorithm.RS256;
+    return sign(new JWSHeader.Builder(algorithm).keyID("k1").build(), claims, false);
   }
 
   /** A DPoP proof for {@code method url}; {@code nonce} and {@code accessToken} (ath) optional. */
@@ -104,7 +106,7 @@ final class OAuthTestClient {
   private String sign(JWSHeader header, JWTClaimsSet claims, boolean dpop) {
     try {
       SignedJWT jwt = new SignedJWT(header, claims);
-      jwt.sign(dpop ? new ECDSASigner(dpopKey) : new RSASSASigner(key));
+      jwt.sign(dpop ? new ECDSASigner(dpopKey) : key instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new RSASSASigner(key));
       return jwt.serialize();
     } catch (Exception e) {
       throw new IllegalStateException(e);
@@ -115,7 +117,12 @@ final class OAuthTestClient {
     try {
       String text = Files.readString(pem);
       String b64 = text.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+      PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64));
+      try {
+        return KeyFactory.getInstance("RSA").generatePrivate(spec);
+      } catch (java.security.spec.InvalidKeySpecException notRsa) {
+        return KeyFactory.getInstance("EC").generatePrivate(spec);
+      }
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
