@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LogEvent {
   private static final FieldPath IP_CHAIN = FieldPath.parse("request.ipChain.ip");
+  private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::sha256);
 
   private final byte[] raw;
   /** The tree; for an event checked without one ({@link #checked}), built on first use. */
@@ -50,14 +51,18 @@ public final class LogEvent {
   /** {@link #noted}: where the field is was not noted; only a read of the bytes can tell. */
   public static final int NOT_NOTED = -3;
 
+  /** For a checked event whose uuid is in the canonical form, its 128 bits; else null. */
+  private final long[] uuidBits;
+
   private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published,
       String eventType) {
-    this(raw, json, known, uuid, publishedText, published, eventType, null);
+    this(raw, json, known, uuid, publishedText, published, eventType, null, null);
   }
 
   private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published,
-      String eventType, int[] noted) {
+      String eventType, int[] noted, long[] uuidBits) {
     this.noted = noted;
+    this.uuidBits = uuidBits;
     this.raw = raw;
     this.json = json;
     this.known = known;
@@ -89,8 +94,23 @@ public final class LogEvent {
    * of the top-level fields the check notes start in {@code raw}, {@link #ABSENT} for those not there.
    */
   static LogEvent checked(byte[] raw, String uuid, String publishedText, Instant published, boolean known,
-      int[] noted) {
-    return new LogEvent(raw, null, known, uuid, publishedText, published, null, noted);
+      int[] noted, long[] uuidBits) {
+    return new LogEvent(raw, null, known, uuid, publishedText, published, null, noted, uuidBits);
+  }
+
+  /**
+   * Returns the high ({@code half} 0) or low ({@code half} 1) 64 bits of the uuid when the strict
+   * check read it in the canonical form (36 characters, lowercase hex in groups of 8-4-4-4-12: one
+   * 128-bit number, one text), so that a caller need not read its text again; see {@link
+   * #hasUuidBits}.
+   */
+  public long uuidBits(int half) {
+    return uuidBits[half];
+  }
+
+  /** Returns true when {@link #uuidBits} holds the uuid's bits; false says nothing of its form. */
+  public boolean hasUuidBits() {
+    return uuidBits != null;
   }
 
   /**
@@ -168,7 +188,8 @@ public final class LogEvent {
   public byte[] sha256() {
     byte[] h = sha256;
     if (h == null) {
-      h = Bytes.sha256(raw, 0, raw.length);
+      // one digest per thread: looking a digest up each time costs as much as a short event's hash
+      h = SHA256.get().digest(raw);
       sha256 = h;
     }
     return h.clone();

@@ -113,13 +113,13 @@ final class StreamCheck {
       return null;
     }
     byte[] raw = Arrays.copyOfRange(b, off, off + len);
-    int[] noted = s.noted.clone();
+    int[] noted = new int[s.noted.length];
     for (int k = 0; k < noted.length; k++) {
-      noted[k] = noted[k] < 0 ? LogEvent.ABSENT : noted[k] - off;
+      noted[k] = s.noted[k] < 0 ? LogEvent.ABSENT : s.noted[k] - off;
     }
     return s.plain
-        ? LogEvent.checked(raw, s.uuid, s.published, Times.parsePublished(s.published), true, noted)
-        : LogEvent.checked(raw, null, null, null, false, noted);
+        ? LogEvent.checked(raw, s.uuid, s.published, Times.parsePublished(s.published), true, noted, s.uuidBits)
+        : LogEvent.checked(raw, null, null, null, false, noted, null);
   }
 
   /** One thread's scratch: the record being read, the keys of its open objects, what its top level held. */
@@ -141,6 +141,8 @@ final class StreamCheck {
     /** Whether the last string read held an escape. */
     boolean escaped;
     String uuid;
+    /** The uuid's 128 bits when it is in the canonical form ({@link LogEvent#uuidBits}), else null. */
+    long[] uuidBits;
     String published;
     /** Where the value of each of the fields starts, or -1. */
     final int[] noted = new int[FIELD_NAMES.size()];
@@ -154,6 +156,7 @@ final class StreamCheck {
       plain = true;
       unsure = false;
       uuid = null;
+      uuidBits = null;
       published = null;
       Arrays.fill(noted, -1);
     }
@@ -521,10 +524,42 @@ final class StreamCheck {
         }
         if (field == UUID) {
           uuid = text;
+          uuidBits = text == null ? null : canonicalUuid(from + 1, to - 1);
         } else {
           published = text;
         }
       }
+    }
+
+    /**
+     * Returns the 128 bits of the uuid {@code b[from, to)} when it is in the canonical form (36
+     * characters, lowercase hex in groups of 8-4-4-4-12), else null.
+     */
+    long[] canonicalUuid(int from, int to) {
+      if (to - from != 36) {
+        return null;
+      }
+      long high = 0;
+      long low = 0;
+      for (int k = 0; k < 36; k++) {
+        int c = b[from + k];
+        if (k == 8 || k == 13 || k == 18 || k == 23) {
+          if (c != '-') {
+            return null;
+          }
+          continue;
+        }
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) {
+          return null;
+        }
+        if (k < 19) {
+          high = high << 4 | d;
+        } else {
+          low = low << 4 | d;
+        }
+      }
+      return new long[] {high, low};
     }
 
     /** Returns which of the noted fields the key is, or -1. */

@@ -137,8 +137,7 @@ final class DistinctEvents implements EventHandler {
     if (!test.test(event)) {
       return null;
     }
-    String uuid = event.uuid();
-    if (uuid == null || !DeferredDedup.canonical(uuid)) {
+    if (!event.hasUuidBits() && (event.uuid() == null || !DeferredDedup.canonical(event.uuid()))) {
       event.sha256();
     }
     return SELECTED;
