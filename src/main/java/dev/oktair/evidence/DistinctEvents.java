@@ -86,6 +86,7 @@ final class DistinctEvents implements EventHandler {
           // without a stat, a change after the read could not be told: its events are hashed instead
           int number = readFiles.start(file, path);
           placed = before == null ? -1 : number;
+          visitor.from(placed < 0 ? null : path);
           stopped = reader.read(path, this).stopped();
           String after = VerifiedStats.stat(file, path);
           readFiles.read(number, after);
