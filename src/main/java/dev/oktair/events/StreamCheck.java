@@ -403,32 +403,16 @@ final class StreamCheck {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
           return j + 2;
         case 'u':
-          int unit = hex4(j + 2);
+          int unit = JsonText.hex4(b, j + 2, end);
           if (unit >= 0xD800 && unit <= 0xDBFF) {
             // a high surrogate is one character only with the low one escaped right after it
-            int low = j + 7 < end && b[j + 6] == '\\' && b[j + 7] == 'u' ? hex4(j + 8) : -1;
+            int low = j + 7 < end && b[j + 6] == '\\' && b[j + 7] == 'u' ? JsonText.hex4(b, j + 8, end) : -1;
             return low >= 0xDC00 && low <= 0xDFFF ? j + 12 : -1;
           }
           return unit < 0 || unit >= 0xDC00 && unit <= 0xDFFF ? -1 : j + 6;
         default:
           return -1;
       }
-    }
-
-    /** Returns the four hex digits at {@code i} as a number, or -1. */
-    private int hex4(int i) {
-      if (i + 4 > end) {
-        return -1;
-      }
-      int v = 0;
-      for (int k = i; k < i + 4; k++) {
-        int d = Character.digit(b[k], 16);
-        if (d < 0) {
-          return -1;
-        }
-        v = v << 4 | d;
-      }
-      return v;
     }
 
     /** Reads {@code word} at {@code i} (what follows is checked by the caller); returns the index after it, or -1. */
