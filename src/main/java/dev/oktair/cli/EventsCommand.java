@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,23 +52,28 @@ final class EventsCommand extends BaseCommand {
     }
     Printer printer = new Printer(table, table == null ? ByteOutput.bytesOf(out) : null);
     EvidenceStore.ReadReport report;
+    boolean intact = true;
     if (evidenceOrder) {
       report = store.readDistinct(selector, printer);
     } else {
-      // Time order needs every match before the first line: each is held as its raw bytes and its
-      // time, parsed once (not its parsed tree, nor a time parsed per comparison), then sorted,
-      // stably, so equal times keep evidence order.
+      // Time order needs every match before the first line: each is held by its place in the
+      // evidence (or as its raw bytes) and its time, parsed once (not its parsed tree, nor a time
+      // parsed per comparison), then sorted, stably, so equal times keep evidence order.
       HeldEvents matched = new HeldEvents();
-      report = store.readDistinct(selector, new Sink(matched::add, printer));
+      report = store.readDistinct(selector, new Sink(matched, printer));
       matched.inTimeOrder(printer::raw);
       printer.matched = matched.size();
+      for (Path changed : matched.changed()) {
+        printer.unreadable(changed, "was changed while the evidence was read: its events were not all printed as read");
+      }
+      intact = matched.changed().isEmpty();
     }
     out.flush();
     String cut = limit.cut(printer.printed, Math.max(printer.matched, printer.printed), "events");
     info(printer.printed + " events matched"
         + (cut != null ? "; " + cut : evidenceOrder && !limit.room(printer.printed) ? " (limit reached)" : "")
         + (report.repeats() > 0 ? " (" + report.repeats() + " duplicates across evidence files shown once)" : ""));
-    if (!report.intact()) {
+    if (!report.intact() || !intact) {
       ctx.err().println("okta-ir: the evidence is not intact; run 'okta-ir verify --case " + caseDir.dir() + "'");
       return ExitCode.EVIDENCE_MISMATCH;
     }
@@ -77,10 +81,15 @@ final class EventsCommand extends BaseCommand {
   }
 
   /** Collects the events read, passing problems on to the printer. */
-  private record Sink(Consumer<LogEvent> keep, Printer printer) implements EvidenceStore.Reading {
+  private record Sink(HeldEvents keep, Printer printer) implements EvidenceStore.Reading {
+    @Override
+    public void from(Path file) {
+      keep.from(file);
+    }
+
     @Override
     public boolean event(LogEvent event) {
-      keep.accept(event);
+      keep.add(event);
       return true;
     }
 

@@ -55,7 +55,7 @@ final class JsonText {
   }
 
   /** Returns the 4 hex digits at {@code i} as a number, or -1. */
-  private static int hex4(byte[] b, int i, int end) {
+  static int hex4(byte[] b, int i, int end) {
     if (i + 4 > end) {
       return -1;
     }

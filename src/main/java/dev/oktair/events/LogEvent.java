@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LogEvent {
   private static final FieldPath IP_CHAIN = FieldPath.parse("request.ipChain.ip");
+  private static final ThreadLocal<java.security.MessageDigest> SHA256 = ThreadLocal.withInitial(Bytes::sha256);
 
   private final byte[] raw;
   /** The tree; for an event checked without one ({@link #checked}), built on first use. */
@@ -42,9 +43,26 @@ public final class LogEvent {
   private final boolean strict;
   /** The SHA-256 of {@link #raw}, computed once when first asked for (by the check, for a checked event). */
   private volatile byte[] sha256;
+  /** For a checked event, where the value of each top-level field the check notes starts in {@link #raw}; else null. */
+  private final int[] noted;
+
+  /** {@link #noted}: the field is at no top-level place. */
+  public static final int ABSENT = -1;
+  /** {@link #noted}: where the field is was not noted; only a read of the bytes can tell. */
+  public static final int NOT_NOTED = -3;
+
+  /** For a checked event whose uuid is in the canonical form, its 128 bits; else null. */
+  private final long[] uuidBits;
 
   private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published,
       String eventType) {
+    this(raw, json, known, uuid, publishedText, published, eventType, null, null);
+  }
+
+  private LogEvent(byte[] raw, JsonNode json, boolean known, String uuid, String publishedText, Instant published,
+      String eventType, int[] noted, long[] uuidBits) {
+    this.noted = noted;
+    this.uuidBits = uuidBits;
     this.raw = raw;
     this.json = json;
     this.known = known;
@@ -72,10 +90,45 @@ public final class LogEvent {
    * Returns the event for bytes the strict check has already accepted as a System Log event
    * without building a tree (see {@link StreamCheck}); the tree is parsed when first asked for.
    * With {@code known}, {@code uuid} and {@code publishedText} are the fields' text as
-   * {@link Json#text} gives it, and {@code published} its instant.
+   * {@link Json#text} gives it, and {@code published} its instant. {@code noted}: where the values
+   * of the top-level fields the check notes start in {@code raw}, {@link #ABSENT} for those not there.
    */
-  static LogEvent checked(byte[] raw, String uuid, String publishedText, Instant published, boolean known) {
-    return new LogEvent(raw, null, known, uuid, publishedText, published, null);
+  static LogEvent checked(byte[] raw, String uuid, String publishedText, Instant published, boolean known,
+      int[] noted, long[] uuidBits) {
+    return new LogEvent(raw, null, known, uuid, publishedText, published, null, noted, uuidBits);
+  }
+
+  /**
+   * Returns the high ({@code half} 0) or low ({@code half} 1) 64 bits of the uuid when the strict
+   * check read it in the canonical form (36 characters, lowercase hex in groups of 8-4-4-4-12: one
+   * 128-bit number, one text), so that a caller need not read its text again; see {@link
+   * #hasUuidBits}.
+   */
+  public long uuidBits(int half) {
+    return uuidBits[half];
+  }
+
+  /** Returns true when {@link #uuidBits} holds the uuid's bits; false says nothing of its form. */
+  public boolean hasUuidBits() {
+    return uuidBits != null;
+  }
+
+  /**
+   * Returns the number under which {@link #noted} answers for the top-level field {@code name}, or
+   * -1 for a field the strict check does not note (the System Log's own top-level fields it does).
+   */
+  public static int notedField(String name) {
+    return StreamCheck.fieldNumber(name);
+  }
+
+  /**
+   * Returns where the value of top-level field number {@code field} ({@link #notedField}) starts
+   * in the raw bytes, as the strict check noted it while it read them: {@link #ABSENT} when the
+   * field is at no top-level place, {@link #NOT_NOTED} when the check noted nothing (the bytes must
+   * then be read to tell).
+   */
+  public int noted(int field) {
+    return noted == null || field < 0 ? NOT_NOTED : noted[field];
   }
 
   /**
@@ -118,21 +171,25 @@ public final class LogEvent {
    * decider sees the bytes uncopied and must neither change nor keep them.
    */
   public Boolean decideOnRaw(RawDecider decider) {
-    return strict ? decider.decide(raw, 0, raw.length) : null;
+    return strict ? decider.decide(raw, 0, raw.length, this) : null;
   }
 
   /** A verdict on the raw bytes of an event that passed the strict check. */
   @FunctionalInterface
   public interface RawDecider {
-    /** Returns the verdict on the event {@code buf[off, off + len)}, or null when the bytes alone cannot tell. */
-    Boolean decide(byte[] buf, int off, int len);
+    /**
+     * Returns the verdict on the event {@code buf[off, off + len)}, or null when the bytes alone
+     * cannot tell; {@code event}'s {@link #noted} may say where a top-level value starts.
+     */
+    Boolean decide(byte[] buf, int off, int len, LogEvent event);
   }
 
   /** Returns the SHA-256 of the raw bytes (what tells exact duplicates apart), computed once. */
   public byte[] sha256() {
     byte[] h = sha256;
     if (h == null) {
-      h = Bytes.sha256(raw, 0, raw.length);
+      // one digest per thread: looking a digest up each time costs as much as a short event's hash
+      h = SHA256.get().digest(raw);
       sha256 = h;
     }
     return h.clone();

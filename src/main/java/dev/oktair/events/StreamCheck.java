@@ -1,5 +1,8 @@
 package dev.oktair.events;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,13 +10,21 @@ import java.util.List;
 
 /**
  * The fast path of the strict check for records whose bytes are kept rather than analysed (an
- * import copies them): one pass over the bytes by a strict RFC 8259 grammar with duplicate-key
+ * import copies them, a filtered read hands them on): one pass over the bytes that is at once the
+ * strict UTF-8 check ({@link Utf8}), the text check ({@link JsonText}: no control byte, no lone
+ * surrogate escape, no byte order mark) and a strict RFC 8259 grammar with duplicate-key
  * detection, building no tree. It only ever says yes: a record it does not accept outright
- * (anything malformed, a duplicate or escaped key, nesting deeper than {@link #MAX_DEPTH}, a long
- * number or key, not a plain System Log event, a wrapper) is left to {@link RecordParser}'s full
- * path, which decides and words the reject exactly as before. Its grammar is a subset of what
- * Jackson's strict reading accepts, so both paths accept the same records. Stateless and
- * thread-safe (each thread has its own scratch).
+ * (anything invalid or malformed, a duplicate or escaped key, nesting deeper than {@link
+ * #MAX_DEPTH}, a long number or key, not a plain System Log event, a wrapper) is left to {@link
+ * RecordParser}'s full path, which runs every check again and decides and words the reject
+ * exactly as before. Its grammar is a subset of what Jackson's strict reading accepts, so both
+ * paths accept the same records.
+ *
+ * <p>On the way it notes what the reader of the event would otherwise find by reading the bytes
+ * again: uuid and published, and where the value of each top-level System Log field starts
+ * ({@link LogEvent#noted}). Written for the C1 compiler, which a filtered read mostly runs on: a
+ * byte at a time through a class table, no call per byte. Stateless and thread-safe (each thread
+ * has its own scratch).
  */
 final class StreamCheck {
   /** Deeper records go the full path (Jackson's own limit is far above). */
@@ -24,8 +35,11 @@ final class StreamCheck {
   static final int MAX_KEY = 1000;
   static final int MAX_KEYS = 256;
 
-  /** eventType, then the other System Log fields ({@link Envelope#EVENT_FIELDS}). */
-  private static final byte[][] FIELDS;
+  /** eventType, then the other System Log fields ({@link Envelope#EVENT_FIELDS}): the top-level keys noted. */
+  private static final List<String> FIELD_NAMES;
+  /** The fields by the length of their name. */
+  private static final byte[][][] BY_LENGTH;
+  private static final int[][] NUMBER_BY_LENGTH;
   private static final int EVENT_TYPE = 0;
   private static final int UUID;
   private static final int PUBLISHED;
@@ -33,23 +47,62 @@ final class StreamCheck {
   static {
     List<String> names = new ArrayList<>();
     names.add("eventType");
-    names.addAll(Envelope.EVENT_FIELDS);
-    FIELDS = new byte[names.size()][];
-    for (int k = 0; k < FIELDS.length; k++) {
-      FIELDS[k] = names.get(k).getBytes(StandardCharsets.UTF_8);
+    names.addAll(new java.util.TreeSet<>(Envelope.EVENT_FIELDS));
+    FIELD_NAMES = List.copyOf(names);
+    int longest = names.stream().mapToInt(String::length).max().orElse(0);
+    BY_LENGTH = new byte[longest + 1][0][];
+    NUMBER_BY_LENGTH = new int[longest + 1][0];
+    for (int k = 0; k < names.size(); k++) {
+      byte[] name = names.get(k).getBytes(StandardCharsets.US_ASCII);
+      int n = name.length;
+      BY_LENGTH[n] = Arrays.copyOf(BY_LENGTH[n], BY_LENGTH[n].length + 1);
+      BY_LENGTH[n][BY_LENGTH[n].length - 1] = name;
+      NUMBER_BY_LENGTH[n] = Arrays.copyOf(NUMBER_BY_LENGTH[n], NUMBER_BY_LENGTH[n].length + 1);
+      NUMBER_BY_LENGTH[n][NUMBER_BY_LENGTH[n].length - 1] = k;
     }
     UUID = names.indexOf("uuid");
     PUBLISHED = names.indexOf("published");
   }
 
+  /** String bytes by class: plain, the closing quote, an escape, a control byte, UTF-8 leads of 2, 3, 4 bytes, never UTF-8. */
+  private static final byte PLAIN = 0;
+  private static final byte QUOTE = 1;
+  private static final byte ESCAPE = 2;
+  private static final byte CONTROL = 3;
+  private static final byte LEAD2 = 4;
+  private static final byte LEAD3 = 5;
+  private static final byte LEAD4 = 6;
+  private static final byte INVALID = 7;
+  private static final byte[] CLASS = new byte[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      CLASS[c] = c < 0x20 ? CONTROL : c == '"' ? QUOTE : c == '\\' ? ESCAPE : c < 0x80 ? PLAIN
+          : c >= 0xC2 && c <= 0xDF ? LEAD2 : c >= 0xE0 && c <= 0xEF ? LEAD3 : c >= 0xF0 && c <= 0xF4 ? LEAD4
+          : INVALID;
+    }
+  }
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long SPACES = ONES * ' ';
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
+
   private static final ThreadLocal<Scan> SCRATCH = ThreadLocal.withInitial(Scan::new);
 
   private StreamCheck() {}
 
+  /** Returns the number {@link LogEvent#noted} gives the top-level field {@code name}, or -1 when it is not noted. */
+  static int fieldNumber(String name) {
+    return FIELD_NAMES.indexOf(name);
+  }
+
   /**
-   * Returns the event held by {@code b[off, off + len)} (already checked as UTF-8 and by {@link
-   * JsonText}), its tree left to be built when asked (and its SHA-256: an import hashes only the
-   * events whose uuid repeats); null when the full path must decide.
+   * Returns the event held by {@code b[off, off + len)}, its tree left to be built when asked (and
+   * its SHA-256: an import hashes only the events whose uuid repeats); null when the full path
+   * must decide. The bytes need no check before: this is the UTF-8 and text check too.
    */
   static LogEvent event(byte[] b, int off, int len) {
     Scan s = SCRATCH.get();
@@ -60,10 +113,13 @@ final class StreamCheck {
       return null;
     }
     byte[] raw = Arrays.copyOfRange(b, off, off + len);
-    LogEvent event = s.plain
-        ? LogEvent.checked(raw, s.uuid, s.published, Times.parsePublished(s.published), true)
-        : LogEvent.checked(raw, null, null, null, false);
-    return event;
+    int[] noted = new int[s.noted.length];
+    for (int k = 0; k < noted.length; k++) {
+      noted[k] = s.noted[k] < 0 ? LogEvent.ABSENT : s.noted[k] - off;
+    }
+    return s.plain
+        ? LogEvent.checked(raw, s.uuid, s.published, Times.parsePublished(s.published), true, noted, s.uuidBits)
+        : LogEvent.checked(raw, null, null, null, false, noted, null);
   }
 
   /** One thread's scratch: the record being read, the keys of its open objects, what its top level held. */
@@ -72,6 +128,8 @@ final class StreamCheck {
     int end;
     int[] keyStart = new int[64];
     int[] keyLen = new int[64];
+    /** A cheap print of each key (length and three of its bytes): keys whose prints differ differ. */
+    int[] keyPrint = new int[64];
     int keys;
     /** Whether eventType is a non-blank string, and another System Log field is there. */
     boolean typed;
@@ -80,8 +138,14 @@ final class StreamCheck {
     boolean plain;
     /** Set when the top level holds something only the full path reads alike (an escaped eventType, uuid or published). */
     boolean unsure;
+    /** Whether the last string read held an escape. */
+    boolean escaped;
     String uuid;
+    /** The uuid's 128 bits when it is in the canonical form ({@link LogEvent#uuidBits}), else null. */
+    long[] uuidBits;
     String published;
+    /** Where the value of each of the fields starts, or -1. */
+    final int[] noted = new int[FIELD_NAMES.size()];
 
     void reset(byte[] bytes, int to) {
       b = bytes;
@@ -92,7 +156,9 @@ final class StreamCheck {
       plain = true;
       unsure = false;
       uuid = null;
+      uuidBits = null;
       published = null;
+      Arrays.fill(noted, -1);
     }
 
     /** Returns the index after JSON whitespace from {@code i}. */
@@ -101,6 +167,16 @@ final class StreamCheck {
         i++;
       }
       return i;
+    }
+
+    /** Returns the index after JSON whitespace from {@code i}; small enough to be inlined, calling only when there is some. */
+    int sp(int i) {
+      return i < end && b[i] <= ' ' ? ws(i) : i;
+    }
+
+    /** {@link #sp} after a separator, which one space usually follows: that one is passed without a call. */
+    int sp1(int i) {
+      return sp(i < end && b[i] == ' ' ? i + 1 : i);
     }
 
     /** Reads the value at {@code i} (not whitespace); returns the index after it, or -1. */
@@ -132,7 +208,8 @@ final class StreamCheck {
         return -1;
       }
       int base = keys;
-      i = ws(i + 1);
+      long seen = 0; // a bit for each key's print: a key whose bit is not set yet is new
+      i = sp(i + 1);
       if (i < end && b[i] == '}') {
         return i + 1;
       }
@@ -140,26 +217,34 @@ final class StreamCheck {
         if (i >= end || b[i] != '"') {
           return -1;
         }
-        int close = Bytes.skipStringBody(b, i + 1, end);
-        if (close >= end || b[close] != '"' || close - i - 1 > MAX_KEY || !addKey(base, i + 1, close - i - 1)) {
-          return -1; // an escaped key (or control byte) goes the full path: "a" and "\u0061" are one key
-        }
+        int after = string(i);
         int keyFrom = i + 1;
-        i = ws(close + 1);
+        int keyLength = after - i - 2;
+        if (after < 0 || escaped || keyLength > MAX_KEY) {
+          return -1; // an escaped key goes the full path: "a" and "\u0061" are one key
+        }
+        int print = keyLength == 0 ? 0 : keyLength << 24 ^ (b[keyFrom] & 0xFF) << 16
+            ^ (b[keyFrom + keyLength / 2] & 0xFF) << 8 ^ (b[keyFrom + keyLength - 1] & 0xFF);
+        long bit = 1L << (print * 0x9E3779B9 >>> 26);
+        if ((seen & bit) != 0 && repeated(base, keyFrom, keyLength, print) || !addKey(base, keyFrom, keyLength, print)) {
+          return -1;
+        }
+        seen |= bit;
+        i = sp(after);
         if (i >= end || b[i] != ':') {
           return -1;
         }
-        i = ws(i + 1);
-        int valueEnd = value(i, depth);
+        i = sp1(i + 1);
+        int valueEnd = i < end && b[i] == '"' ? string(i) : value(i, depth);
         if (valueEnd < 0) {
           return -1;
         }
         if (depth == 1) {
-          topLevel(keyFrom, close - keyFrom, i, valueEnd);
+          topLevel(keyFrom, keyLength, i, valueEnd);
         }
-        i = ws(valueEnd);
+        i = sp(valueEnd);
         if (i < end && b[i] == ',') {
-          i = ws(i + 1);
+          i = sp1(i + 1);
         } else if (i < end && b[i] == '}') {
           keys = base;
           return i + 1;
@@ -169,23 +254,40 @@ final class StreamCheck {
       }
     }
 
-    /** Notes a new key of the object whose keys start at {@code base}; false for a repeat or too many. */
-    boolean addKey(int base, int from, int len) {
+    /** True when the object whose keys start at {@code base} has the key {@code b[from, from + len)}, printed {@code print}. */
+    private boolean repeated(int base, int from, int len, int print) {
       for (int k = base; k < keys; k++) {
-        if (keyLen[k] == len && Arrays.equals(b, keyStart[k], keyStart[k] + len, b, from, from + len)) {
-          return false;
+        if (keyPrint[k] == print && keyLen[k] == len && same(keyStart[k], from, len)) {
+          return true;
         }
       }
+      return false;
+    }
+
+    /** Notes a new key of the object whose keys start at {@code base}; false when it has too many. */
+    private boolean addKey(int base, int from, int len, int print) {
       if (keys - base >= MAX_KEYS) {
         return false;
       }
       if (keys == keyStart.length) {
         keyStart = Arrays.copyOf(keyStart, keys * 2);
         keyLen = Arrays.copyOf(keyLen, keys * 2);
+        keyPrint = Arrays.copyOf(keyPrint, keys * 2);
       }
       keyStart[keys] = from;
       keyLen[keys] = len;
+      keyPrint[keys] = print;
       keys++;
+      return true;
+    }
+
+    /** True when the {@code len} bytes at {@code a} and at {@code c} are the same. */
+    private boolean same(int a, int c, int len) {
+      for (int k = 0; k < len; k++) {
+        if (b[a + k] != b[c + k]) {
+          return false;
+        }
+      }
       return true;
     }
 
@@ -194,7 +296,7 @@ final class StreamCheck {
       if (depth > MAX_DEPTH) {
         return -1;
       }
-      i = ws(i + 1);
+      i = sp(i + 1);
       if (i < end && b[i] == ']') {
         return i + 1;
       }
@@ -203,9 +305,9 @@ final class StreamCheck {
         if (valueEnd < 0) {
           return -1;
         }
-        i = ws(valueEnd);
+        i = sp(valueEnd);
         if (i < end && b[i] == ',') {
-          i = ws(i + 1);
+          i = sp1(i + 1);
         } else if (i < end && b[i] == ']') {
           return i + 1;
         } else {
@@ -214,24 +316,85 @@ final class StreamCheck {
       }
     }
 
-    /** Reads the string at {@code i} (its quote); returns the index after its closing quote, or -1. */
+    /**
+     * Reads the string at {@code i} (its quote), its bytes strict UTF-8 and its escapes valid and
+     * no lone surrogate; returns the index after its closing quote, or -1 (also for a control byte,
+     * which Jackson refuses unescaped, tab included). Sets {@link #escaped}.
+     */
     int string(int i) {
-      for (int j = i + 1; ; ) {
-        j = Bytes.skipStringBody(b, j, end);
-        if (j >= end || b[j] != '"' && b[j] != '\\') {
-          return -1; // unterminated, or a control byte Jackson refuses unescaped (tab included)
+      byte[] b = this.b;
+      int end = this.end;
+      boolean esc = false;
+      int j = i + 1;
+      for (;;) {
+        // eight plain bytes at a time, then a byte at a time up to the one that is not plain
+        while (j + 8 <= end) {
+          long x = (long) LONGS.get(b, j);
+          long q = x ^ QUOTES;
+          long e = x ^ BACKSLASHES;
+          // flags a byte below 0x20, a quote, a backslash or a high bit (and errs only after one)
+          if ((((x - SPACES) & ~x | (q - ONES) & ~q | (e - ONES) & ~e | x) & HIGHS) != 0) {
+            break;
+          }
+          j += 8;
         }
-        if (b[j] == '"') {
-          return j + 1;
+        while (j < end && CLASS[b[j] & 0xFF] == PLAIN) {
+          j++;
         }
-        j = escape(j);
+        if (j >= end) {
+          return -1;
+        }
+        switch (CLASS[b[j] & 0xFF]) {
+          case QUOTE:
+            escaped = esc;
+            return j + 1;
+          case ESCAPE:
+            esc = true;
+            j = escape(j);
+            break;
+          case LEAD2:
+            j = j + 1 < end && (b[j + 1] & 0xC0) == 0x80 ? j + 2 : -1;
+            break;
+          case LEAD3:
+            j = lead3(j);
+            break;
+          case LEAD4:
+            j = lead4(j);
+            break;
+          default:
+            return -1; // a control byte, or a byte UTF-8 never has
+        }
         if (j < 0) {
           return -1;
         }
       }
     }
 
-    /** Reads the escape at {@code j} (its backslash); returns the index after it, or -1. */
+    /** Reads the three-byte sequence at {@code j}: no overlong form, no surrogate; returns the index after it, or -1. */
+    private int lead3(int j) {
+      if (j + 2 >= end) {
+        return -1;
+      }
+      int c = b[j] & 0xFF;
+      int second = b[j + 1] & 0xFF;
+      int min = c == 0xE0 ? 0xA0 : 0x80;
+      int max = c == 0xED ? 0x9F : 0xBF;
+      return second >= min && second <= max && (b[j + 2] & 0xC0) == 0x80 ? j + 3 : -1;
+    }
+
+    /** Reads the four-byte sequence at {@code j}: no overlong form, nothing above U+10FFFF; returns the index after it, or -1. */
+    private int lead4(int j) {
+      if (j + 3 >= end) {
+        return -1;
+      }
+      int c = b[j] & 0xFF;
+      int second = b[j + 1] & 0xFF;
+      int min = c == 0xF0 ? 0x90 : 0x80;
+      int max = c == 0xF4 ? 0x8F : 0xBF;
+      return second >= min && second <= max && (b[j + 2] & 0xC0) == 0x80 && (b[j + 3] & 0xC0) == 0x80 ? j + 4 : -1;
+    }
+
+    /** Reads the escape at {@code j} (its backslash); returns the index after it, or -1 (a lone surrogate too). */
     private int escape(int j) {
       if (j + 1 >= end) {
         return -1;
@@ -240,15 +403,13 @@ final class StreamCheck {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
           return j + 2;
         case 'u':
-          if (j + 6 > end) {
-            return -1;
+          int unit = JsonText.hex4(b, j + 2, end);
+          if (unit >= 0xD800 && unit <= 0xDBFF) {
+            // a high surrogate is one character only with the low one escaped right after it
+            int low = j + 7 < end && b[j + 6] == '\\' && b[j + 7] == 'u' ? JsonText.hex4(b, j + 8, end) : -1;
+            return low >= 0xDC00 && low <= 0xDFFF ? j + 12 : -1;
           }
-          for (int k = j + 2; k < j + 6; k++) {
-            if (Character.digit(b[k], 16) < 0) {
-              return -1;
-            }
-          }
-          return j + 6;
+          return unit < 0 || unit >= 0xDC00 && unit <= 0xDFFF ? -1 : j + 6;
         default:
           return -1;
       }
@@ -317,23 +478,27 @@ final class StreamCheck {
       return c >= '0' && c <= '9';
     }
 
-    /** Notes what a top-level key's value says about the record being a System Log event. */
+    /**
+     * Notes what a top-level key's value {@code b[from, to)} says about the record being a System
+     * Log event; {@link #escaped} is still that of the value when it is a string.
+     */
     void topLevel(int keyFrom, int keyLen, int from, int to) {
       int field = field(keyFrom, keyLen);
       if (field < 0) {
         return;
       }
+      noted[field] = from;
       boolean string = b[from] == '"';
-      boolean escaped = string && Bytes.skipStringBody(b, from + 1, to) != to - 1;
+      boolean escapedValue = string && escaped;
       if (field == EVENT_TYPE) {
-        typed = string && !escaped && !blank(from + 1, to - 1);
-        unsure |= escaped;
+        typed = string && !escapedValue && !blank(from + 1, to - 1);
+        unsure |= escapedValue;
         return;
       }
       other = true;
       if (field == UUID || field == PUBLISHED) {
         String text = null;
-        if (escaped) {
+        if (escapedValue) {
           unsure = true;
         } else if (string) {
           text = new String(b, from + 1, to - from - 2, StandardCharsets.UTF_8);
@@ -343,18 +508,58 @@ final class StreamCheck {
         }
         if (field == UUID) {
           uuid = text;
+          uuidBits = text == null ? null : canonicalUuid(from + 1, to - 1);
         } else {
           published = text;
         }
       }
     }
 
-    /** Returns which of {@link #FIELDS} the key is, or -1. */
+    /**
+     * Returns the 128 bits of the uuid {@code b[from, to)} when it is in the canonical form (36
+     * characters, lowercase hex in groups of 8-4-4-4-12), else null.
+     */
+    long[] canonicalUuid(int from, int to) {
+      if (to - from != 36) {
+        return null;
+      }
+      long high = 0;
+      long low = 0;
+      for (int k = 0; k < 36; k++) {
+        int c = b[from + k];
+        if (k == 8 || k == 13 || k == 18 || k == 23) {
+          if (c != '-') {
+            return null;
+          }
+          continue;
+        }
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0) {
+          return null;
+        }
+        if (k < 19) {
+          high = high << 4 | d;
+        } else {
+          low = low << 4 | d;
+        }
+      }
+      return new long[] {high, low};
+    }
+
+    /** Returns which of the noted fields the key is, or -1. */
     int field(int from, int len) {
-      for (int k = 0; k < FIELDS.length; k++) {
-        byte[] f = FIELDS[k];
-        if (f.length == len && Arrays.equals(b, from, from + len, f, 0, len)) {
-          return k;
+      if (len >= BY_LENGTH.length) {
+        return -1;
+      }
+      byte[][] candidates = BY_LENGTH[len];
+      for (int k = 0; k < candidates.length; k++) {
+        byte[] f = candidates[k];
+        int n = 0;
+        while (n < len && f[n] == b[from + n]) {
+          n++;
+        }
+        if (n == len) {
+          return NUMBER_BY_LENGTH[len][k];
         }
       }
       return -1;

@@ -48,12 +48,19 @@ final class DeferredDedup {
    * evidence file {@code file}; {@code offset} -1 when it has no such place (it is hashed at once).
    */
   DedupIndex.Verdict add(LogEvent event, int file, long offset) {
-    String uuid = event.uuid();
-    if (uuid == null || !canonical(uuid)) {
-      return index.add(event);
+    long high;
+    long low;
+    if (event.hasUuidBits()) {
+      high = event.uuidBits(0);
+      low = event.uuidBits(1);
+    } else {
+      String uuid = event.uuid();
+      if (uuid == null || !canonical(uuid)) {
+        return index.add(event);
+      }
+      high = hex(uuid, 0, 8) << 32 | hex(uuid, 9, 13) << 16 | hex(uuid, 14, 18);
+      low = hex(uuid, 19, 23) << 48 | hex(uuid, 24, 36);
     }
-    long high = hex(uuid, 0, 8) << 32 | hex(uuid, 9, 13) << 16 | hex(uuid, 14, 18);
-    long low = hex(uuid, 19, 23) << 48 | hex(uuid, 24, 36);
     int mask = highs.length - 1;
     int slot = (int) (mix(high ^ low * 31) & mask);
     while (lengths[slot] != 0 && (highs[slot] != high || lows[slot] != low)) {
@@ -73,7 +80,7 @@ final class DeferredDedup {
     }
     if (where[slot] != IN_INDEX) {
       // the same uuid, exactly (its 128 bits): the first event goes to the index under it
-      index.add(uuid, readBack((int) (where[slot] >>> OFFSET_BITS), where[slot] & OFFSET_MASK, lengths[slot]));
+      index.add(event.uuid(), readBack((int) (where[slot] >>> OFFSET_BITS), where[slot] & OFFSET_MASK, lengths[slot]));
       where[slot] = IN_INDEX;
     }
     return index.add(event);

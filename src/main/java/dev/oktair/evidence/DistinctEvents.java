@@ -86,6 +86,7 @@ final class DistinctEvents implements EventHandler {
           // without a stat, a change after the read could not be told: its events are hashed instead
           int number = readFiles.start(file, path);
           placed = before == null ? -1 : number;
+          visitor.from(placed < 0 ? null : path);
           stopped = reader.read(path, this).stopped();
           String after = VerifiedStats.stat(file, path);
           readFiles.read(number, after);
@@ -137,8 +138,7 @@ final class DistinctEvents implements EventHandler {
     if (!test.test(event)) {
       return null;
     }
-    String uuid = event.uuid();
-    if (uuid == null || !DeferredDedup.canonical(uuid)) {
+    if (!event.hasUuidBits() && (event.uuid() == null || !DeferredDedup.canonical(event.uuid()))) {
       event.sha256();
     }
     return SELECTED;

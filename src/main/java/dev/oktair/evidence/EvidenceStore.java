@@ -223,6 +223,15 @@ public final class EvidenceStore {
     /** Receives a selected event seen for the first time; returns false to stop. */
     boolean event(LogEvent event);
 
+    /**
+     * Receives, before the events of each evidence file, the sealed file they lie in, each at its
+     * {@link LogEvent#offset} as it is (so they may be read again from there rather than kept), or
+     * null when they are not to be found so; by default ignored.
+     */
+    default void from(Path file) {
+      // most readers keep what they need of the events themselves
+    }
+
     /** Receives a line of an evidence file that is not an event. */
     void rejected(RejectedLine line);
 

@@ -122,6 +122,87 @@ class StreamCheckTest {
     assertThat(accepted).isGreaterThan(1000);
   }
 
+  /**
+   * The check is the UTF-8 and text check too: random edits that bring in bytes UTF-8 never has,
+   * cut or overlong sequences, surrogates, control bytes and surrogate escapes; whatever it
+   * accepts, both those checks and the full path accept, with the same uuid and published.
+   */
+  @Test
+  void acceptsNoTextTheUtf8AndTextChecksRefuse() {
+    Random r = new Random(20261203);
+    byte[] alphabet = ("\\u\\ud800\\udc00\\ud83d\\ude00dDcCfF0123456789\"\t\n\r\u0001 \u0000"
+        + "\u00e9\u20ac\ud83d\ude00").getBytes(UTF_8);
+    byte[] raw = {(byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xDF, (byte) 0xE0,
+        (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0xF4, (byte) 0xF5, (byte) 0xFF, (byte) 0x9F, (byte) 0xA0,
+        (byte) 0x8F, (byte) 0x90, (byte) 0xEF, (byte) 0xBB};
+    byte[] all = Arrays.copyOf(alphabet, alphabet.length + raw.length);
+    System.arraycopy(raw, 0, all, alphabet.length, raw.length);
+    byte[] base = EVENT.replace("Ana ", "Ana \u00e9 \ud83d\ude00 \u20ac \\ud83d\\ude00 ").getBytes(UTF_8);
+    int accepted = 0;
+    int refusedText = 0;
+    for (int n = 0; n < 60_000; n++) {
+      byte[] b = base.clone();
+      for (int edits = 1 + r.nextInt(2); edits > 0; edits--) {
+        b = edit(b, r, all);
+      }
+      boolean text = Utf8.isValid(b, 0, b.length) && JsonText.problem(b, 0, b.length, false) == null;
+      refusedText += text ? 0 : 1;
+      LogEvent fast = StreamCheck.event(b, 0, b.length);
+      if (fast == null) {
+        continue;
+      }
+      accepted++;
+      String shown = new String(b, UTF_8);
+      assertThat(text).as(shown).isTrue();
+      JsonNode tree = Json.EVENT_READER.readTree(b);
+      assertThat(tree.isObject() && Envelope.looksLikeEvent(tree)).as(shown).isTrue();
+      assertThat(fast.uuid()).as(shown).isEqualTo(Json.text(tree.get("uuid")));
+      assertThat(fast.publishedText()).as(shown).isEqualTo(Json.text(tree.get("published")));
+    }
+    assertThat(accepted).isGreaterThan(1000);
+    assertThat(refusedText).isGreaterThan(1000);
+  }
+
+  @Test
+  void refusesWhatTheUtf8AndTextChecksRefuse() {
+    String[] refused = {
+      "{\"eventType\":\"x\",\"uuid\":\"a\\ud800\"}", // a lone high surrogate escape
+      "{\"eventType\":\"x\",\"uuid\":\"a\\udc00\"}", // a lone low one
+      "{\"eventType\":\"x\",\"uuid\":\"a\\ud800\\u0041\"}", // a high one, then no low one
+      "{\"eventType\":\"x\",\"uuid\":\"a\u0001\"}", // a control byte
+      "\ufeff{\"eventType\":\"x\",\"uuid\":\"a\"}", // a byte order mark
+    };
+    for (String s : refused) {
+      assertThat(check(s)).as(s).isNull();
+    }
+    byte[][] invalid = {
+      {(byte) 0xC0, (byte) 0x80}, {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+      {(byte) 0x80}, {(byte) 0xC3}, {(byte) 0xE2, (byte) 0x82},
+    };
+    for (byte[] bad : invalid) {
+      byte[] head = "{\"eventType\":\"x\",\"uuid\":\"a".getBytes(UTF_8);
+      byte[] tail = "\"}".getBytes(UTF_8);
+      byte[] b = Arrays.copyOf(head, head.length + bad.length + tail.length);
+      System.arraycopy(bad, 0, b, head.length, bad.length);
+      System.arraycopy(tail, 0, b, head.length + bad.length, tail.length);
+      assertThat(Utf8.isValid(b, 0, b.length)).isFalse();
+      assertThat(StreamCheck.event(b, 0, b.length)).as(Arrays.toString(bad)).isNull();
+    }
+    assertThat(check("{\"eventType\":\"x\",\"uuid\":\"a\",\"displayMessage\":\"\u00e9\u20ac\ud83d\ude00 \\ud83d\\ude00\"}")).isNotNull();
+  }
+
+  @Test
+  void notesWhereTheTopLevelFieldsStart() {
+    byte[] b = EVENT.getBytes(UTF_8);
+    LogEvent e = StreamCheck.event(b, 0, b.length);
+    int at = e.noted(LogEvent.notedField("eventType"));
+    assertThat(new String(b, at, "\"user.session.start\"".length(), UTF_8)).isEqualTo("\"user.session.start\"");
+    assertThat(e.noted(LogEvent.notedField("severity"))).isEqualTo(LogEvent.ABSENT);
+    assertThat(e.noted(LogEvent.notedField("nonesuch"))).isEqualTo(LogEvent.NOT_NOTED);
+    assertThat(LogEvent.parse(EVENT).noted(0)).isEqualTo(LogEvent.NOT_NOTED);
+  }
+
   private static byte[] edit(byte[] b, Random r, byte[] alphabet) {
     int at = r.nextInt(b.length);
     byte c = alphabet[r.nextInt(alphabet.length)];

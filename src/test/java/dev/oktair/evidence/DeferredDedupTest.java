@@ -34,6 +34,48 @@ class DeferredDedupTest {
     return v;
   }
 
+  /** The event as a filtered read has it: checked without a tree, its uuid's bits read in the check. */
+  private static LogEvent checked(String json) {
+    List<LogEvent> got = new ArrayList<>();
+    try {
+      dev.oktair.events.EventReader.create().treeless().read(
+          new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t", new dev.oktair.events.EventHandler() {
+            @Override
+            public boolean event(LogEvent event, long line) {
+              return got.add(event);
+            }
+
+            @Override
+            public void rejected(dev.oktair.events.RejectedLine line) {
+              throw new AssertionError(line);
+            }
+          });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return got.get(0);
+  }
+
+  @Test
+  void aCheckedEventsUuidBitsGiveTheVerdictsItsTextGives() {
+    String upper = A.toUpperCase(java.util.Locale.ROOT);
+    String[][] steps = {{A, ""}, {B, ""}, {A, ""}, {A, ",\"x\":1"}, {upper, ""}, {upper, ""}, {"u-1", ""}, {B, ""}};
+    DeferredDedup parsed = new DeferredDedup((file, offset, length) -> evidence.get(file + "@" + offset));
+    long offset = 0;
+    for (String[] step : steps) {
+      String json = "{\"uuid\":\"" + step[0] + "\",\"eventType\":\"user.session.start\"" + step[1] + "}";
+      LogEvent c = checked(json);
+      assertThat(c.hasUuidBits()).as(step[0]).isEqualTo(step[0].length() == 36 && step[0].equals(step[0].toLowerCase(java.util.Locale.ROOT)));
+      DedupIndex.Verdict v = dedup.add(c, 0, offset);
+      assertThat(v).as(json).isEqualTo(parsed.add(LogEvent.parse(json), 0, offset));
+      if (v != DedupIndex.Verdict.DUPLICATE) {
+        evidence.put("0@" + offset, c.raw());
+        offset += c.rawLength() + 1;
+      }
+    }
+    assertThat(reads).isNotEmpty();
+  }
+
   private static final String A = "bae5ff1e-8592-4578-ef9c-690e9e06c902";
   private static final String B = "4cb5f62a-12d6-7136-0fec-bff3409bbe13";
 

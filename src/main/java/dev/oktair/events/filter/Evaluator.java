@@ -1,6 +1,7 @@
 package dev.oktair.events.filter;
 
 import dev.oktair.events.FieldPath;
+import dev.oktair.events.LogEvent;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +39,10 @@ sealed interface Evaluator {
   /**
    * Returns what {@link #test} would say of the event whose raw bytes {@code buf[off, off + len)}
    * the strict reading accepted (one JSON object, no repeated key), or null when only the tree can
-   * tell; by default null.
+   * tell; by default null. {@code noted}: the event whose bytes they are, when its strict check
+   * noted where its top-level values start ({@link LogEvent#noted}) relative to {@code off}, else null.
    */
-  default Boolean decide(byte[] buf, int off, int len) {
+  default Boolean decide(byte[] buf, int off, int len, LogEvent noted) {
     return null;
   }
 
@@ -89,8 +91,8 @@ sealed interface Evaluator {
     }
 
     @Override
-    public Boolean decide(byte[] buf, int off, int len) {
-      return decideAll(parts, Boolean.FALSE, buf, off, len);
+    public Boolean decide(byte[] buf, int off, int len, LogEvent noted) {
+      return decideAll(parts, Boolean.FALSE, buf, off, len, noted);
     }
 
     @Override
@@ -148,8 +150,8 @@ sealed interface Evaluator {
     }
 
     @Override
-    public Boolean decide(byte[] buf, int off, int len) {
-      return decideAll(parts, Boolean.TRUE, buf, off, len);
+    public Boolean decide(byte[] buf, int off, int len, LogEvent noted) {
+      return decideAll(parts, Boolean.TRUE, buf, off, len, noted);
     }
 
     @Override
@@ -196,8 +198,8 @@ sealed interface Evaluator {
     }
 
     @Override
-    public Boolean decide(byte[] buf, int off, int len) {
-      Boolean v = inner.decide(buf, off, len);
+    public Boolean decide(byte[] buf, int off, int len, LogEvent noted) {
+      Boolean v = inner.decide(buf, off, len, noted);
       return v == null ? null : !v;
     }
 
@@ -262,8 +264,8 @@ sealed interface Evaluator {
     }
 
     @Override
-    public Boolean decide(byte[] buf, int off, int len) {
-      return raw == null ? null : raw.decide(buf, off, len);
+    public Boolean decide(byte[] buf, int off, int len, LogEvent noted) {
+      return raw == null ? null : raw.decide(buf, off, len, noted);
     }
 
     @Override
@@ -320,10 +322,11 @@ sealed interface Evaluator {
    * bytes: the first part that decides {@code decisive} settles it; else any undecided part leaves
    * it undecided (null) and all decided parts give the other verdict.
    */
-  private static Boolean decideAll(List<Evaluator> parts, Boolean decisive, byte[] buf, int off, int len) {
+  private static Boolean decideAll(List<Evaluator> parts, Boolean decisive, byte[] buf, int off, int len,
+      LogEvent noted) {
     Boolean rest = !decisive;
     for (Evaluator part : parts) {
-      Boolean v = part.decide(buf, off, len);
+      Boolean v = part.decide(buf, off, len, noted);
       if (decisive.equals(v)) {
         return v;
       }

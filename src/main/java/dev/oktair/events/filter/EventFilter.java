@@ -114,7 +114,7 @@ public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
    */
   public Boolean decide(byte[] buf, int off, int len) {
     Objects.checkFromIndexSize(off, len, buf.length);
-    return root.decide(buf, off, len);
+    return root.decide(buf, off, len, null);
   }
 
   /**

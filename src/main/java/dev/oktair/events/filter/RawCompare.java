@@ -1,6 +1,7 @@
 package dev.oktair.events.filter;
 
 import dev.oktair.events.FieldPath;
+import dev.oktair.events.LogEvent;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,12 +19,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawCompare {
   private final byte[] key;
+  /** The key's number among the top-level fields the strict check notes ({@link LogEvent#notedField}), or -1. */
+  private final int field;
   private final Op op;
   private final byte[] folded;
   private final byte[] caseMask;
 
   private RawCompare(byte[] key, Op op, String folded) {
     this.key = key;
+    this.field = LogEvent.notedField(new String(key, StandardCharsets.US_ASCII));
     this.op = op;
     this.folded = folded.getBytes(StandardCharsets.US_ASCII);
     this.caseMask = new byte[this.folded.length];
@@ -53,10 +57,13 @@ final class RawCompare {
 
   /**
    * Returns the comparison's verdict on the strictly accepted object {@code b[off, off + len)}, or
-   * null when only its tree can tell.
+   * null when only its tree can tell. Where the key's value is, {@code noted} (when not null) may
+   * say, as its strict check found it (relative to {@code off}); else the bytes are read to find it.
    */
-  Boolean decide(byte[] b, int off, int len) {
-    int v = TopLevel.valueOf(b, off, len, key);
+  Boolean decide(byte[] b, int off, int len, LogEvent noted) {
+    int at = noted == null ? LogEvent.NOT_NOTED : noted.noted(field);
+    int v = at == LogEvent.NOT_NOTED ? TopLevel.valueOf(b, off, len, key) : at == LogEvent.ABSENT ? TopLevel.ABSENT
+        : off + at;
     if (v == TopLevel.UNSURE) {
       return null;
     }
