@@ -153,7 +153,7 @@ final class RawNeedle {
       }
       // Flags above a true zero byte may be false; every flag is verified, and none is missed.
       for (; hits != 0; hits &= hits - 1) {
-        int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
+        int at = s + byteIndex(hits);
         if (at <= end - m && matchesAt(buf, at)) {
           return true;
         }
@@ -281,7 +281,8 @@ final class RawNeedle {
 
   /** Returns the index of the byte of the lowest flag (a byte's high bit) in {@code flags}. */
   private static int byteIndex(long flags) {
-    return Long.numberOfTrailingZeros(flags) >>> 3;
+    // a multiply, not Long.numberOfTrailingZeros, which C1 calls rather than inlines (see Bytes.firstFlagged)
+    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
   /** Flags each zero byte of {@code x} in its high bit, exactly (no false flag above a true one). */
@@ -320,7 +321,7 @@ final class RawNeedle {
           p += 8;
           continue;
         }
-        p += Long.numberOfTrailingZeros(hits) >>> 3; // the lowest flagged byte is a true hit
+        p += byteIndex(hits); // the lowest flagged byte is a true hit
       } else if ((buf[p] | anchorMask) != anchorByte) {
         p++;
         continue;
@@ -353,7 +354,7 @@ final class RawNeedle {
           i += 8;
           continue;
         }
-        i += Long.numberOfTrailingZeros(hits) >>> 3;
+        i += byteIndex(hits);
       } else if (buf[i] != '\\') {
         i++;
         continue;
