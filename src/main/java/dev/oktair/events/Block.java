@@ -41,18 +41,16 @@ final class Block implements RecordSink {
       if (search) {
         // Lines before the first one the prefilter might pass are passed over whole, unsplit:
         // only counted (blank ones among them as skipped too).
-        int candidate = prefilter.firstCandidate(buf, start, to);
-        lineStart = candidate < 0 ? to : Bytes.lastIndexOfNewline(buf, start, candidate) + 1;
-        if (lineStart <= start) {
-          lineStart = start;
-        } else {
-          long passed = Bytes.countNewlines(buf, start, lineStart);
-          if (candidate < 0 && buf[to - 1] != '\n') {
+        LinePredicate.PassedOver over = prefilter.passOver(buf, start, to);
+        lineStart = over.lineStart();
+        if (lineStart > start) {
+          long passed = over.lfs();
+          if (lineStart == to && buf[to - 1] != '\n') {
             passed++; // the input's last line, without its LF
           }
           line += passed;
           decoder.skipped += passed;
-          if (candidate < 0) {
+          if (lineStart == to) {
             break;
           }
         }

@@ -31,7 +31,7 @@ final class Bytes {
       // Classic "has a zero byte": exact for the lowest matching byte, which is all we need.
       long t = (w - ONES) & ~w & HIGHS;
       if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+        return i + firstFlagged(t);
       }
     }
     for (; i < to; i++) {
@@ -89,6 +89,16 @@ final class Bytes {
     return n;
   }
 
+  /**
+   * Returns the index (0-7) of the lowest byte whose high bit is set in {@code flags} (nonzero, only
+   * high bits set). A multiply, not {@link Long#numberOfTrailingZeros}: the C1 compiler, which runs
+   * {@code events}, does not intrinsify that, and calls it twice over for every word found.
+   */
+  static int firstFlagged(long flags) {
+    // the lowest flag as 1 << 8k; times bytes 7, 6 .. 0 (low to high), byte 7 of the product is k
+    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
   /** Returns {@code x} with the high bit of each zero byte set, among others: nonzero exactly when x has a zero byte. */
   private static long flags(long x) {
     return (x - ONES) & ~x;
@@ -100,7 +110,7 @@ final class Bytes {
     for (int last = to - 8; i <= last; i += 8) {
       long w = (long) LONGS.get(b, i) & HIGHS;
       if (w != 0) {
-        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+        return i + firstFlagged(w);
       }
     }
     while (i < to && b[i] >= 0) {
@@ -124,7 +134,7 @@ final class Bytes {
       // a false flag can only follow a true one, so the first flag is exact.
       long w = (((x - SPACES) & ~x) | flags(x ^ BACKSLASHES)) & HIGHS;
       if (w != 0) {
-        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+        return i + firstFlagged(w);
       }
     }
     while (i < to && (b[i] & 0xFF) >= 0x20 && b[i] != '\\') {
@@ -145,7 +155,7 @@ final class Bytes {
       long x = (long) LONGS.get(b, i);
       long w = (((x - SPACES) & ~x) | flags(x ^ BACKSLASHES) | flags(x ^ QUOTES)) & HIGHS;
       if (w != 0) {
-        return i + (Long.numberOfTrailingZeros(w) >>> 3);
+        return i + firstFlagged(w);
       }
     }
     while (i < to && (b[i] & 0xFF) >= 0x20 && b[i] != '\\' && b[i] != '"') {

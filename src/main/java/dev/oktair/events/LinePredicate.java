@@ -26,6 +26,32 @@ public interface LinePredicate {
     return from < to ? from : -1;
   }
 
+  /**
+   * Returns how far a reader may pass over the lines of {@code buf[from, to)} without splitting
+   * them: to the start of the first line {@link #firstCandidate} names (or to {@code to} when it
+   * names none), and how many LFs lie before there. The default searches, then counts; a predicate
+   * that reads every byte anyway counts the LFs in the same pass.
+   */
+  default PassedOver passOver(byte[] buf, int from, int to) {
+    int candidate = firstCandidate(buf, from, to);
+    int lineStart = candidate < 0 ? to : Math.max(from, Bytes.lastIndexOfNewline(buf, from, candidate) + 1);
+    return new PassedOver(lineStart, lineStart == from ? 0 : (int) Bytes.countNewlines(buf, from, lineStart));
+  }
+
+  /**
+   * What {@link #passOver} passed over.
+   *
+   * @param lineStart where the first line that might pass starts, or the end of the range searched
+   * @param lfs how many LFs lie between the range's start and {@code lineStart}
+   */
+  record PassedOver(int lineStart, int lfs) {
+    public PassedOver {
+      if (lineStart < 0 || lfs < 0) {
+        throw new IllegalArgumentException("negative: " + lineStart + ", " + lfs);
+      }
+    }
+  }
+
   /** Returns the predicate that passes a line only when both this and {@code other} pass it. */
   default LinePredicate and(LinePredicate other) {
     if (this == ALL) {

@@ -48,6 +48,17 @@ class BytesTest {
     assertThat(Bytes.countNewlines(all, 3, all.length)).isEqualTo(all.length - 3);
   }
 
+  @Test
+  void theFirstFlaggedByteIsTheLowestFlagInEveryPattern() {
+    for (int mask = 1; mask < 256; mask++) {
+      long flags = 0;
+      for (int k = 0; k < 8; k++) {
+        flags |= (mask >>> k & 1L) << (8 * k + 7);
+      }
+      assertThat(Bytes.firstFlagged(flags)).as("%x", flags).isEqualTo(Long.numberOfTrailingZeros(flags) >>> 3);
+    }
+  }
+
   private static int naive(byte[] b, int from, int to, boolean first) {
     int found = -1;
     for (int i = from; i < to; i++) {

@@ -137,6 +137,19 @@ public final class EventFilter implements Predicate<LogEvent>, LinePredicate {
     return root.firstCandidate(buf, from, to);
   }
 
+  /**
+   * Returns how far a reader may pass over the lines of {@code buf[from, to)} unsplit (see {@link
+   * LinePredicate#passOver}): a lone comparison with a needle counts the lines in its search's one
+   * pass over the bytes; any other filter searches, then counts.
+   */
+  @Override
+  public PassedOver passOver(byte[] buf, int from, int to) {
+    Objects.checkFromToIndex(from, to, buf.length);
+    return root instanceof Evaluator.Compare c && c.needle() != null
+        ? c.needle().passOver(buf, from, to)
+        : LinePredicate.super.passOver(buf, from, to);
+  }
+
   /** Returns the normalised expression. */
   @Override
   public String toString() {

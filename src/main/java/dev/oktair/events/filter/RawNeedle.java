@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.events.LinePredicate;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -32,6 +33,10 @@ final class RawNeedle {
   private static final long HIGHS = 0x8080808080808080L;
   private static final long BACKSLASHES = ONES * '\\';
   private static final long US = ONES * 'u';
+  private static final long NEWLINES = ONES * '\n';
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+  /** No candidate in a word: above every offset. */
+  private static final int NONE = Integer.MAX_VALUE;
   /** The flag of a word's last byte, whose follower lies in the next word. */
   private static final long LAST_BYTE = 0x8000000000000000L;
 
@@ -141,14 +146,14 @@ final class RawNeedle {
     for (int lastWord = end - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
       // A byte of pair is zero only where both rare bytes sit at their places.
-      long hits = zeros(pairAt(first, buf, s));
+      long hits = zeros(pair(first, (long) LONGS.get(buf, s + hi)));
       long backslashes = escapes(first);
       if ((hits | backslashes) == 0) {
         continue;
       }
       // Flags above a true zero byte may be false; every flag is verified, and none is missed.
       for (; hits != 0; hits &= hits - 1) {
-        int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
+        int at = s + byteIndex(hits);
         if (at <= end - m && matchesAt(buf, at)) {
           return true;
         }
@@ -169,55 +174,125 @@ final class RawNeedle {
   }
 
   /**
-   * Returns the first offset in {@code buf[from, to)}, across lines, where the literal starts or a
-   * backslash stands that could begin an escape hiding it (any backslash when the literal holds a
-   * character JSON writes with a short escape, else one followed by {@code u}), or -1 when there is
-   * none: every line before the one holding that offset is one {@link #mayOccur} rules out, as it
-   * says true only for a line holding the literal or such an escape. The same probe as {@code
-   * mayOccur}, eight needle starts at a time, with no work per line.
+   * Returns an offset within the first of the lines of {@code buf[from, to)} that holds the literal
+   * or a backslash that could begin an escape hiding it (any backslash when the literal holds a
+   * character JSON writes with a short escape, else one followed by {@code u}), or -1 when none
+   * does: every line before it is one {@link #mayOccur} rules out, as it says true only for a line
+   * holding the literal or such an escape. See {@link #passOver}.
    */
   int firstCandidate(byte[] buf, int from, int to) {
-    int m = folded.length;
+    int lineStart = (int) scan(buf, from, to);
+    return lineStart < to ? lineStart : -1;
+  }
+
+  /**
+   * Returns where the line {@link #firstCandidate} names starts ({@code to} when it names none),
+   * with the LFs before it, counted in the same pass: the search reads every byte once, and the
+   * lines passed over need no second pass to be counted.
+   */
+  LinePredicate.PassedOver passOver(byte[] buf, int from, int to) {
+    long found = scan(buf, from, to);
+    return new LinePredicate.PassedOver((int) found, (int) (found >>> 32));
+  }
+
+  /**
+   * The search of {@link #passOver}: returns the line start in the low half, the LFs before it in
+   * the high half (nothing allocated for {@link #firstCandidate}).
+   *
+   * <p>Eight needle starts at a time: a start is a candidate when both of the needle's two rarest
+   * bytes sit where they should; the same words (those at {@code s + lo}) are watched for a
+   * backslash or an LF. Nearly every word has none of the three, and costs a few operations with
+   * one branch; the rest are checked exactly, in order ({@link #candidateIn}).
+   */
+  private long scan(byte[] buf, int from, int to) {
+    int lfs = 0;
+    int lineStart = from;
+    // The watched words start at from + lo; the few bytes before the first are read here.
     for (int i = from, stop = Math.min(from + lo, to); i < stop; i++) {
-      if (buf[i] == '\\' && escapeAt(buf, i, to)) {
-        return i;
+      if (buf[i] == '\n') {
+        lfs++;
+        lineStart = i + 1;
+      } else if (buf[i] == '\\' && escapeAt(buf, i, to)) {
+        return found(lineStart, lfs);
       }
     }
     int s = from;
     for (int lastWord = to - hi - 8; s <= lastWord; s += 8) {
       long first = (long) LONGS.get(buf, s + lo);
-      long pairs = zeros(pairAt(first, buf, s));
-      long back = escapes(first);
-      if ((pairs | back) == 0) {
+      long pair = pair(first, (long) LONGS.get(buf, s + hi));
+      long back = first ^ BACKSLASHES;
+      long lf = first ^ NEWLINES;
+      if ((((pair - ONES) & ~pair | (back - ONES) & ~back | (lf - ONES) & ~lf) & HIGHS) == 0) {
         continue;
       }
-      // Flags may be false above a true one: each is verified, lowest first, in both kinds.
-      int found = -1;
-      for (long hits = pairs; hits != 0; hits &= hits - 1) {
-        int at = s + (Long.numberOfTrailingZeros(hits) >>> 3);
-        if (at <= to - m && matchesAt(buf, at)) {
-          found = at;
-          break;
-        }
+      int at = candidateIn(buf, s, first, zeros(pair), to);
+      // LFs in the watched word before the candidate (a needle start below it has none after it)
+      long lfFlags = exactZeros(lf) & below(at - (s + lo));
+      if (lfFlags != 0) {
+        lfs += Long.bitCount(lfFlags);
+        lineStart = s + lo + ((63 - Long.numberOfLeadingZeros(lfFlags)) >>> 3) + 1;
       }
-      for (long backs = back; backs != 0; backs &= backs - 1) {
-        int q = s + lo + (Long.numberOfTrailingZeros(backs) >>> 3);
-        if (buf[q] == '\\' && escapeAt(buf, q, to)) {
-          found = found < 0 ? q : Math.min(found, q);
-          break;
-        }
-      }
-      if (found >= 0) {
-        return found;
+      if (at != NONE) {
+        return found(lineStart, lfs);
       }
     }
-    int found = s <= to - m ? indexOf(buf, s, to - s) : -1;
-    for (int i = Math.max(s + lo, from), stop = found < 0 ? to : Math.min(found, to); i < stop; i++) {
-      if (buf[i] == '\\' && escapeAt(buf, i, to)) {
-        return i;
+    // The last needle starts, and the bytes after the last watched word.
+    int needle = s <= to - folded.length ? indexOf(buf, s, to - s) : -1;
+    for (int i = s + lo, stop = needle < 0 ? to : needle; i < stop; i++) {
+      if (buf[i] == '\n') {
+        lfs++;
+        lineStart = i + 1;
+      } else if (buf[i] == '\\' && escapeAt(buf, i, to)) {
+        return found(lineStart, lfs);
       }
     }
-    return found;
+    return found(needle < 0 ? to : lineStart, lfs);
+  }
+
+  private static long found(int lineStart, int lfs) {
+    return (long) lfs << 32 | lineStart;
+  }
+
+  /**
+   * Returns the lowest candidate among needle starts {@code s .. s + 7} (flagged in {@code pairs},
+   * possibly falsely above a true flag) and the backslashes of the watched word {@code first} (at
+   * {@code s + lo}) that could begin a hiding escape, or {@link #NONE}.
+   */
+  private int candidateIn(byte[] buf, int s, long first, long pairs, int to) {
+    int best = NONE;
+    for (long hits = pairs; hits != 0; hits &= hits - 1) {
+      int at = s + byteIndex(hits);
+      if (at <= to - folded.length && matchesAt(buf, at)) {
+        best = at;
+        break;
+      }
+    }
+    for (long backs = zeros(first ^ BACKSLASHES); backs != 0; backs &= backs - 1) {
+      int q = s + lo + byteIndex(backs);
+      if (q >= best) {
+        break;
+      }
+      if (buf[q] == '\\' && escapeAt(buf, q, to)) {
+        return q;
+      }
+    }
+    return best;
+  }
+
+  /** Returns the index of the byte of the lowest flag (a byte's high bit) in {@code flags}. */
+  private static int byteIndex(long flags) {
+    // a multiply, not Long.numberOfTrailingZeros, which C1 calls rather than inlines (see Bytes.firstFlagged)
+    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
+  }
+
+  /** Flags each zero byte of {@code x} in its high bit, exactly (no false flag above a true one). */
+  private static long exactZeros(long x) {
+    return ~(((x & LOWS) + LOWS) | x) & HIGHS;
+  }
+
+  /** Returns a mask of the word's bytes below byte {@code k} (none when k is negative, all from 8). */
+  private static long below(int k) {
+    return k <= 0 ? 0L : k >= 8 ? -1L : (1L << (k << 3)) - 1;
   }
 
   /** Returns true when the backslash at {@code i} could begin an escape that spells part of the literal. */
@@ -246,7 +321,7 @@ final class RawNeedle {
           p += 8;
           continue;
         }
-        p += Long.numberOfTrailingZeros(hits) >>> 3; // the lowest flagged byte is a true hit
+        p += byteIndex(hits); // the lowest flagged byte is a true hit
       } else if ((buf[p] | anchorMask) != anchorByte) {
         p++;
         continue;
@@ -279,7 +354,7 @@ final class RawNeedle {
           i += 8;
           continue;
         }
-        i += Long.numberOfTrailingZeros(hits) >>> 3;
+        i += byteIndex(hits);
       } else if (buf[i] != '\\') {
         i++;
         continue;
@@ -304,9 +379,10 @@ final class RawNeedle {
 
   /**
    * Returns the word whose bytes are zero exactly where both rare bytes of the literal sit at their
-   * places from {@code s} ({@code first} is the word at {@code s + lo}, already read), case folded.
+   * places from some start {@code s}, given the words at {@code s + lo} and {@code s + hi}, case
+   * folded. Small enough for the C1 compiler to inline.
    */
-  private long pairAt(long first, byte[] buf, int s) {
-    return ((first | loCaseBits) ^ loPattern) | (((long) LONGS.get(buf, s + hi) | hiCaseBits) ^ hiPattern);
+  private long pair(long atLo, long atHi) {
+    return ((atLo | loCaseBits) ^ loPattern) | ((atHi | hiCaseBits) ^ hiPattern);
   }
 }

@@ -90,17 +90,79 @@ class RawNeedleTest {
     for (int round = 0; round < 20_000; round++) {
       String literal = LITERALS[random.nextInt(LITERALS.length)];
       RawNeedle needle = RawNeedle.of(literal);
-      String filler = random.nextInt(4) == 0 ? "xyz.\\u\"\n" : "xyz.:\" ,\n\n";
-      StringBuilder text = new StringBuilder(randomText(random, filler, random.nextInt(120)));
-      for (int k = random.nextInt(4); k > 0; k--) {
-        String planted = asWritten(random, literal);
-        text.insert(random.nextInt(text.length() + 1), planted);
-      }
-      byte[] hay = text.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] hay = randomLines(random, literal, 120, 4);
       assertThat(linesSearched(needle::firstCandidate, needle::mayOccur, hay))
-          .as("'%s' in '%s'", literal, text)
+          .as("'%s' in '%s'", literal, new String(hay, StandardCharsets.UTF_8))
           .isEqualTo(linesPassed(needle::mayOccur, hay));
     }
+  }
+
+  /**
+   * The search that counts the lines it passes over stops at the start of the line holding the
+   * first occurrence or backslash that could hide one, having counted exactly the LFs before it,
+   * whatever the window: LFs, escapes and occurrences fall on every side of the words it reads.
+   */
+  @Test
+  void passingOverCountsTheLinesBeforeTheFirstCandidateLine() {
+    Random random = new Random(21);
+    for (int round = 0; round < 30_000; round++) {
+      String literal = LITERALS[random.nextInt(LITERALS.length)];
+      RawNeedle needle = RawNeedle.of(literal);
+      byte[] hay = randomLines(random, literal, 200, 3);
+      int from = random.nextInt(hay.length + 1);
+      int to = from + random.nextInt(hay.length - from + 1);
+
+      int first = naiveFirstCandidate(hay, from, to, literal);
+      int lineStart = first;
+      while (lineStart > from && lineStart < to && hay[lineStart - 1] != '\n') {
+        lineStart--;
+      }
+      assertThat(needle.passOver(hay, from, to))
+          .as("'%s' in '%s' [%d,%d)", literal, new String(hay, StandardCharsets.UTF_8), from, to)
+          .isEqualTo(new dev.oktair.events.LinePredicate.PassedOver(lineStart, lfs(hay, from, lineStart)));
+      assertThat(needle.firstCandidate(hay, from, to)).isEqualTo(lineStart < to ? lineStart : -1);
+    }
+  }
+
+  /**
+   * Returns random lines, shorter than {@code length} before up to {@code most - 1} copies of the
+   * literal are planted: escapes in a quarter of them, else VTs, which a word search could take
+   * for LFs.
+   */
+  private static byte[] randomLines(Random random, String literal, int length, int most) {
+    String filler = random.nextInt(4) == 0 ? "xyz.\\u\"\n" : "xyz.:\" ,\n\n\u000b";
+    return planted(random, literal, randomText(random, filler, random.nextInt(length)), most)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Returns {@code text} with up to {@code most - 1} copies of the literal, as an event might spell it, at random places. */
+  private static String planted(Random random, String literal, String text, int most) {
+    StringBuilder out = new StringBuilder(text);
+    for (int k = random.nextInt(most); k > 0; k--) {
+      out.insert(random.nextInt(out.length() + 1), asWritten(random, literal));
+    }
+    return out.toString();
+  }
+
+  /** The first offset in the window where the literal starts or a backslash could begin an escape hiding it, else its end. */
+  private static int naiveFirstCandidate(byte[] hay, int from, int to, String literal) {
+    boolean shortEscapes = literal.chars().anyMatch(c -> c == '"' || c == '\\' || c == '/' || c < 0x20);
+    int found = naiveIndexOf(hay, from, to - from, literal);
+    int stop = found < 0 ? to : found;
+    for (int i = from; i < stop; i++) {
+      if (hay[i] == '\\' && (shortEscapes || (i + 1 < to && hay[i + 1] == 'u'))) {
+        return i;
+      }
+    }
+    return stop;
+  }
+
+  private static int lfs(byte[] buf, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += buf[i] == '\n' ? 1 : 0;
+    }
+    return n;
   }
 
   /** A test on one line. */
