@@ -15,6 +15,7 @@ package dev.oktair.detect;
 final class Canon {
   private static final int SLOTS = 1 << 14;
   private static final String[] TABLE = new String[SLOTS];
+  private static final int SAMPLES = 16;
 
   private Canon() {}
 
@@ -23,13 +24,29 @@ final class Canon {
     if (s == null) {
       return null;
     }
-    int h = s.hashCode();
+    int h = sample(s);
     int i = (h ^ h >>> 16) & (SLOTS - 1);
     String c = TABLE[i];
-    if (c != null && c.hashCode() == h && c.equals(s)) {
+    if (c != null && c.equals(s)) {
       return c;
     }
     TABLE[i] = s;
     return s;
   }
+
+  /**
+   * A slot hash over at most about {@value #SAMPLES} of the characters, from the last back: a
+   * fresh string's {@link String#hashCode} reads all of them (a user agent has over a hundred),
+   * one at a time, for each event; the canonical instance computes its own once, for the maps.
+   */
+  private static int sample(String s) {
+    int n = s.length();
+    int step = Math.max(1, n / SAMPLES);
+    int h = n;
+    for (int i = n - 1; i >= 0; i -= step) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
+  }
+
 }

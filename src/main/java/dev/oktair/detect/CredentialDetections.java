@@ -1,5 +1,7 @@
 package dev.oktair.detect;
 
+import dev.oktair.events.FieldPath;
+import dev.oktair.events.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -51,13 +53,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (e.result().equals("FAILURE")) {
-            d.addLast(e.light());
+            d.addLast(e.light(infra.pool()));
             if (d.size() > 50) {
               d.removeFirst();
             }
           } else if (e.succeeded() && d.size() >= FAILURES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e.kept());
+            l.add(e.kept(infra.pool()));
             hits.add(l);
             d.clear();
           }
@@ -113,13 +115,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (!e.succeeded()) {
-            d.addLast(e.light());
+            d.addLast(e.light(infra.pool()));
             if (d.size() >= PUSHES) {
               hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
             }
           } else if (d.size() >= PUSHES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e.light());
+            l.add(e.light(infra.pool()));
             hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
             d.clear();
           } else {
@@ -173,7 +175,7 @@ final class CredentialDetections {
           }
           String kind = String.valueOf(e.debug("factor"));
           if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
-            removed.put(e.subject() + "\n" + kind, e.kept());
+            removed.put(e.subject() + "\n" + kind, e.kept(infra.pool()));
           } else if (e.type().equals("user.mfa.factor.activate")) {
             Seen r = removed.remove(e.subject() + "\n" + kind);
             // A removal without a time cannot be paired with a later enrolment; it stays an absence.
@@ -203,9 +205,21 @@ final class CredentialDetections {
     }
   }
 
+  /** The OAuth clients a user was issued tokens for, since their first. */
+  private static final class Clients {
+    final Instant since;
+    final Set<String> ids = new HashSet<>();
+
+    Clients(Instant since) {
+      this.since = since;
+    }
+  }
+
   /** OAuth tokens issued to a client the user had never used before (after a learning week). */
   static final class NewOAuthClient extends Named {
     private static final Duration LEARN = Duration.ofDays(7);
+    /** As {@code event().text("client.id")}, parsed once rather than for each token grant. */
+    private static final FieldPath CLIENT_ID = FieldPath.parse("client.id");
 
     NewOAuthClient() {
       super("oauth-new-client", "OAuth tokens issued to a client the user never used", Severity.HIGH, "T1528",
@@ -219,8 +233,7 @@ final class CredentialDetections {
 
     @Override
     public Scan start() {
-      Map<String, Instant> firstSeen = new HashMap<>();
-      Set<String> used = new HashSet<>();
+      Map<String, Clients> used = new HashMap<>();
       Map<String, Seen> hits = new LinkedHashMap<>();
       return new Scan() {
         @Override
@@ -229,13 +242,13 @@ final class CredentialDetections {
               || e.published() == null || !e.succeeded()) {
             return;
           }
-          String client = e.event().text("client.id");
+          String client = Json.text(CLIENT_ID.first(e.event().json()));
           if (client == null) {
             client = e.event().actor().id();
           }
-          Instant since = firstSeen.computeIfAbsent(e.subject(), k -> e.published());
-          if (used.add(e.subject() + "\n" + client) && !e.published().isBefore(since.plus(LEARN))) {
-            hits.put(e.subject() + "\n" + client, e.kept());
+          Clients c = used.computeIfAbsent(e.subject(), k -> new Clients(e.published()));
+          if (c.ids.add(client) && !e.published().isBefore(c.since.plus(LEARN))) {
+            hits.put(e.subject() + "\n" + client, e.kept(infra.pool()));
           }
         }
 

@@ -35,7 +35,7 @@ public final class Drafts {
     List<Finding> out = new ArrayList<>();
     for (Draft d : drafts) {
       boolean attributed = d.events.stream().anyMatch(infra::attributed);
-      Infra.Span window = d.subject == null ? null : infra.window(d.subject);
+      Span window = d.subject == null ? null : infra.window(d.subject);
       boolean inWindow = window != null && d.events.stream().anyMatch(e -> window.contains(e.published()))
           || windowStart != null && d.events.stream().anyMatch(e -> e.published() != null
               && !e.published().isBefore(windowStart) && !e.published().isAfter(windowEnd));

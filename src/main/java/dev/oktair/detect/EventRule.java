@@ -61,7 +61,7 @@ final class EventRule implements Detection {
       @Override
       public void see(Seen e, Infra infra) {
         if (types.contains(e.type()) && test.test(e)) {
-          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e.kept());
+          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e.kept(infra.pool()));
         }
       }
 

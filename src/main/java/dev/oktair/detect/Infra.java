@@ -27,6 +27,7 @@ public final class Infra {
   private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
   private final Reach reach = new Reach();
+  private final Pool pool = new Pool();
   private Set<String> attackerSessions;
   private Set<String> replayIps;
 
@@ -78,12 +79,20 @@ public final class Infra {
     if (e.type().equals("user.authentication.sso") && e.succeeded()) {
       var app = e.target("AppInstance");
       if (app != null && app.id() != null) {
-        // written only when the label changes: the maps are long-lived, the event's strings are not
-        appsByKey.each(e, TreeMap::new, apps -> {
-          if (!apps.containsKey(app.id()) || !java.util.Objects.equals(apps.get(app.id()), app.displayName())) {
-            apps.put(app.id(), app.displayName());
+        if (who != null) {
+          // a user's sign-ins mostly follow their last event's source and session: their maps are at hand
+          if (ip != null) {
+            label(who.ipApps(), app);
           }
-        });
+          if (session != null) {
+            label(who.sessionApps(), app);
+          }
+          if (e.apiToken() != null) {
+            label(appsByKey.byToken.computeIfAbsent(e.apiToken(), k -> new TreeMap<>()), app);
+          }
+        } else {
+          appsByKey.each(e, TreeMap::new, apps -> label(apps, app));
+        }
       }
     }
     if (who != null) {
@@ -91,6 +100,19 @@ public final class Infra {
         who.span(e);
       }
       reach.see(e, who.name, who.reach);
+    }
+  }
+
+  /** Returns the pool of the strings the pass's scans keep. */
+  Pool pool() {
+    return pool;
+  }
+
+  /** Labels {@code app} in {@code apps}, written only when the label changes: the maps are long-lived, the event's strings are not. */
+  private static void label(Map<String, String> apps, dev.oktair.events.LogEvent.Target app) {
+    String was = apps.get(app.id());
+    if (was == null ? app.displayName() != null || !apps.containsKey(app.id()) : !was.equals(app.displayName())) {
+      apps.put(app.id(), app.displayName());
     }
   }
 
@@ -247,6 +269,8 @@ public final class Infra {
     private boolean ipAsn;
     private String session;
     private Span sessionSpan;
+    private Map<String, String> ipApps;
+    private Map<String, String> sessionApps;
     private SessionSeen sessionSeen;
     /** True when {@link #sessionSeen} holds {@link #ip}. */
     private boolean sessionHasIp;
@@ -260,15 +284,33 @@ public final class Infra {
       if (ip == null || !ip.equals(this.ip)) {
         this.ip = ip;
         ipSpan = null;
+        ipApps = null;
         ipAsn = false;
         sessionHasIp = false;
       }
       if (session == null || !session.equals(this.session)) {
         this.session = session;
         sessionSpan = null;
+        sessionApps = null;
         sessionSeen = null;
         sessionHasIp = false;
       }
+    }
+
+    /** Returns the apps reached from the source of the user's last event (not null), made when new. */
+    Map<String, String> ipApps() {
+      if (ipApps == null) {
+        ipApps = appsByKey.byIp.computeIfAbsent(ip, k -> new TreeMap<>());
+      }
+      return ipApps;
+    }
+
+    /** Returns the apps reached in the session of the user's last event (not null), made when new. */
+    Map<String, String> sessionApps() {
+      if (sessionApps == null) {
+        sessionApps = appsByKey.bySession.computeIfAbsent(session, k -> new TreeMap<>());
+      }
+      return sessionApps;
     }
 
     /** Moves the spans of the event's source, session and API token on to its time. */
@@ -339,61 +381,4 @@ public final class Infra {
       return any[0];
     }
   }
-
-  /** The first and last time of something; mutable while a pass runs. */
-  public static final class Span {
-    // primitives, not Instants: a span outlives many collections and is moved on by every event,
-    // and an event's Instant stored in it would survive each of them
-    private boolean empty = true;
-    private long firstSecond;
-    private int firstNano;
-    private long lastSecond;
-    private int lastNano;
-
-    void add(Instant t) {
-      long s = t.getEpochSecond();
-      int n = t.getNano();
-      if (empty || s < firstSecond || s == firstSecond && n < firstNano) {
-        firstSecond = s;
-        firstNano = n;
-      }
-      if (empty || s > lastSecond || s == lastSecond && n > lastNano) {
-        lastSecond = s;
-        lastNano = n;
-      }
-      empty = false;
-    }
-
-    Span copy() {
-      Span c = new Span();
-      c.empty = empty;
-      c.firstSecond = firstSecond;
-      c.firstNano = firstNano;
-      c.lastSecond = lastSecond;
-      c.lastNano = lastNano;
-      return c;
-    }
-
-    Span union(Span o) {
-      add(o.first());
-      add(o.last());
-      return this;
-    }
-
-    /** Returns the earliest time. */
-    public Instant first() {
-      return empty ? null : Instant.ofEpochSecond(firstSecond, firstNano);
-    }
-
-    /** Returns the latest time. */
-    public Instant last() {
-      return empty ? null : Instant.ofEpochSecond(lastSecond, lastNano);
-    }
-
-    /** Returns true when {@code t} lies within [first, last]. */
-    public boolean contains(Instant t) {
-      return t != null && !t.isBefore(first()) && !t.isAfter(last());
-    }
-  }
-
 }

@@ -48,6 +48,8 @@ public final class Seen {
   /** Only in a light view ({@link #light}): what findings read of the event beyond the fields above. */
   private final Citation.Event citation;
   private final Extra extra;
+  /** This event's light view once a scan made one: the scans that keep one per session and per user share it. */
+  private Seen light;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
@@ -101,39 +103,35 @@ public final class Seen {
 
   /**
    * A kept copy; the values many events share (types, logins, addresses, user agents, targets)
-   * are interned, so a scan that keeps one view per session holds one copy of each, not one per view.
+   * come from the pass's {@code pool}, so a scan that keeps one view per session holds one copy of each, not one per view.
    */
-  private Seen(Seen s, boolean light) {
+  private Seen(Seen s, boolean light, Pool pool) {
     this.event = null;
     this.raw = light ? null : s.event().raw();
     this.citation = light ? s.citation() : null;
-    this.extra = light ? s.extra() : null;
+    this.extra = light ? s.extra(pool) : null;
     this.uuidCollision = s.uuidCollision;
     this.published = s.published;
-    this.type = s.type.intern();
-    this.subject = intern(s.subject);
-    this.subjectId = intern(s.subjectId);
-    this.actorId = intern(s.actorId);
-    this.actor = intern(s.actor);
-    this.ip = intern(s.ip);
+    this.type = pool.of(s.type);
+    this.subject = pool.of(s.subject);
+    this.subjectId = pool.of(s.subjectId);
+    this.actorId = pool.of(s.actorId);
+    this.actor = pool.of(s.actor);
+    this.ip = pool.of(s.ip);
     this.asn = s.asn;
     this.session = s.session;
-    this.userAgent = intern(s.userAgent);
-    this.deviceId = intern(s.deviceId);
-    this.result = s.result.intern();
+    this.userAgent = pool.of(s.userAgent);
+    this.deviceId = pool.of(s.deviceId);
+    this.result = pool.of(s.result);
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
     this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
     for (int i = 0; i < s.targets.length; i++) {
       LogEvent.Target t = s.targets[i];
-      targets[i] = new LogEvent.Target(intern(t.id()), intern(t.type()), intern(t.alternateId()), intern(t.displayName()));
+      targets[i] = new LogEvent.Target(pool.of(t.id()), pool.of(t.type()), pool.of(t.alternateId()), pool.of(t.displayName()));
     }
     this.apiToken = s.apiToken;
-  }
-
-  private static String intern(String s) {
-    return s == null ? null : s.intern();
   }
 
 
@@ -150,8 +148,8 @@ public final class Seen {
    * rather than the parsed tree (a tree weighs several times its bytes, and a pass over a million
    * events keeps one per session).
    */
-  Seen kept() {
-    return event == null ? this : new Seen(this, false);
+  Seen kept(Pool pool) {
+    return event == null ? this : new Seen(this, false, pool);
   }
 
   /**
@@ -160,8 +158,14 @@ public final class Seen {
    * in all); {@link #event} and {@link #debug} then fail, so only scans whose findings read no
    * more than {@link EventRule#facts} does keep this.
    */
-  Seen light() {
-    return event == null && raw == null ? this : new Seen(this, true);
+  Seen light(Pool pool) {
+    if (event == null && raw == null) {
+      return this;
+    }
+    if (light == null) {
+      light = new Seen(this, true, pool);
+    }
+    return light;
   }
 
   /** Returns the event. */
@@ -290,14 +294,22 @@ public final class Seen {
 
   /** Returns what {@link EventRule#facts} reads of the event beyond the fields of this view. */
   Extra extra() {
+    return extra(null);
+  }
+
+  /** As {@link #extra()}, its shared values from {@code pool} when one is given (for a kept view). */
+  private Extra extra(Pool pool) {
     if (extra != null) {
       return extra;
     }
     JsonNode json = event().json();
     String client = Json.text(DEBUG_CLIENT.first(json));
-    Extra x = new Extra(intern(client != null ? client : Json.text(CLIENT_ID.first(json))), debug("consentGrantId"),
-        intern(debug("privilegeGranted")), intern(debug("scope")));
-    return x.equals(Extra.NONE) ? Extra.NONE : x;
+    Extra x = new Extra(client != null ? client : Json.text(CLIENT_ID.first(json)), debug("consentGrantId"),
+        debug("privilegeGranted"), debug("scope"));
+    if (x.equals(Extra.NONE)) {
+      return Extra.NONE;
+    }
+    return pool == null ? x : new Extra(pool.of(x.clientId()), x.grantId(), pool.of(x.roleId()), pool.of(x.scope()));
   }
 
   /**

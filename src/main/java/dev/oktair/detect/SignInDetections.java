@@ -37,7 +37,7 @@ final class SignInDetections {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.type().equals("security.threat.detected") && e.ip() != null) {
-            flagged.putIfAbsent(e.ip(), e.kept());
+            flagged.putIfAbsent(e.ip(), e.kept(infra.pool()));
           } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
               && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
             List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
@@ -45,7 +45,7 @@ final class SignInDetections {
               l.add(flagged.get(e.ip()));
             }
             if (l.size() < 8) {
-              l.add(e.kept());
+              l.add(e.kept(infra.pool()));
             }
           }
         }
@@ -93,9 +93,12 @@ final class SignInDetections {
             return;
           }
           Known k = known.computeIfAbsent(e.subject(), x -> new Known(e.published()));
+          if (k.last(e)) {
+            return; // the network and user agent of the user's last sign-in: known, nothing to add
+          }
           boolean fresh = !k.asns.contains(e.asn()) && !k.agents.contains(e.userAgent());
           if (fresh && !e.published().isBefore(k.since.plus(LEARN))) {
-            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept());
+            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept(infra.pool()));
           }
           k.asns.add(e.asn());
           k.agents.add(e.userAgent());
@@ -116,9 +119,29 @@ final class SignInDetections {
     final Instant since;
     final Set<Long> asns = new HashSet<>();
     final Set<String> agents = new HashSet<>();
+    /** The AS number and user agent of the last sign-in, both in the sets (a primitive and a kept set member). */
+    private long lastAsn;
+    private String lastAgent;
+    private boolean any;
 
     Known(Instant since) {
       this.since = since;
+    }
+
+    /**
+     * Returns true when {@code e} (with an AS number) has the last sign-in's network and user agent,
+     * both then known; else remembers them as the last: the caller adds them to the sets.
+     */
+    boolean last(Seen e) {
+      long asn = e.asn();
+      String agent = e.userAgent();
+      if (any && asn == lastAsn && java.util.Objects.equals(agent, lastAgent)) {
+        return true;
+      }
+      any = true;
+      lastAsn = asn;
+      lastAgent = agent;
+      return false;
     }
   }
 
@@ -152,13 +175,13 @@ final class SignInDetections {
           }
           // the last sign-in of each user is kept light, with what a finding says of it: no bytes to parse again
           Double lon = lon(e);
-          Place here = new Place(e.light(), lat, lon == null ? Double.NaN : lon, place(e));
+          Place here = new Place(e.light(infra.pool()), lat, lon == null ? Double.NaN : lon, place(e));
           Place prev = last.put(e.subject(), here);
           if (prev != null && !e.ip().equals(prev.seen.ip())) {
             double km = km(prev.lat, prev.lon, here.lat, here.lon);
             double hours = Math.max(Duration.between(prev.seen.published(), e.published()).toSeconds(), 60) / 3600.0;
             if (km > 500 && km / hours > 900) {
-              Seen now = e.kept();
+              Seen now = e.kept(infra.pool());
               hits.add(new Seen[] {prev.seen, now});
               places.put(prev.seen, prev.place);
               places.put(now, here.place);
@@ -241,9 +264,9 @@ final class SignInDetections {
           Networks n = same ? r.networks : sessions.get(e.session());
           if (n == null) {
             // one light view per session, the state a pass over a million events keeps most of
-            n = new Networks(e.light());
+            n = new Networks(e.light(infra.pool()));
             sessions.put(e.session(), n);
-          } else if (n.add(e) && n.severalIps()) {
+          } else if (n.add(e, infra.pool()) && n.severalIps()) {
             infra.hijacked(e.session());
           }
           r.session = e.session();
@@ -285,8 +308,8 @@ final class SignInDetections {
         seen[0] = first;
       }
 
-      /** Keeps {@code e} when it is the session's first on its network; returns true when kept. */
-      boolean add(Seen e) {
+      /** Keeps {@code e} (its strings from {@code pool}) when it is the session's first on its network; returns true when kept. */
+      boolean add(Seen e, Pool pool) {
         if (size >= MOST) {
           return false;
         }
@@ -298,7 +321,7 @@ final class SignInDetections {
         if (size == seen.length) {
           seen = java.util.Arrays.copyOf(seen, MOST);
         }
-        seen[size++] = e.light();
+        seen[size++] = e.light(pool);
         return true;
       }
 

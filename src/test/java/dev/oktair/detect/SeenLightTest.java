@@ -22,7 +22,7 @@ class SeenLightTest {
       for (LogEvent event : seed.events()) {
         for (boolean collision : new boolean[] {false, true}) {
           Seen full = Seen.of(event, collision);
-          Seen light = full.light();
+          Seen light = full.light(new Pool());
           assertThat(light.citation()).isEqualTo(full.citation());
           assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
           assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
@@ -35,7 +35,7 @@ class SeenLightTest {
           assertThat(light.asn()).isEqualTo(full.asn());
           assertThat(light.selfService()).isEqualTo(full.selfService());
           assertThat(light.target("User")).isEqualTo(full.target("User"));
-          assertThat(light.light()).isSameAs(light);
+          assertThat(light.light(new Pool())).isSameAs(light);
         }
       }
     }
@@ -44,7 +44,7 @@ class SeenLightTest {
   @Test
   void aLightViewHasNoEventToReadMoreFrom() {
     LogEvent event = Scenarios.load("contoso-aitm", 7, Instant.parse("2026-11-28T12:00:00Z")).events().get(0);
-    Seen light = Seen.of(event, false).light();
+    Seen light = Seen.of(event, false).light(new Pool());
     assertThatThrownBy(light::event).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> light.debug("factor")).isInstanceOf(IllegalStateException.class);
   }
