@@ -64,25 +64,6 @@ final class StreamCheck {
     PUBLISHED = names.indexOf("published");
   }
 
-  /** String bytes by class: plain, the closing quote, an escape, a control byte, UTF-8 leads of 2, 3, 4 bytes, never UTF-8. */
-  private static final byte PLAIN = 0;
-  private static final byte QUOTE = 1;
-  private static final byte ESCAPE = 2;
-  private static final byte CONTROL = 3;
-  private static final byte LEAD2 = 4;
-  private static final byte LEAD3 = 5;
-  private static final byte LEAD4 = 6;
-  private static final byte INVALID = 7;
-  private static final byte[] CLASS = new byte[256];
-
-  static {
-    for (int c = 0; c < 256; c++) {
-      CLASS[c] = c < 0x20 ? CONTROL : c == '"' ? QUOTE : c == '\\' ? ESCAPE : c < 0x80 ? PLAIN
-          : c >= 0xC2 && c <= 0xDF ? LEAD2 : c >= 0xE0 && c <= 0xEF ? LEAD3 : c >= 0xF0 && c <= 0xF4 ? LEAD4
-          : INVALID;
-    }
-  }
-
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
@@ -192,13 +173,13 @@ final class StreamCheck {
         case '"':
           return string(i);
         case 't':
-          return literal(i, "true");
+          return JsonTokens.literal(b, i, end, "true");
         case 'f':
-          return literal(i, "false");
+          return JsonTokens.literal(b, i, end, "false");
         case 'n':
-          return literal(i, "null");
+          return JsonTokens.literal(b, i, end, "null");
         default:
-          return number(i);
+          return JsonTokens.number(b, i, end);
       }
     }
 
@@ -338,28 +319,28 @@ final class StreamCheck {
           }
           j += 8;
         }
-        while (j < end && CLASS[b[j] & 0xFF] == PLAIN) {
+        while (j < end && JsonTokens.CLASS[b[j] & 0xFF] == JsonTokens.PLAIN) {
           j++;
         }
         if (j >= end) {
           return -1;
         }
-        switch (CLASS[b[j] & 0xFF]) {
-          case QUOTE:
+        switch (JsonTokens.CLASS[b[j] & 0xFF]) {
+          case JsonTokens.QUOTE:
             escaped = esc;
             return j + 1;
-          case ESCAPE:
+          case JsonTokens.ESCAPE:
             esc = true;
-            j = escape(j);
+            j = JsonTokens.escape(b, j, end);
             break;
-          case LEAD2:
+          case JsonTokens.LEAD2:
             j = j + 1 < end && (b[j + 1] & 0xC0) == 0x80 ? j + 2 : -1;
             break;
-          case LEAD3:
-            j = lead3(j);
+          case JsonTokens.LEAD3:
+            j = JsonTokens.lead3(b, j, end);
             break;
-          case LEAD4:
-            j = lead4(j);
+          case JsonTokens.LEAD4:
+            j = JsonTokens.lead4(b, j, end);
             break;
           default:
             return -1; // a control byte, or a byte UTF-8 never has
@@ -368,114 +349,6 @@ final class StreamCheck {
           return -1;
         }
       }
-    }
-
-    /** Reads the three-byte sequence at {@code j}: no overlong form, no surrogate; returns the index after it, or -1. */
-    private int lead3(int j) {
-      if (j + 2 >= end) {
-        return -1;
-      }
-      int c = b[j] & 0xFF;
-      int second = b[j + 1] & 0xFF;
-      int min = c == 0xE0 ? 0xA0 : 0x80;
-      int max = c == 0xED ? 0x9F : 0xBF;
-      return second >= min && second <= max && (b[j + 2] & 0xC0) == 0x80 ? j + 3 : -1;
-    }
-
-    /** Reads the four-byte sequence at {@code j}: no overlong form, nothing above U+10FFFF; returns the index after it, or -1. */
-    private int lead4(int j) {
-      if (j + 3 >= end) {
-        return -1;
-      }
-      int c = b[j] & 0xFF;
-      int second = b[j + 1] & 0xFF;
-      int min = c == 0xF0 ? 0x90 : 0x80;
-      int max = c == 0xF4 ? 0x8F : 0xBF;
-      return second >= min && second <= max && (b[j + 2] & 0xC0) == 0x80 && (b[j + 3] & 0xC0) == 0x80 ? j + 4 : -1;
-    }
-
-    /** Reads the escape at {@code j} (its backslash); returns the index after it, or -1 (a lone surrogate too). */
-    private int escape(int j) {
-      if (j + 1 >= end) {
-        return -1;
-      }
-      switch (b[j + 1]) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-          return j + 2;
-        case 'u':
-          int unit = JsonText.hex4(b, j + 2, end);
-          if (unit >= 0xD800 && unit <= 0xDBFF) {
-            // a high surrogate is one character only with the low one escaped right after it
-            int low = j + 7 < end && b[j + 6] == '\\' && b[j + 7] == 'u' ? JsonText.hex4(b, j + 8, end) : -1;
-            return low >= 0xDC00 && low <= 0xDFFF ? j + 12 : -1;
-          }
-          return unit < 0 || unit >= 0xDC00 && unit <= 0xDFFF ? -1 : j + 6;
-        default:
-          return -1;
-      }
-    }
-
-    /** Reads {@code word} at {@code i} (what follows is checked by the caller); returns the index after it, or -1. */
-    int literal(int i, String word) {
-      int n = word.length();
-      if (i + n > end) {
-        return -1;
-      }
-      for (int k = 0; k < n; k++) {
-        if (b[i + k] != word.charAt(k)) {
-          return -1;
-        }
-      }
-      return i + n;
-    }
-
-    /** Reads the number at {@code i} (RFC 8259's grammar); returns the index after it, or -1. */
-    int number(int i) {
-      int j = i;
-      if (j < end && b[j] == '-') {
-        j++;
-      }
-      if (j >= end || !digit(b[j])) {
-        return -1;
-      }
-      if (b[j] == '0') {
-        j++;
-        if (j < end && digit(b[j])) {
-          return -1; // a leading zero
-        }
-      } else {
-        j = digits(j);
-      }
-      if (j < end && b[j] == '.') {
-        int k = digits(j + 1);
-        if (k == j + 1) {
-          return -1;
-        }
-        j = k;
-      }
-      if (j < end && (b[j] == 'e' || b[j] == 'E')) {
-        j++;
-        if (j < end && (b[j] == '+' || b[j] == '-')) {
-          j++;
-        }
-        int k = digits(j);
-        if (k == j || k - j > 3) {
-          return -1; // no exponent digits, or an exponent a decimal may not hold
-        }
-        j = k;
-      }
-      return j - i > MAX_NUMBER ? -1 : j;
-    }
-
-    private int digits(int j) {
-      while (j < end && digit(b[j])) {
-        j++;
-      }
-      return j;
-    }
-
-    private static boolean digit(byte c) {
-      return c >= '0' && c <= '9';
     }
 
     /**
@@ -508,42 +381,11 @@ final class StreamCheck {
         }
         if (field == UUID) {
           uuid = text;
-          uuidBits = text == null ? null : canonicalUuid(from + 1, to - 1);
+          uuidBits = text == null ? null : JsonTokens.canonicalUuid(b, from + 1, to - 1);
         } else {
           published = text;
         }
       }
-    }
-
-    /**
-     * Returns the 128 bits of the uuid {@code b[from, to)} when it is in the canonical form (36
-     * characters, lowercase hex in groups of 8-4-4-4-12), else null.
-     */
-    long[] canonicalUuid(int from, int to) {
-      if (to - from != 36) {
-        return null;
-      }
-      long high = 0;
-      long low = 0;
-      for (int k = 0; k < 36; k++) {
-        int c = b[from + k];
-        if (k == 8 || k == 13 || k == 18 || k == 23) {
-          if (c != '-') {
-            return null;
-          }
-          continue;
-        }
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        if (d < 0) {
-          return null;
-        }
-        if (k < 19) {
-          high = high << 4 | d;
-        } else {
-          low = low << 4 | d;
-        }
-      }
-      return new long[] {high, low};
     }
 
     /** Returns which of the noted fields the key is, or -1. */
