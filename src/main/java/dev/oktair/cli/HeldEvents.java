@@ -1,17 +1,13 @@
 package dev.oktair.cli;
 
-import dev.oktair.events.EventReader;
 import dev.oktair.events.LogEvent;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +16,9 @@ import java.util.Set;
 /**
  * The matched events of a read held for time order. An event that lies, as it is, in a sealed
  * evidence file ({@link #from}) is held by its place only: its file, offset and length; it is
- * printed from a read-only map of the file at the end, so its bytes never pass through fresh
+ * printed at the end by positional reads of the file ({@link FileRanges}), so its bytes never pass through fresh
  * memory (on real-shaped data, copying 170 MB of matches a GB into new slabs cost more than
- * mapping them back from the page cache). A file whose stat is not the one it had when its events
+ * reading them back from the page cache). A file whose stat is not the one it had when its events
  * were held is not read from; it and any file that changes while it is printed from are reported
  * ({@link #changed}). Any other event's exact bytes are packed one after another into large slabs.
  * Times are kept in plain arrays. No object is kept per event, so the garbage collector neither
@@ -32,15 +28,11 @@ final class HeldEvents {
   /** Slab size: well above the size at which the collector stops copying an array. */
   private static final int SLAB = 4 << 20;
 
-  /** A map of a file covers a window of this many bytes where events start, and the longest event after it. */
-  private static final long WINDOW = 1L << 30;
-
   private final List<byte[]> slabs = new ArrayList<>();
   private final Appender appender = new Appender();
-  /** The evidence files events are held from, the stat each had when its first event was held, their maps. */
+  /** The evidence files events are held from, the stat each had when its first event was held. */
   private final List<Path> files = new ArrayList<>();
   private final List<String> stats = new ArrayList<>();
-  private final Map<Long, ByteBuffer> maps = new HashMap<>();
   private final Set<Path> changed = new LinkedHashSet<>();
   /** The file the events added now lie in, as numbered in {@link #files}; -1 when they are to be copied. */
   private int current = -1;
@@ -139,8 +131,7 @@ final class HeldEvents {
         changed.add(files.get(f));
       }
     }
-    byte[] scratch = new byte[1 << 16];
-    try {
+    try (FileRanges ranges = new FileRanges(files)) {
       for (Integer i : order) {
         int len = lengths[i];
         boolean more;
@@ -149,22 +140,21 @@ final class HeldEvents {
         } else if (changed.contains(files.get(slabOf[i]))) {
           more = true; // not read from: what it holds now is not what was checked
         } else {
-          if (scratch.length < len) {
-            scratch = new byte[Math.max(len, scratch.length * 2)];
-          }
-          more = read(slabOf[i], offsets[i], scratch, len) && sink.take(scratch, 0, len);
+          int at = read(ranges, slabOf[i], offsets[i], len);
+          more = at < 0 || sink.take(ranges.buffer(), at, len);
         }
         if (!more) {
           break;
         }
       }
+    } catch (IOException e) {
+      // closing a read-only channel: nothing was lost
     } finally {
       for (int f = 0; f < files.size(); f++) {
         if (!stats.get(f).equals(stat(files.get(f)))) {
           changed.add(files.get(f));
         }
       }
-      maps.clear();
     }
   }
 
@@ -178,27 +168,15 @@ final class HeldEvents {
   }
 
   /**
-   * Reads the {@code len} bytes at {@code offset} of file number {@code file} into {@code to};
-   * false (the file noted as changed) when they cannot be read as they were.
+   * Fetches the {@code len} bytes at {@code offset} of file number {@code file}; returns where they
+   * start in the ranges' buffer, or -1 (the file noted as changed) when they cannot be read as they were.
    */
-  private boolean read(int file, long offset, byte[] to, int len) {
-    long window = offset / WINDOW;
-    ByteBuffer map = maps.get((long) file << 32 | window);
+  private int read(FileRanges ranges, int file, long offset, int len) {
     try {
-      if (map == null) {
-        try (FileChannel channel = FileChannel.open(files.get(file))) {
-          long start = window * WINDOW;
-          long end = Math.min(channel.size(), start + WINDOW + EventReader.MAX_LINE);
-          map = channel.map(FileChannel.MapMode.READ_ONLY, start, end - start);
-        }
-        maps.put((long) file << 32 | window, map);
-      }
-      map.get((int) (offset - window * WINDOW), to, 0, len);
-      return true;
-    } catch (IOException | IndexOutOfBoundsException | InternalError e) {
-      // gone, cut short or unreadable since its events were held (a mapped file cut short faults: InternalError)
-      changed.add(files.get(file));
-      return false;
+      return ranges.fetch(file, offset, len);
+    } catch (IOException e) {
+      changed.add(files.get(file)); // gone, cut short or unreadable since its events were held
+      return -1;
     }
   }
 
