@@ -24,16 +24,47 @@ import java.util.function.Consumer;
  * heap a finished pass holds (before its findings are built).
  *
  * <p>Run: {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.oktair.bench.DetectBench}
- * ({@code -Dbench.dir}, {@code -Dbench.events}, default 1000000).
+ * ({@code -Dbench.dir}, {@code -Dbench.events}, default 1000000). {@code -Dbench.file=PATH} runs on
+ * that file instead of generated events (the house standard measures real-shaped events too, e.g.
+ * the shared samples replicated); {@code -Dbench.runs} sets the runs (default 3).
  */
 public final class DetectBench {
+  /** Bumped when the generator's output changes (2: a user's session stays on the network it began on). */
+  private static final int GENERATION = 2;
+
   private DetectBench() {}
 
   public static void main(String[] args) throws Exception {
+    String file = System.getProperty("bench.file");
+    Path data = file != null ? Path.of(file) : generated(Long.parseLong(System.getProperty("bench.events", "1000000")));
+    int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
+    Phase peer = null;
+    Phase detect = null;
+    long live = 0;
+    long[] count = {0};
+    for (int run = 0; run < runs; run++) {
+      peer = Phase.min(peer, time(EventReader.create(), data, e -> {}));
+      Detections.Pass pass = Detections.start(Detections.builtIn());
+      count[0] = 0;
+      // the pass reads what it needs of each event on the thread that parsed it
+      detect = Phase.min(detect, time(EventReader.create().withPreparer(Detections::prepare), data, e -> {
+        count[0]++;
+        pass.see(e);
+      }));
+      live = Math.max(live, liveMb());
+      pass.finish();
+    }
+    if (runs > 0) {
+      report(data, count[0], peer, detect, live);
+    }
+  }
+
+  /** Returns the file of {@code count} generated events (the contoso-aitm mix), writing it when absent. */
+  private static Path generated(long count) throws Exception {
     Path dir = Path.of(System.getProperty("bench.dir", "target/bench-data"));
-    long count = Long.parseLong(System.getProperty("bench.events", "1000000"));
     Files.createDirectories(dir);
-    Path data = dir.resolve("detect-" + count + ".jsonl");
+    // named by the generator's revision, so a file an older generator wrote is not measured as this one's
+    Path data = dir.resolve("detect-" + GENERATION + "-" + count + ".jsonl");
     if (!Files.exists(data)) {
       Path part = dir.resolve(data.getFileName() + ".part");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 20)) {
@@ -41,17 +72,11 @@ public final class DetectBench {
       }
       Files.move(part, data);
     }
-    Phase peer = null;
-    Phase detect = null;
-    long live = 0;
-    for (int run = 0; run < 3; run++) {
-      peer = Phase.min(peer, time(EventReader.create(), data, e -> {}));
-      Detections.Pass pass = Detections.start(Detections.builtIn());
-      // the pass reads what it needs of each event on the thread that parsed it
-      detect = Phase.min(detect, time(EventReader.create().withPreparer(Detections::prepare), data, pass::see));
-      live = Math.max(live, liveMb());
-      pass.finish();
-    }
+    return data;
+  }
+
+  private static void report(Path data, long count, Phase peer, Phase detect, long live) {
+    System.out.printf(Locale.ROOT, "%s: %d events%n", data, count);
     double ratio = peer.seconds / detect.seconds;
     System.out.printf(Locale.ROOT, "read+parse: %.0f events/s; read+parse+detections: %.0f events/s;"
         + " ratio %.2f (target >= 0.80: %s); load %.2f%n", count / peer.seconds, count / detect.seconds, ratio,

@@ -36,6 +36,12 @@ final class Generator {
   private final Instant anchor;
   private final ZoneId zone;
   private final byte[][] sessions;
+  /**
+   * Where each user's current session was signed in from: a session cookie lives on one device on
+   * one network, so the events in it come from there (drawn per event, home and office alternated
+   * within a session, and every busy hour showed each user's session on two networks: a hijack).
+   */
+  private final Orig[] sessionOrigs;
   private final long[] uuidNodes;
   private final EventWriter w;
   private ByteSink s;
@@ -52,8 +58,10 @@ final class Generator {
     this.r = new SplittableRandom(seed ^ 0x5DEECE66DL);
     this.uuidNodes = TimeUuid.nodes(r, 6);
     this.sessions = new byte[users][];
+    this.sessionOrigs = new Orig[users];
     for (int i = 0; i < users; i++) {
       sessions[i] = newSession();
+      sessionOrigs[i] = pop.users.get(i).home();
     }
     this.w = new EventWriter(pop, r);
   }
@@ -124,11 +132,13 @@ final class Generator {
     User u = pop.users.get(ui);
     Orig o = busy && r.nextInt(100) < 45 ? u.office() : u.home();
     byte[] uuid = uuid(ts);
+    // the origin is drawn for every event, so the random stream (and the attacks) stay as they were
+    Orig in = sessionOrigs[ui];
     int pick = r.nextInt(1000);
     if (pick < 300) {
-      w.policyEvaluation(u, o, sessions[ui], ts, uuid, pick(u));
+      w.policyEvaluation(u, in, sessions[ui], ts, uuid, pick(u));
     } else if (pick < 560) {
-      w.sso(u, o, sessions[ui], ts, uuid, pick(u));
+      w.sso(u, in, sessions[ui], ts, uuid, pick(u));
     } else if (pick < 680) {
       w.tokenRefresh(u, u.phone(), ts, uuid, pop.apps.get(mobileApp()));
     } else if (pick < 760) {
@@ -137,18 +147,19 @@ final class Generator {
         w.sessionStart(u, o, null, ts, uuid, false);
       } else {
         sessions[ui] = newSession();
-        w.sessionStart(u, roll < 14 ? u.phone() : o, sessions[ui], ts, uuid, true);
+        sessionOrigs[ui] = roll < 14 ? u.phone() : o;
+        w.sessionStart(u, sessionOrigs[ui], sessions[ui], ts, uuid, true);
       }
     } else if (pick < 840) {
       w.verify(u, o, ts, uuid);
     } else if (pick < 910) {
-      w.dashboardCode(u, o, sessions[ui], ts, uuid);
+      w.dashboardCode(u, in, sessions[ui], ts, uuid);
     } else if (pick < 970) {
-      w.mfa(u, o, sessions[ui], ts, uuid, r.nextInt(100) < 2 ? EventWriter.UNANSWERED : EventWriter.APPROVE);
+      w.mfa(u, in, sessions[ui], ts, uuid, r.nextInt(100) < 2 ? EventWriter.UNANSWERED : EventWriter.APPROVE);
     } else if (pick < 995) {
-      w.signOut(u, o, sessions[ui], ts, uuid);
+      w.signOut(u, in, sessions[ui], ts, uuid);
     } else {
-      w.change(u, o, sessions[ui], ts, uuid, pick - 995);
+      w.change(u, in, sessions[ui], ts, uuid, pick - 995);
     }
   }
 
