@@ -56,8 +56,25 @@ public final class FieldPath {
 
   /** Returns the first value at this path, or null when there is none. */
   public JsonNode first(JsonNode root) {
-    List<JsonNode> all = values(root);
-    return all.isEmpty() ? null : all.get(0);
+    // most paths meet only objects: walked without a list; an array on the way is flattened as values does
+    JsonNode node = root;
+    for (int depth = 0; ; depth++) {
+      if (node == null || node.isNull() || node.isMissingNode()) {
+        return null;
+      }
+      if (node.isArray()) {
+        List<JsonNode> all = new ArrayList<>(2);
+        collect(node, depth, all);
+        return all.isEmpty() ? null : all.get(0);
+      }
+      if (depth == segments.length) {
+        return isNullText(node) ? null : node;
+      }
+      if (!node.isObject()) {
+        return null;
+      }
+      node = node.get(segments[depth]);
+    }
   }
 
   private void collect(JsonNode node, int depth, List<JsonNode> out) {
