@@ -88,10 +88,10 @@ public final class Infra {
             label(who.sessionApps(), app);
           }
           if (e.apiToken() != null) {
-            label(appsByKey.byToken.computeIfAbsent(e.apiToken(), k -> new TreeMap<>()), app);
+            label(appsByKey.byToken.computeIfAbsent(e.apiToken(), k -> apps()), app);
           }
         } else {
-          appsByKey.each(e, TreeMap::new, apps -> label(apps, app));
+          appsByKey.each(e, Infra::apps, apps -> label(apps, app));
         }
       }
     }
@@ -106,6 +106,14 @@ public final class Infra {
   /** Returns the pool of the strings the pass's scans keep. */
   Pool pool() {
     return pool;
+  }
+
+  /**
+   * A new map of the apps one source, session or token reached: a hash map, looked up on every
+   * SSO; {@link #appsReached} sorts what it gives out.
+   */
+  private static Map<String, String> apps() {
+    return new HashMap<>(4);
   }
 
   /** Labels {@code app} in {@code apps}, written only when the label changes: the maps are long-lived, the event's strings are not. */
@@ -300,7 +308,7 @@ public final class Infra {
     /** Returns the apps reached from the source of the user's last event (not null), made when new. */
     Map<String, String> ipApps() {
       if (ipApps == null) {
-        ipApps = appsByKey.byIp.computeIfAbsent(ip, k -> new TreeMap<>());
+        ipApps = appsByKey.byIp.computeIfAbsent(ip, k -> apps());
       }
       return ipApps;
     }
@@ -308,7 +316,7 @@ public final class Infra {
     /** Returns the apps reached in the session of the user's last event (not null), made when new. */
     Map<String, String> sessionApps() {
       if (sessionApps == null) {
-        sessionApps = appsByKey.bySession.computeIfAbsent(session, k -> new TreeMap<>());
+        sessionApps = appsByKey.bySession.computeIfAbsent(session, k -> apps());
       }
       return sessionApps;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
 
 /** Detections over sign-ins and sessions: flagged sources let in, new sources, travel, hijack. */
 final class SignInDetections {
@@ -173,9 +174,10 @@ final class SignInDetections {
               || (lat = lat(e)) == null) {
             return;
           }
-          // the last sign-in of each user is kept light, with what a finding says of it: no bytes to parse again
+          // the last sign-in of each user is kept light, with where it came from: no bytes to parse again,
+          // and the place's text is only written for a finding
           Double lon = lon(e);
-          Place here = new Place(e.light(infra.pool()), lat, lon == null ? Double.NaN : lon, place(e));
+          Place here = new Place(e.light(infra.pool()), lat, lon == null ? Double.NaN : lon, geo(e));
           Place prev = last.put(e.subject(), here);
           if (prev != null && !e.ip().equals(prev.seen.ip())) {
             double km = km(prev.lat, prev.lon, here.lat, here.lon);
@@ -183,8 +185,8 @@ final class SignInDetections {
             if (km > 500 && km / hours > 900) {
               Seen now = e.kept(infra.pool());
               hits.add(new Seen[] {prev.seen, now});
-              places.put(prev.seen, prev.place);
-              places.put(now, here.place);
+              places.put(prev.seen, prev.place());
+              places.put(now, here.place());
             }
           }
         }
@@ -201,8 +203,16 @@ final class SignInDetections {
       };
     }
 
-    /** A sign-in's light view with where it came from ({@code lon} NaN when the event has none). */
-    private record Place(Seen seen, double lat, double lon, String place) {}
+    /**
+     * A sign-in's light view with where it came from ({@code lon} NaN when the event has none;
+     * {@code geo} its {@code client.geographicalContext}, a few nodes, or null).
+     */
+    private record Place(Seen seen, double lat, double lon, JsonNode geo) {
+      /** As the event's {@code client().geo()} reads them: "city, country". */
+      String place() {
+        return Json.text(child(geo, "city")) + ", " + Json.text(child(geo, "country"));
+      }
+    }
 
     private static Double lat(Seen e) {
       return num(Json.text(LAT.first(e.event().json())));
@@ -212,9 +222,12 @@ final class SignInDetections {
       return num(Json.text(LON.first(e.event().json())));
     }
 
-    private static String place(Seen e) {
-      var g = e.event().client().geo();
-      return g.city() + ", " + g.country();
+    private static JsonNode geo(Seen e) {
+      return child(child(e.event().json(), "client"), "geographicalContext");
+    }
+
+    private static JsonNode child(JsonNode node, String name) {
+      return node == null ? null : node.get(name);
     }
 
     private static Double num(String s) {
