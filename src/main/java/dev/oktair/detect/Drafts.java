@@ -3,6 +3,7 @@ package dev.oktair.detect;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,12 @@ public final class Drafts {
 
   List<Finding> resolve(Infra infra, Instant windowStart, Instant windowEnd) {
     List<Finding> out = new ArrayList<>();
+    // a subject's window walks every source, session and token of theirs: once per subject, not per
+    // draft (a real-shaped case has users with thousands of addresses and thousands of drafts each)
+    Map<String, Span> windows = new HashMap<>();
     for (Draft d : drafts) {
       boolean attributed = d.events.stream().anyMatch(infra::attributed);
-      Span window = d.subject == null ? null : infra.window(d.subject);
+      Span window = d.subject == null ? null : windowOf(d.subject, infra, windows);
       boolean inWindow = window != null && d.events.stream().anyMatch(e -> window.contains(e.published()))
           || windowStart != null && d.events.stream().anyMatch(e -> e.published() != null
               && !e.published().isBefore(windowStart) && !e.published().isAfter(windowEnd));
@@ -57,6 +61,15 @@ public final class Drafts {
     }
     out.sort(FindingIds.ORDER);
     return out;
+  }
+
+  private static Span windowOf(String subject, Infra infra, Map<String, Span> windows) {
+    if (windows.containsKey(subject)) {
+      return windows.get(subject); // null too: a subject with no attributed activity
+    }
+    Span w = infra.window(subject);
+    windows.put(subject, w);
+    return w;
   }
 
   private static Severity max(Severity a, Severity b) {
