@@ -169,10 +169,18 @@ final class ParallelJsonl {
     deliverReady(0);
   }
 
-  /** Delivers finished blocks in order, waiting for the oldest while more than {@code max} are in flight. */
+  /**
+   * Delivers finished blocks in order, waiting for the oldest while more than {@code max} are in
+   * flight; an oldest block no worker has started yet (a worker held up, on a busy machine) is
+   * decoded here instead of waited for.
+   */
   private void deliverReady(int max) throws IOException {
     while (!delivery.stopped && !inFlight.isEmpty() && (inFlight.size() > max || inFlight.peek().isDone())) {
-      Block block = await(inFlight.poll());
+      Future<Block> oldest = inFlight.poll();
+      if (oldest instanceof FutureTask<Block> task) {
+        task.run(); // nothing when a worker has started or finished it; its run in the queue is then nothing
+      }
+      Block block = await(oldest);
       if (block.deliver(delivery, lines, blank, skipped)) {
         lines += block.lines;
         blank += block.blank;
