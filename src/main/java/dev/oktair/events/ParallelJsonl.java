@@ -21,10 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * spread over the cores, while the handler still sees one thread and input order.
  *
  * <p>Memory stays flat: at most {@code 2 * (4 * workers + 2) + 1} blocks of about one
- * {@link EventReader#CHUNK} are in flight (13 MB with one worker), and their buffers are reused. A line longer than a window is read whole as the
- * sequential splitter does, and one longer than {@link EventReader#MAX_LINE} is streamed past on
- * the reading thread; either keeps its place. No thread starts before the first full block, so a
- * small input is read on the calling thread alone. Not thread-safe: one per read.
+ * {@link EventReader#CHUNK} are in flight (13 MB with one worker), and their buffers are reused.
+ * A line longer than a window is read whole as the sequential splitter does, and one longer than
+ * {@link EventReader#MAX_LINE} is streamed past on the reading thread; either keeps its place. No
+ * thread starts before the first full block, so a small input is read on the calling thread
+ * alone. Not thread-safe: one per read.
  */
 final class ParallelJsonl {
   /** How many bytes of whole lines a block gathers, at least, before a worker takes it. */
