@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,17 +57,24 @@ final class EventsCommand extends BaseCommand {
     if (evidenceOrder) {
       report = store.readDistinct(selector, printer);
     } else {
-      // Time order needs every match before the first line: each is held by its place in the
-      // evidence (or as its raw bytes) and its time, parsed once (not its parsed tree, nor a time
-      // parsed per comparison), then sorted, stably, so equal times keep evidence order.
-      HeldEvents matched = new HeldEvents();
-      report = store.readDistinct(selector, new Sink(matched, printer));
-      matched.inTimeOrder(printer::raw);
-      printer.matched = matched.size();
-      for (Path changed : matched.changed()) {
+      // Time order needs every match before the first line, unless the manifest says the evidence
+      // is read in time order: then a match with a time is printed as it is read. Any other is held
+      // by its place in the evidence (or as its raw bytes) and its time, parsed once (not its parsed
+      // tree, nor a time parsed per comparison), then sorted, stably, so equal times keep evidence
+      // order; those without a time come last, after every printed one, as the sort puts them.
+      HeldEvents held = new HeldEvents();
+      Sink sink = new Sink(held, printer);
+      report = store.readDistinct(selector, sink);
+      held.inTimeOrder(sink.printing ? printer::raw : (buf, off, len) -> false);
+      printer.matched = sink.streamed + held.size();
+      for (Path changed : held.changed()) {
         printer.unreadable(changed, "was changed while the evidence was read: its events were not all printed as read");
       }
-      intact = matched.changed().isEmpty();
+      if (sink.disordered) {
+        ctx.err().println("okta-ir: the evidence's events were not in the time order its manifest recorded:"
+            + " they were printed as read");
+      }
+      intact = held.changed().isEmpty() && !sink.disordered;
     }
     out.flush();
     String cut = limit.cut(printer.printed, Math.max(printer.matched, printer.printed), "events");
@@ -80,8 +88,32 @@ final class EventsCommand extends BaseCommand {
     return ExitCode.OK;
   }
 
-  /** Collects the events read, passing problems on to the printer. */
-  private record Sink(HeldEvents keep, Printer printer) implements EvidenceStore.Reading {
+  /**
+   * Takes the events read: prints those with a published time as they come when the evidence is
+   * read in time order, and holds the rest to be sorted. Passes problems on to the printer.
+   */
+  private static final class Sink implements EvidenceStore.Reading {
+    private final HeldEvents keep;
+    private final Printer printer;
+    private boolean streaming;
+    /** False once the printer has had enough (the limit, a closed stdout): the rest is only counted. */
+    boolean printing = true;
+    /** How many events were printed, or passed over once printing stopped, as they were read. */
+    long streamed;
+    /** Set when an event streamed is earlier than one before it, which the manifest ruled out. */
+    boolean disordered;
+    private Instant latest = Instant.MIN;
+
+    Sink(HeldEvents keep, Printer printer) {
+      this.keep = keep;
+      this.printer = printer;
+    }
+
+    @Override
+    public void inTimeOrder(boolean ordered) {
+      streaming = ordered;
+    }
+
     @Override
     public void from(Path file) {
       keep.from(file);
@@ -89,8 +121,16 @@ final class EventsCommand extends BaseCommand {
 
     @Override
     public boolean event(LogEvent event) {
-      keep.add(event);
-      return true;
+      Instant at = streaming ? event.published() : null;
+      if (at == null) {
+        keep.add(event);
+        return true;
+      }
+      streamed++;
+      disordered |= at.isBefore(latest);
+      latest = at;
+      printing = printing && printer.event(event);
+      return true; // read on: the stderr note counts every match, and every file is checked
     }
 
     @Override

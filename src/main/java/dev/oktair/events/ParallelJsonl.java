@@ -20,15 +20,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * to the handler; the workers split, prefilter and parse. Nearly all of a read's work is thus
  * spread over the cores, while the handler still sees one thread and input order.
  *
- * <p>Memory stays flat: at most {@code 2 * workers} blocks of about one {@link EventReader#CHUNK}
- * are in flight, and their buffers are reused. A line longer than a window is read whole as the
- * sequential splitter does, and one longer than {@link EventReader#MAX_LINE} is streamed past on
- * the reading thread; either keeps its place. No thread starts before the first full block, so a
- * small input is read on the calling thread alone. Not thread-safe: one per read.
+ * <p>Memory stays flat: at most {@code 2 * (4 * workers + 2) + 1} blocks of about one
+ * {@link EventReader#CHUNK} are in flight (13 MB with one worker), and their buffers are reused.
+ * A line longer than a window is read whole as the sequential splitter does, and one longer than
+ * {@link EventReader#MAX_LINE} is streamed past on the reading thread; either keeps its place. No
+ * thread starts before the first full block, so a small input is read on the calling thread
+ * alone. Not thread-safe: one per read.
  */
 final class ParallelJsonl {
   /** How many bytes of whole lines a block gathers, at least, before a worker takes it. */
   static final int BLOCK_BYTES = EventReader.CHUNK / 2;
+  /**
+   * How many blocks per worker wait in the workers' queue. When it is full the reading thread
+   * decodes the next block itself, and meanwhile the workers live on the queue: with one block per
+   * worker they ran dry (issue 14's filter on two cores: the worker idle 17% of the read, the
+   * reading thread never, so its share set the wall time; with four, and two more, the worker
+   * idles under 1%, and the reading thread's CPU fell from 1.31 s to 1.16 s, two profiles each).
+   */
+  private static final int QUEUED_PER_WORKER = 4;
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -39,6 +48,8 @@ final class ParallelJsonl {
   private final Delivery delivery;
   private final int workers;
   private final int blockBytes;
+  /** The most blocks handed to the workers that wait in their queue; more are decoded on the reading thread. */
+  private final int queued;
   private final ArrayDeque<Future<Block>> inFlight = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
   private ExecutorService pool;
@@ -58,6 +69,7 @@ final class ParallelJsonl {
     this.delivery = delivery;
     this.workers = workers;
     this.blockBytes = Math.min(blockBytes, EventReader.CHUNK);
+    this.queued = QUEUED_PER_WORKER * workers + 2;
   }
 
   /** Reads to the end, or until the handler stops. */
@@ -113,7 +125,7 @@ final class ParallelJsonl {
     if (pool == null) {
       // When the workers are busy and one block waits, the reading thread decodes the next block
       // itself, while it is still in its cache: every core works, and no more threads than cores.
-      pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(workers),
+      pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queued),
           ParallelJsonl::daemon, new ThreadPoolExecutor.CallerRunsPolicy());
     }
     int keep = in.limit - end;
@@ -136,7 +148,7 @@ final class ParallelJsonl {
     });
     inFlight.add(task);
     pool.execute(task);
-    deliverReady(2 * workers + 1);
+    deliverReady(2 * queued + 1);
   }
 
   /** Streams an over-long line past; its reject takes its place among the blocks. */
@@ -146,7 +158,7 @@ final class ParallelJsonl {
     searched = in.pos;
     RejectedLine r = LineDecoder.rejectOf(record, source, "a line");
     inFlight.add(CompletableFuture.completedFuture(Block.of(RecordParser.Outcome.rejected(r))));
-    deliverReady(2 * workers + 1);
+    deliverReady(2 * queued + 1);
   }
 
   /** Decodes what is left (its last line may lack an LF) and delivers everything in flight. */
@@ -158,10 +170,18 @@ final class ParallelJsonl {
     deliverReady(0);
   }
 
-  /** Delivers finished blocks in order, waiting for the oldest while more than {@code max} are in flight. */
+  /**
+   * Delivers finished blocks in order, waiting for the oldest while more than {@code max} are in
+   * flight; an oldest block no worker has started yet (a worker held up, on a busy machine) is
+   * decoded here instead of waited for.
+   */
   private void deliverReady(int max) throws IOException {
     while (!delivery.stopped && !inFlight.isEmpty() && (inFlight.size() > max || inFlight.peek().isDone())) {
-      Block block = await(inFlight.poll());
+      Future<Block> oldest = inFlight.poll();
+      if (oldest instanceof FutureTask<Block> task) {
+        task.run(); // nothing when a worker has started or finished it; its run in the queue is then nothing
+      }
+      Block block = await(oldest);
       if (block.deliver(delivery, lines, blank, skipped)) {
         lines += block.lines;
         blank += block.blank;

@@ -70,7 +70,9 @@ final class DistinctEvents implements EventHandler {
       return t;
     });
     VerifiedStats verified = VerifiedStats.of(store.caseDir(), fileClock);
-    List<EvidenceFile> files = store.files();
+    Manifest manifest = store.manifest();
+    List<EvidenceFile> files = manifest.files();
+    visitor.inTimeOrder(manifest.readsInTimeOrder());
     try (readFiles) {
       for (EvidenceFile file : files) {
         Path path = store.pathOf(file);

@@ -120,7 +120,11 @@ public final class EvidenceStore {
 
   /** Returns the sealed files, in the order they were sealed. */
   public List<EvidenceFile> files() {
-    return Manifest.read(paths.manifest()).files();
+    return manifest().files();
+  }
+
+  Manifest manifest() {
+    return Manifest.read(paths.manifest());
   }
 
   /** Returns the path of a sealed file. */
@@ -149,7 +153,7 @@ public final class EvidenceStore {
 
   synchronized EvidenceFile seal(
       Path staged, String baseName, String sha256, long bytes, long events,
-      String first, String last, Source source) {
+      String first, String last, boolean inTimeOrder, Source source) {
     Manifest manifest = Manifest.read(paths.manifest());
     if (!Files.exists(paths.manifest())) {
       // Written before the first file is moved in: afterwards a missing manifest always means a
@@ -173,7 +177,7 @@ public final class EvidenceStore {
     }
     EvidenceFile file =
         new EvidenceFile(name, sha256, bytes, events, first, last, source, clock.instant().toString());
-    manifest.plus(file).write(paths.manifest());
+    manifest.plus(file, inTimeOrder).write(paths.manifest());
     return file;
   }
 
@@ -230,6 +234,15 @@ public final class EvidenceStore {
      */
     default void from(Path file) {
       // most readers keep what they need of the events themselves
+    }
+
+    /**
+     * Receives, before the first event, whether the events handed on that have a published time
+     * come in the order of that time, as the manifest recorded the files' order (false when it
+     * cannot tell); by default ignored.
+     */
+    default void inTimeOrder(boolean ordered) {
+      // most readers do not depend on the order
     }
 
     /** Receives a line of an evidence file that is not an event. */

@@ -34,6 +34,8 @@ public final class EvidenceWriter implements AutoCloseable {
   private long bytes;
   private Instant first;
   private Instant last;
+  /** True while each event written with a published time was no earlier than every one before it. */
+  private boolean inTimeOrder = true;
   private byte[] firstRaw;
   private byte[] lastRaw;
   private LogEvent firstEvent;
@@ -166,10 +168,16 @@ public final class EvidenceWriter implements AutoCloseable {
     return events;
   }
 
-  /** Notes the earliest and latest event, as raw bytes or as parsed, to read their text at seal. */
+  /**
+   * Notes the earliest and latest event, as raw bytes or as parsed, to read their text at seal, and
+   * whether the events come in time order (what the manifest records of the file).
+   */
   private void track(Instant at, byte[] raw, LogEvent event) {
     if (at == null) {
       return;
+    }
+    if (last != null && at.isBefore(last)) {
+      inTimeOrder = false;
     }
     if (first == null || at.isBefore(first)) {
       first = at;
@@ -232,7 +240,7 @@ public final class EvidenceWriter implements AutoCloseable {
   EvidenceFile seal(Source finalSource) {
     Content c = content();
     EvidenceFile file = store.seal(staged, baseName, c.sha256(), c.bytes(), c.events(),
-        publishedText(firstRaw, firstEvent), publishedText(lastRaw, lastEvent), finalSource);
+        publishedText(firstRaw, firstEvent), publishedText(lastRaw, lastEvent), inTimeOrder, finalSource);
     finished = true; // only now: a refused seal leaves the staged file for close() to remove
     return file;
   }

@@ -4,8 +4,12 @@ import dev.oktair.cases.AtomicFile;
 import dev.oktair.events.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The evidence manifest (where the case keeps it: {@code CasePaths.manifest()}): every sealed file
@@ -14,14 +18,19 @@ import java.util.List;
  *
  * @param manifestVersion format version, 1
  * @param files the sealed files in the order they were sealed
+ * @param inTimeOrder the names of the sealed files whose events, those with a published time, lie
+ *     in the order of that time (equal times in any order), as their writer saw them: what lets
+ *     {@code events} print a read's matches as it reads them rather than hold them all to sort.
+ *     Empty in a manifest written before it was recorded (a file not named is of unknown order).
  */
-record Manifest(int manifestVersion, List<EvidenceFile> files) {
+record Manifest(int manifestVersion, List<EvidenceFile> files, List<String> inTimeOrder) {
   Manifest {
     files = List.copyOf(files);
+    inTimeOrder = inTimeOrder == null ? List.of() : List.copyOf(inTimeOrder);
   }
 
   static Manifest empty() {
-    return new Manifest(1, List.of());
+    return new Manifest(1, List.of(), List.of());
   }
 
   /**
@@ -61,10 +70,44 @@ record Manifest(int manifestVersion, List<EvidenceFile> files) {
     }
   }
 
-  Manifest plus(EvidenceFile file) {
+  /** Returns this manifest with {@code file} sealed after the others; {@code ordered}: its events are in time order. */
+  Manifest plus(EvidenceFile file, boolean ordered) {
     List<EvidenceFile> more = new ArrayList<>(files);
     more.add(file);
-    return new Manifest(manifestVersion, more);
+    List<String> inOrder = new ArrayList<>(inTimeOrder);
+    if (ordered) {
+      inOrder.add(file.name());
+    }
+    return new Manifest(manifestVersion, more, inOrder);
+  }
+
+  /**
+   * Returns true when reading the files in manifest order meets the events that have a published
+   * time in the order of that time: each file is in time order, and each one's earliest time comes
+   * after the latest of every file before it. The manifest's times are cut to milliseconds, so a
+   * tie there proves nothing and counts as out of order.
+   */
+  boolean readsInTimeOrder() {
+    Set<String> ordered = new HashSet<>(inTimeOrder);
+    Instant latest = null;
+    for (EvidenceFile f : files) {
+      if (!ordered.contains(f.name())) {
+        return false;
+      }
+      if (f.firstPublished() == null || f.lastPublished() == null) {
+        continue; // no event with a time: nothing to order
+      }
+      try {
+        Instant first = Instant.parse(f.firstPublished());
+        if (latest != null && !first.isAfter(latest)) {
+          return false;
+        }
+        latest = Instant.parse(f.lastPublished());
+      } catch (DateTimeParseException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   void write(Path file) {

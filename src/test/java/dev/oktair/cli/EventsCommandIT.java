@@ -150,4 +150,49 @@ class EventsCommandIT {
     assertThat(events("--json", "--limit", "5", "--evidence-order").out()).endsWith(oldAgain + "\n");
     assertThat(events("--json", "--q", "Enroll").err()).contains("1 events matched (2 duplicates");
   }
+
+  /**
+   * Evidence whose manifest records it in time order is printed as it is read, except events
+   * without a time, which come last: the output is the sorted one, and the same as for a case
+   * whose manifest predates the record (held and sorted), whatever the limit; a file that goes
+   * back in time is sorted.
+   */
+  @Test
+  void evidenceRecordedInTimeOrderPrintsAsTheSortDoes() throws Exception {
+    String late = Runs.event("late", Instant.parse("2026-11-28T06:00:00Z"), "user.session.start", "203.0.113.7", "Late");
+    String later = Runs.event("later", Instant.parse("2026-11-28T07:00:00Z"), "user.session.start", "203.0.113.8", "Later");
+    String untimed = "{\"uuid\":\"nt1\",\"eventType\":\"user.session.start\",\"displayMessage\":\"no time\"}";
+    String untimed2 = "{\"uuid\":\"nt2\",\"eventType\":\"user.session.start\",\"published\":\"soon\"}";
+    Path third = tmp.resolve("third.jsonl");
+    Files.writeString(third, untimed + "\n" + late + "\n" + untimed2 + "\n" + later + "\n" + late + "\n", UTF_8);
+    assertThat(Runs.run(tmp, "import", "--case", caseDir.toString(), third.toString()).exit()).isZero();
+    Path manifest = caseDir.resolve("evidence/manifest.json");
+    assertThat(Files.readString(manifest)).contains("\"inTimeOrder\" : [ \"0001-first.jsonl\", \"0002-second.jsonl\", \"0003-third.jsonl\" ]");
+
+    String all = OLD + "\n" + MID + "\n" + EVIL + "\n" + ODD + "\n" + late + "\n" + later + "\n" + untimed + "\n" + untimed2 + "\n";
+    List<List<String>> asks = List.of(List.of("--json"), List.of("--json", "--limit", "5"), List.of("--json", "--limit", "7"),
+        List.of("--json", "--filter", "eventType eq \"user.session.start\""), List.of("--q", "time"), List.of());
+    List<Runs.Run> recorded = asks.stream().map(a -> events(a.toArray(String[]::new))).toList();
+    assertThat(recorded.get(0).out()).isEqualTo(all);
+    assertThat(recorded.get(1).out()).isEqualTo(OLD + "\n" + MID + "\n" + EVIL + "\n" + ODD + "\n" + late + "\n");
+    assertThat(recorded.get(1).err()).contains("showing the first 5 of 8 events (--limit 5)");
+    assertThat(recorded.get(2).out()).endsWith(later + "\n" + untimed + "\n");
+
+    // the same case as sealed before the order was recorded: held and sorted, the same output
+    manifest.toFile().setWritable(true);
+    Files.writeString(manifest, Files.readString(manifest).replaceAll(",\\s*\"inTimeOrder\"\\s*:\\s*\\[[^\\]]*\\]", ""));
+    assertThat(Files.readString(manifest)).doesNotContain("inTimeOrder");
+    for (int i = 0; i < asks.size(); i++) {
+      Runs.Run held = events(asks.get(i).toArray(String[]::new));
+      assertThat(held.out()).as("%s", asks.get(i)).isEqualTo(recorded.get(i).out());
+      assertThat(held.err()).as("%s", asks.get(i)).isEqualTo(recorded.get(i).err());
+      assertThat(held.exit()).isEqualTo(recorded.get(i).exit()).isZero();
+    }
+
+    Path early = tmp.resolve("early.jsonl");
+    String earliest = Runs.event("earliest", Instant.parse("2026-11-20T00:00:00Z"), "user.session.start", "203.0.113.9", "Early");
+    Files.writeString(early, earliest + "\n", UTF_8);
+    assertThat(Runs.run(tmp, "import", "--case", caseDir.toString(), early.toString()).exit()).isZero();
+    assertThat(events("--json").out()).isEqualTo(earliest + "\n" + all);
+  }
 }
