@@ -29,6 +29,12 @@ final class JsonBytes {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Empties the buffer, keeping its capacity, to write the next value. */
+  JsonBytes reset() {
+    pos = 0;
+    return this;
+  }
+
   /** Returns the bytes written so far. */
   byte[] toByteArray() {
     return Arrays.copyOf(buf, pos);
