@@ -84,11 +84,6 @@ record ScenarioFile(String source, String text, ObjectNode tree, ScenarioSpec sp
     return drill.pick().isEmpty() ? file : new ScenarioFile(source, text, tree, file.bind(Variants.firstPicks(file)), drill);
   }
 
-  /** Builds the YAML mapper (this class's initialisation) and its binding of a spec, without reading a file. */
-  static void warmUp() {
-    YAML.readerFor(ScenarioSpec.class);
-  }
-
   /** Returns the refusal of a step that could not be played, at the line of its {@code do}. */
   ScenarioFileException refusal(StepFailure failure) {
     String field = failure.pointer() + "/do";
