@@ -1,5 +1,7 @@
 package dev.oktair.cli;
 
+import dev.oktair.sim.scenario.Scenarios;
+
 /** The {@code okta-ir} executable. */
 public final class Main {
   private Main() {}
@@ -9,6 +11,11 @@ public final class Main {
     // nothing to log there, and those three lines are noise at 03:00. Its own errors still show.
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+    // simulate's first answer waits for its scenario to be read (issue 16, ready in under 2 s):
+    // the reader gets ready on another core while picocli reads the command line on this one
+    if (args.length > 0 && "simulate".equals(args[0])) {
+      Scenarios.warmUp();
     }
     System.exit(Cli.run(Context.system(), args));
   }

@@ -29,6 +29,12 @@ final class JsonBytes {
     return s.getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** Empties the buffer, keeping its capacity, to write the next value. */
+  JsonBytes reset() {
+    pos = 0;
+    return this;
+  }
+
   /** Returns the bytes written so far. */
   byte[] toByteArray() {
     return Arrays.copyOf(buf, pos);
@@ -56,20 +62,22 @@ final class JsonBytes {
     int n = s.length();
     // room for every character escaped as \" or \\ (the two escapes written here)
     ensure(2 * n + 2);
-    int start = pos;
-    buf[pos++] = '"';
+    // the buffer and position in locals: C1, which runs simulate, keeps them in registers then
+    byte[] b = buf;
+    int p = pos;
+    b[p++] = '"';
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x20 || c >= 0x7F) {
-        pos = start;
         return raw(Json.MAPPER.writeValueAsBytes(s));
       }
       if (c == '"' || c == '\\') {
-        buf[pos++] = '\\';
+        b[p++] = '\\';
       }
-      buf[pos++] = (byte) c;
+      b[p++] = (byte) c;
     }
-    buf[pos++] = '"';
+    b[p++] = '"';
+    pos = p;
     return this;
   }
 

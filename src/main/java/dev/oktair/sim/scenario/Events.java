@@ -55,25 +55,17 @@ final class Events {
   List<LogEvent> collected() {
     int half = out.size() / 2;
     if (half < PARALLEL_FROM) {
-      return built(out);
+      return SimEvent.buildAll(out);
     }
-    CompletableFuture<List<LogEvent>> second = CompletableFuture.supplyAsync(() -> built(out.subList(half, out.size())), r -> {
+    CompletableFuture<List<LogEvent>> second = CompletableFuture.supplyAsync(() -> SimEvent.buildAll(out.subList(half, out.size())), r -> {
       Thread t = new Thread(r, "okta-ir-sim-events");
       t.setDaemon(true);
       t.start();
     });
     List<LogEvent> all = new ArrayList<>(out.size());
-    all.addAll(built(out.subList(0, half)));
+    all.addAll(SimEvent.buildAll(out.subList(0, half)));
     all.addAll(second.join());
     return all;
-  }
-
-  private static List<LogEvent> built(List<SimEvent> events) {
-    List<LogEvent> built = new ArrayList<>(events.size());
-    for (SimEvent e : events) {
-      built.add(e.build());
-    }
-    return built;
   }
 
   boolean inWindow(Instant at) {

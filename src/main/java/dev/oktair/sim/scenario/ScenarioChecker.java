@@ -8,8 +8,10 @@ import java.util.HashSet;
 import java.util.Set;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.util.TokenBuffer;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -24,11 +26,16 @@ final class ScenarioChecker {
 
   private ScenarioChecker() {}
 
-  /** Throws naming file, line and field for the first problem in {@code text}. */
-  static void check(YAMLMapper yaml, String text, String file) {
+  /**
+   * Throws naming file, line and field for the first problem in {@code text}; returns its tokens,
+   * from which the spec and the tree are read without scanning the YAML again (issue 16: each
+   * scan of a scenario cost the simulator's start tens of ms).
+   */
+  static TokenBuffer check(YAMLMapper yaml, String text, String file) {
     try (JsonParser p = yaml.createParser(text)) {
+      TokenBuffer tokens = TokenBuffer.forBuffering(p, ObjectReadContext.empty());
       Deque<Obj> objects = new ArrayDeque<>();
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+      for (JsonToken t = next(p, tokens); t != null; t = next(p, tokens)) {
         if (t == JsonToken.START_OBJECT) {
           objects.push(new Obj(isStep(p.streamReadContext()), p.currentTokenLocation(), pointer(p)));
         } else if (t == JsonToken.END_OBJECT) {
@@ -45,7 +52,7 @@ final class ScenarioChecker {
           if (!objects.isEmpty()) {
             objects.peek().fields.add(name);
           }
-          JsonToken v = p.nextToken();
+          JsonToken v = next(p, tokens);
           if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
             // nested: handled by the loop; re-dispatch this token
             if (v == JsonToken.START_OBJECT) {
@@ -56,7 +63,16 @@ final class ScenarioChecker {
           checkValue(p, name, objects.isEmpty() ? null : objects.peek(), file);
         }
       }
+      return tokens;
     }
+  }
+
+  private static JsonToken next(JsonParser p, TokenBuffer tokens) {
+    JsonToken t = p.nextToken();
+    if (t != null) {
+      tokens.copyCurrentEvent(p);
+    }
+    return t;
   }
 
   private static void checkValue(JsonParser p, String name, Obj owner, String file) {

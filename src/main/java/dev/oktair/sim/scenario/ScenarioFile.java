@@ -10,6 +10,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.util.TokenBuffer;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -66,9 +67,12 @@ record ScenarioFile(String source, String text, ObjectNode tree, ScenarioSpec sp
 
   /** Reads and checks {@code text}; throws {@link ScenarioFileException} naming file, line and field. */
   static ScenarioFile read(String text, String source) {
-    ScenarioChecker.check(YAML, text, source);
-    ScenarioSpec spec = bind(text, source);
-    ObjectNode tree = (ObjectNode) YAML.readTree(text);
+    TokenBuffer tokens = ScenarioChecker.check(YAML, text, source);
+    ScenarioSpec spec = bind(tokens, text, source);
+    ObjectNode tree;
+    try (JsonParser p = tokens.asParser()) {
+      tree = (ObjectNode) YAML.readTree(p);
+    }
     Drill drill;
     try {
       drill = tree.has("drill") ? YAML.treeToValue(tree.get("drill"), Drill.class) : new Drill(null, null, null);
@@ -100,7 +104,17 @@ record ScenarioFile(String source, String text, ObjectNode tree, ScenarioSpec sp
     }
   }
 
-  private static ScenarioSpec bind(String text, String source) {
+  /** Binds the checked tokens; a refusal reads the text again, where it names the line. */
+  private static ScenarioSpec bind(TokenBuffer tokens, String text, String source) {
+    try (JsonParser p = tokens.asParser()) {
+      return YAML.readValue(p, ScenarioSpec.class);
+    } catch (JacksonException e) {
+      return bind(text, source);
+    }
+  }
+
+  /** Binds the text itself (a test compares what the tokens bind to with it). */
+  static ScenarioSpec bind(String text, String source) {
     try {
       return YAML.readValue(text, ScenarioSpec.class);
     } catch (JacksonException e) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The simulator's scenarios: named stories kept as data (YAML files under
@@ -23,7 +25,29 @@ public final class Scenarios {
   private static final List<String> NAMES =
       List.of(DEFAULT, "fabrikam-helpdesk", "session-replay", "idp-impersonation", "oauth-token-theft");
 
+  /** The built-in scenarios read so far, by name. */
+  private static final Map<String, ScenarioFile> BUILT_IN = new ConcurrentHashMap<>();
+
   private Scenarios() {}
+
+  /**
+   * Starts reading the default scenario on a daemon thread of its own: in a fresh JVM, reading a
+   * first scenario is mostly making the YAML mapper and its binding of a spec, the same for any
+   * scenario. Only sooner, never different: a read of the default that comes meanwhile waits for
+   * this one, and one that fails here fails again, reported, where it is needed (issue 16:
+   * simulate starts this while the command line is still being parsed).
+   */
+  public static void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        file(DEFAULT);
+      } catch (RuntimeException e) {
+        // the read that needs it does the same and reports what fails
+      }
+    }, "okta-ir-scenario-warm-up");
+    t.setDaemon(true);
+    t.start();
+  }
 
   /** Returns the names of the scenarios that exist. */
   public static List<String> names() {
@@ -142,8 +166,17 @@ public final class Scenarios {
     }
   }
 
+  /**
+   * Returns built-in scenario {@code name}, read once per JVM: a file in the jar reads the same
+   * every time, and its tree is only ever copied ({@link Variants}), so every caller can share it.
+   */
   private static ScenarioFile file(String name) {
     requireKnown(name);
+    // computeIfAbsent: a second caller waits for a read under way instead of doing it again
+    return BUILT_IN.computeIfAbsent(name, Scenarios::readBuiltIn);
+  }
+
+  private static ScenarioFile readBuiltIn(String name) {
     String resource = "/dev/oktair/sim/scenarios/" + name + ".yaml";
     try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -15,6 +15,7 @@ import dev.oktair.sim.scenario.Model.RefreshToken;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,13 @@ final class Tenant {
   final Map<String, Person> byLogin = new LinkedHashMap<>();
   final List<Group> groups = new ArrayList<>();
   final List<App> apps = new ArrayList<>();
+  /** Every assignment in the order made; add through {@link #assign}, which indexes it by user. */
   final List<Assignment> assignments = new ArrayList<>();
+  /**
+   * Each person's assignments, in the order made: a visit looks its user's up, and a scan of
+   * every assignment per visit was a tenth of building a history (issue 16).
+   */
+  private final Map<Person, List<Assignment>> byUser = new IdentityHashMap<>();
   final List<Grant> grants = new ArrayList<>();
   final List<RefreshToken> refreshTokens = new ArrayList<>();
   final List<ApiToken> apiTokens = new ArrayList<>();
@@ -111,35 +118,53 @@ final class Tenant {
 
   /** Returns the person's assignment to the app that exists at {@code at}, or null. */
   Assignment assignment(Person user, App app, Instant at) {
-    for (Assignment a : assignments) {
-      if (a.user == user && a.app == app && !a.created.isAfter(at)) {
+    for (Assignment a : assignmentsOf(user)) {
+      if (a.app == app && !a.created.isAfter(at)) {
         return a;
       }
     }
     return null;
   }
 
-  /** Returns the apps the person may use at {@code at}, in the order of the spec. */
+  /**
+   * Returns the apps the person may use at {@code at}, in the order of the spec: each app once,
+   * by its first assignment (an app is one object, its id its own, so identity is its equality).
+   */
   List<Assignment> assignmentsOf(Person user, Instant at) {
-    Map<App, Assignment> out = new LinkedHashMap<>();
-    for (Assignment a : assignments) {
-      if (a.user == user && !a.created.isAfter(at)) {
-        out.putIfAbsent(a.app, a);
+    List<Assignment> out = new ArrayList<>();
+    for (Assignment a : assignmentsOf(user)) {
+      if (!a.created.isAfter(at) && !hasApp(out, a.app)) {
+        out.add(a);
       }
     }
-    return new ArrayList<>(out.values());
+    return out;
   }
 
   /** Assigns a user to an app (directly when {@code via} is null) unless already assigned. */
   Assignment assign(App app, Person user, Group via, Instant at, boolean rogue) {
-    for (Assignment a : assignments) {
-      if (a.app == app && a.user == user && (via == null) == (a.viaGroup == null)) {
+    for (Assignment a : assignmentsOf(user)) {
+      if (a.app == app && (via == null) == (a.viaGroup == null)) {
         return a;
       }
     }
     Assignment a = new Assignment(app, user, via, at, ids.oktaId("0ua"), rogue);
     assignments.add(a);
+    byUser.computeIfAbsent(user, u -> new ArrayList<>()).add(a);
     return a;
+  }
+
+  private static boolean hasApp(List<Assignment> assignments, App app) {
+    for (Assignment a : assignments) {
+      if (a.app == app) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the person's assignments in the order made. */
+  private List<Assignment> assignmentsOf(Person user) {
+    return byUser.getOrDefault(user, List.of());
   }
 
   /** Adds a member to a group and assigns the group's apps to them. */

@@ -48,4 +48,21 @@ class ScenarioFileTest {
     assertThatThrownBy(() -> Engine.run(broken, 1, Instant.parse("2025-06-14T15:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user.teleport");
   }
+
+  /** The spec read from the check's tokens is the one the text binds to: one scan, same story. */
+  @Test
+  void everyScenarioReadsFromItsTokensAsFromItsText() throws Exception {
+    for (String name : Scenarios.names()) {
+      String resource = "/dev/oktair/sim/scenarios/" + name + ".yaml";
+      String text;
+      try (var in = Scenarios.class.getResourceAsStream(resource)) {
+        text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      ScenarioFile file = ScenarioFile.read(text, resource);
+      assertThat(file.tree()).as(name).isEqualTo(new tools.jackson.dataformat.yaml.YAMLMapper().readTree(text));
+      if (file.drill().pick().isEmpty()) {
+        assertThat(file.spec()).as(name).isEqualTo(ScenarioFile.bind(text, resource));
+      }
+    }
+  }
 }
