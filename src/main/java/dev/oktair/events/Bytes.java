@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Byte-level helpers for the readers' hot loops: eight bytes at a time where it pays. */
-final class Bytes {
+public final class Bytes {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
@@ -92,9 +92,10 @@ final class Bytes {
   /**
    * Returns the index (0-7) of the lowest byte whose high bit is set in {@code flags} (nonzero, only
    * high bits set). A multiply, not {@link Long#numberOfTrailingZeros}: the C1 compiler, which runs
-   * {@code events}, does not intrinsify that, and calls it twice over for every word found.
+   * {@code events}, does not intrinsify that, and calls it twice over for every word found. Public
+   * for the filter's word-at-a-time scans, the one other place that needs it.
    */
-  static int firstFlagged(long flags) {
+  public static int firstFlagged(long flags) {
     // the lowest flag as 1 << 8k; times bytes 7, 6 .. 0 (low to high), byte 7 of the product is k
     return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }

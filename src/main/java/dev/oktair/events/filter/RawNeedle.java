@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.events.Bytes;
 import dev.oktair.events.LinePredicate;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -153,7 +154,7 @@ final class RawNeedle {
       }
       // Flags above a true zero byte may be false; every flag is verified, and none is missed.
       for (; hits != 0; hits &= hits - 1) {
-        int at = s + byteIndex(hits);
+        int at = s + Bytes.firstFlagged(hits);
         if (at <= end - m && matchesAt(buf, at)) {
           return true;
         }
@@ -261,14 +262,14 @@ final class RawNeedle {
   private int candidateIn(byte[] buf, int s, long first, long pairs, int to) {
     int best = NONE;
     for (long hits = pairs; hits != 0; hits &= hits - 1) {
-      int at = s + byteIndex(hits);
+      int at = s + Bytes.firstFlagged(hits);
       if (at <= to - folded.length && matchesAt(buf, at)) {
         best = at;
         break;
       }
     }
     for (long backs = zeros(first ^ BACKSLASHES); backs != 0; backs &= backs - 1) {
-      int q = s + lo + byteIndex(backs);
+      int q = s + lo + Bytes.firstFlagged(backs);
       if (q >= best) {
         break;
       }
@@ -277,12 +278,6 @@ final class RawNeedle {
       }
     }
     return best;
-  }
-
-  /** Returns the index of the byte of the lowest flag (a byte's high bit) in {@code flags}. */
-  private static int byteIndex(long flags) {
-    // a multiply, not Long.numberOfTrailingZeros, which C1 calls rather than inlines (see Bytes.firstFlagged)
-    return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
   /** Flags each zero byte of {@code x} in its high bit, exactly (no false flag above a true one). */
@@ -321,7 +316,7 @@ final class RawNeedle {
           p += 8;
           continue;
         }
-        p += byteIndex(hits); // the lowest flagged byte is a true hit
+        p += Bytes.firstFlagged(hits); // the lowest flagged byte is a true hit
       } else if ((buf[p] | anchorMask) != anchorByte) {
         p++;
         continue;
@@ -354,7 +349,7 @@ final class RawNeedle {
           i += 8;
           continue;
         }
-        i += byteIndex(hits);
+        i += Bytes.firstFlagged(hits);
       } else if (buf[i] != '\\') {
         i++;
         continue;

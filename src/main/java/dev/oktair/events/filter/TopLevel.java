@@ -1,5 +1,6 @@
 package dev.oktair.events.filter;
 
+import dev.oktair.events.Bytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -77,7 +78,7 @@ final class TopLevel {
           i += 8;
           continue;
         }
-        i += Long.numberOfTrailingZeros(hits) >>> 3; // the lowest flag is exact
+        i += Bytes.firstFlagged(hits); // the lowest flag is exact
       }
       byte c = b[i];
       if (c == '"') {
