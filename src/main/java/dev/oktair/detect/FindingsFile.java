@@ -1,9 +1,10 @@
 package dev.oktair.detect;
 
 import dev.oktair.events.Json;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -57,20 +60,36 @@ public final class FindingsFile {
     }
   }
 
-  /** Writes {@code contents} to {@code file} (via a temporary file and an atomic move). */
+  /**
+   * Writes {@code contents} to {@code file} (via a temporary file and an atomic move), one finding
+   * at a time: a case where most events match a rule has as many findings as a tenth of its events,
+   * and the whole file as one tree and one string ran investigate out of memory.
+   */
   public static void write(Path file, Contents contents) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("version", VERSION);
-    ObjectNode w = root.putObject("window");
+    ObjectNode w = JsonNodeFactory.instance.objectNode();
     w.put("start", text(contents.window().start()));
     w.put("end", text(contents.window().end()));
     w.put("source", contents.window().source());
-    ArrayNode list = root.putArray("findings");
-    contents.findings().forEach(f -> list.add(toJson(f)));
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+        JsonGenerator g = Json.MAPPER.writerWithDefaultPrettyPrinter().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberProperty("version", VERSION);
+      g.writeName("window");
+      g.writeTree(w);
+      g.writeName("findings");
+      g.writeStartArray();
+      for (Finding f : contents.findings()) {
+        g.writeTree(toJson(f));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.write('\n');
+    } catch (IOException | JacksonException e) {
+      throw new UncheckedIOException("cannot write " + file, e instanceof IOException io ? io : new IOException(e));
+    }
     try {
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-          StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
