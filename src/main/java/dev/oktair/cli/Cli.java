@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
     footerHeading = "%nRun 'okta-ir COMMAND --help' for a command's options.%n%nExit codes:%n",
     footer = {
       "  0  success",
-      "  1  internal error (a bug; --verbose prints the stack trace)",
+      "  1  internal error (a bug; --verbose prints the stack trace), or out of memory",
       "  2  usage or invalid input",
       "  3  configuration or credentials problem",
       "  4  remote API failure after retries",
@@ -62,6 +62,10 @@ public final class Cli extends BaseCommand {
     CommandLine cl = commandLine(context, args.length == 0 ? null : args[0], versionOnly);
     try {
       return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands only exceptions to the handler above; the heap the failed work held is free again here
+      context.err().println("okta-ir: " + Failures.messageOf(e));
+      return Failures.exitCodeOf(e).code();
     } finally {
       context.out().flush();
       context.err().flush();

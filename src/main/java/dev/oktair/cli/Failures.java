@@ -50,6 +50,12 @@ final class Failures {
       String where = file != null && !action.contains(file) ? " (" + file + ")" : "";
       return action + where + ": " + OktaIrException.reason(io);
     }
+    if (t instanceof OutOfMemoryError) {
+      // not a bug to report but a case larger than the heap: say how to give it more
+      return "out of memory: this case needs more than the Java heap's " + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB; run the same command again with a larger heap, e.g. OKTA_IR_OPTS=-Xmx4g bin/okta-ir ..."
+          + " (or java -Xmx4g -jar target/okta-ir.jar ...)";
+    }
     String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     if (kind == Kind.INTERNAL) {
       return "internal error: " + message + " (this is a bug; run with --verbose for the stack trace)";

@@ -34,4 +34,12 @@ class ExitCodeTest {
     assertThat(Failures.exitCodeOf(new IllegalStateException("x"))).isEqualTo(ExitCode.INTERNAL);
     assertThat(Failures.messageOf(new IllegalStateException("x"))).startsWith("internal error: x");
   }
+
+  @Test
+  void runningOutOfMemorySaysHowToGiveItMoreNotThatItIsABug() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    assertThat(Failures.exitCodeOf(oom)).isEqualTo(ExitCode.INTERNAL);
+    assertThat(Failures.messageOf(oom)).startsWith("out of memory: ").contains("OKTA_IR_OPTS=-Xmx4g")
+        .doesNotContain("this is a bug");
+  }
 }
