@@ -70,6 +70,7 @@ final class LoopbackServer implements AutoCloseable {
   private final ExecutorService connections;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile Handler handler;
+  private volatile Thread acceptor;
 
   /** Binds 127.0.0.1:{@code port} (0: any free port); nothing is served before {@link #start}. */
   LoopbackServer(int port, Clock clock) throws IOException {
@@ -83,7 +84,8 @@ final class LoopbackServer implements AutoCloseable {
   /** Starts accepting connections, each request answered by {@code h}. */
   void start(Handler h) {
     this.handler = h;
-    daemon(this::accept, "okta-sim-accept-" + socket.getLocalPort()).start();
+    acceptor = daemon(this::accept, "okta-sim-accept-" + socket.getLocalPort());
+    acceptor.start();
   }
 
   int port() {
@@ -97,10 +99,28 @@ final class LoopbackServer implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
+    awaitAcceptor();
     for (Socket s : open) {
       closeQuietly(s);
     }
     connections.shutdownNow();
+  }
+
+  /**
+   * Waits for the accepting thread to leave {@code accept}: until it does, the kernel keeps the
+   * port listening (the blocked call holds the socket), and a server started on the same port at
+   * once, as a restarted org is, failed with "Address already in use" on a busy machine.
+   */
+  private void awaitAcceptor() {
+    Thread t = acceptor;
+    if (t == null || t == Thread.currentThread()) {
+      return;
+    }
+    try {
+      t.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void accept() {
