@@ -88,7 +88,8 @@ final class EventRule implements Detection {
     if (e.ip() != null) {
       sb.append(", from ").append(e.ip());
       if (e.asn() != null) {
-        sb.append(" (AS").append(e.asn()).append(e.event().security().asOrg() == null ? "" : " " + e.event().security().asOrg()).append(')');
+        String asOrg = e.event().security().asOrg();
+        sb.append(" (AS").append(e.asn()).append(asOrg == null ? "" : " " + asOrg).append(')');
       }
     }
     List<String> objects = new ArrayList<>();

@@ -189,9 +189,10 @@ public final class Seen {
     if (citation != null) {
       return citation;
     }
-    String uuid = event().uuid();
+    LogEvent e = event(); // a kept view parses at each call: once here
+    String uuid = e.uuid();
     if (uuid == null || uuidCollision) {
-      uuid = "sha256:" + sha256(event().raw());
+      uuid = "sha256:" + sha256(e.raw());
     }
     return new Citation.Event(uuid, published, type);
   }
@@ -309,8 +310,8 @@ public final class Seen {
     }
     JsonNode json = event().json();
     String client = Json.text(DEBUG_CLIENT.first(json));
-    Extra x = new Extra(client != null ? client : Json.text(CLIENT_ID.first(json)), debug("consentGrantId"),
-        debug("privilegeGranted"), debug("scope"));
+    Extra x = new Extra(client != null ? client : Json.text(CLIENT_ID.first(json)), debug(json, "consentGrantId"),
+        debug(json, "privilegeGranted"), debug(json, "scope"));
     if (x.equals(Extra.NONE)) {
       return Extra.NONE;
     }
