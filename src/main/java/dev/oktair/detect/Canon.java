@@ -25,6 +25,10 @@ final class Canon {
   static final Canon AGENTS = new Canon();
   static final Canon DEVICES = new Canon();
   static final Canon SESSIONS = new Canon();
+  /** Ids of users, apps and clients, and target ids: what a kept view ({@link Seen#kept}) holds beside the above. */
+  static final Canon IDS = new Canon();
+  /** Display names, AS organisations and scopes, for kept views. */
+  static final Canon NAMES = new Canon();
 
   private static final int SLOTS = 1 << 14;
   private static final int SAMPLES = 16;

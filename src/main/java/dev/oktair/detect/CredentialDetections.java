@@ -53,13 +53,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (e.result().equals("FAILURE")) {
-            d.addLast(e.light(infra.pool()));
+            d.addLast(e.kept());
             if (d.size() > 50) {
               d.removeFirst();
             }
           } else if (e.succeeded() && d.size() >= FAILURES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e.kept(infra.pool()));
+            l.add(e.kept());
             hits.add(l);
             d.clear();
           }
@@ -115,13 +115,13 @@ final class CredentialDetections {
             d.removeFirst();
           }
           if (!e.succeeded()) {
-            d.addLast(e.light(infra.pool()));
+            d.addLast(e.kept());
             if (d.size() >= PUSHES) {
               hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), new ArrayList<>(d));
             }
           } else if (d.size() >= PUSHES) {
             List<Seen> l = new ArrayList<>(d);
-            l.add(e.light(infra.pool()));
+            l.add(e.kept());
             hits.put(e.subject() + "\n" + d.peekFirst().citation().uuid(), l);
             d.clear();
           } else {
@@ -175,14 +175,14 @@ final class CredentialDetections {
           }
           String kind = String.valueOf(e.debug("factor"));
           if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
-            removed.put(e.subject() + "\n" + kind, e.kept(infra.pool()));
+            removed.put(e.subject() + "\n" + kind, e.kept());
           } else if (e.type().equals("user.mfa.factor.activate")) {
             Seen r = removed.remove(e.subject() + "\n" + kind);
             // A removal without a time cannot be paired with a later enrolment; it stays an absence.
             if (r != null && (r.published() == null || e.published() == null)) {
               removed.put(e.subject() + "\n" + kind, r);
             } else if (r != null && Duration.between(r.published(), e.published()).compareTo(GRACE) <= 0) {
-              swapped.add(List.of(r, e));
+              swapped.add(List.of(r, e.kept()));
             }
           }
         }
@@ -190,13 +190,13 @@ final class CredentialDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           for (Seen r : removed.values()) {
-            out.add(FactorAbsence.this, Severity.MEDIUM, r.subject(), "The " + r.debug("factor") + " factor of "
+            out.add(FactorAbsence.this, Severity.MEDIUM, r.subject(), "The " + r.factor() + " factor of "
                 + r.subject() + " was removed and not re-enrolled afterwards.", List.of(r), EventRule.facts(List.of(r)));
           }
           for (List<Seen> l : swapped) {
             Seen a = l.get(1);
             Map<String, String> facts = EventRule.facts(List.of(a));
-            out.add(FactorAbsence.this, Severity.LOW, a.subject(), "The " + a.debug("factor") + " factor of " + a.subject()
+            out.add(FactorAbsence.this, Severity.LOW, a.subject(), "The " + a.factor() + " factor of " + a.subject()
                 + " was removed and a new one enrolled " + Duration.between(l.get(0).published(), a.published()).toMinutes()
                 + " minutes later (for SMS or voice: the phone number changed).", l, facts);
           }
@@ -248,7 +248,7 @@ final class CredentialDetections {
           }
           Clients c = used.computeIfAbsent(e.subject(), k -> new Clients(e.published()));
           if (c.ids.add(client) && !e.published().isBefore(c.since.plus(LEARN))) {
-            hits.put(e.subject() + "\n" + client, e.kept(infra.pool()));
+            hits.put(e.subject() + "\n" + client, e.kept());
           }
         }
 
@@ -256,14 +256,14 @@ final class CredentialDetections {
         public void finish(Infra infra, Drafts out) {
           hits.values().forEach(e -> {
             Map<String, String> facts = EventRule.facts(List.of(e));
-            facts.put("clientId", e.event().actor().id());
-            String scopes = e.debug("grantedScopes");
+            facts.put("clientId", e.actorId());
+            String scopes = e.extra().grantedScopes();
             if (scopes != null) {
               facts.put("scopes", scopes);
             }
             Severity base = scopes != null && (scopes.contains("okta.") || scopes.contains("offline_access"))
                 ? Severity.MEDIUM : Severity.LOW;
-            out.add(NewOAuthClient.this, base, e.subject(), "A " + e.type() + " was issued to " + e.event().actor().displayName()
+            out.add(NewOAuthClient.this, base, e.subject(), "A " + e.type() + " was issued to " + e.extra().actorName()
                 + " for " + e.subject() + ", a client they had not used before" + (scopes == null ? "" : " (scopes " + scopes + ")")
                 + ".", List.of(e), facts);
           });

@@ -85,7 +85,7 @@ public final class Detections {
       rule("group-added", "User added to group", "T1098", "group.user_membership.add")
           .recommend("Remove the membership unless approved; check which apps and roles the group grants."),
       rule("oauth-consent", "OAuth consent granted", "T1528", "app.oauth2.as.consent.grant", "app.oauth2.consent.grant")
-          .baseBy(e -> String.valueOf(e.debug("scope")).startsWith("okta.") ? Severity.MEDIUM : Severity.LOW)
+          .baseBy(e -> String.valueOf(e.extra().scope()).startsWith("okta.") ? Severity.MEDIUM : Severity.LOW)
           .groupBy(e -> e.subject() + "\n" + e.event().text("client.id") + "\n" + e.session())
           .recommend("Revoke the grants and refresh tokens of this client for the user; admin okta.* scopes first."),
       new CredentialDetections.NewOAuthClient(),
@@ -222,11 +222,17 @@ public final class Detections {
       return out.toArray(NONE);
     }
 
-    /** Ends the pass and returns its findings. */
+    /**
+     * Ends the pass and returns its findings. Each scan's state is let go once it has proposed its
+     * findings, so what the scans kept and the findings made of it are not all held at once.
+     */
     public Result finish() {
-      Drafts drafts = new Drafts();
-      scans.forEach(s -> s.finish(infra, drafts));
-      return new Result(drafts.resolve(infra, windowStart, windowEnd), infra);
+      Drafts drafts = new Drafts(infra, windowStart, windowEnd);
+      scansOf.clear();
+      for (int i = 0; i < scans.size(); i++) {
+        scans.set(i, null).finish(infra, drafts);
+      }
+      return new Result(drafts.findings(), infra);
     }
   }
 

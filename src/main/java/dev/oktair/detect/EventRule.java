@@ -61,7 +61,7 @@ final class EventRule implements Detection {
       @Override
       public void see(Seen e, Infra infra) {
         if (types.contains(e.type()) && test.test(e)) {
-          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e.kept(infra.pool()));
+          groups.computeIfAbsent(group.apply(e), k -> new ArrayList<>()).add(e.kept());
         }
       }
 
@@ -88,18 +88,18 @@ final class EventRule implements Detection {
     if (e.ip() != null) {
       sb.append(", from ").append(e.ip());
       if (e.asn() != null) {
-        String asOrg = e.event().security().asOrg();
+        String asOrg = e.asOrg();
         sb.append(" (AS").append(e.asn()).append(asOrg == null ? "" : " " + asOrg).append(')');
       }
     }
     List<String> objects = new ArrayList<>();
     for (Seen s : events) {
-      for (LogEvent.Target t : s.event().targets()) {
+      for (LogEvent.Target t : s.targets()) {
         if (!"User".equals(t.type()) && t.displayName() != null) {
           objects.add(t.displayName());
         }
       }
-      String scope = s.debug("scope");
+      String scope = s.extra().scope();
       if (scope != null) {
         objects.add("scope " + scope);
       }

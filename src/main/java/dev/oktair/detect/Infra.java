@@ -27,7 +27,6 @@ public final class Infra {
   private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
   private final Reach reach = new Reach();
-  private final Pool pool = new Pool();
   private Set<String> attackerSessions;
   private Set<String> replayIps;
 
@@ -101,11 +100,6 @@ public final class Infra {
       }
       reach.see(e, who.name, who.reach);
     }
-  }
-
-  /** Returns the pool of the strings the pass's scans keep. */
-  Pool pool() {
-    return pool;
   }
 
   /**

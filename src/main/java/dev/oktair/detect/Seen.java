@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
  * One event as the detections see it: the parsed event plus the fields every detection asks for,
  * read once straight from the tree (no per-event records or string building, since every event
  * of a case passes through here). A scan that keeps an event past its turn keeps {@link #kept}
- * instead, which drops the parsed tree and parses the raw bytes again only if a finding needs
- * more than the fields read here. Not shared between threads.
+ * instead: the same fields, the citation and what findings read beyond them ({@link Extra}),
+ * without the event. Not shared between threads.
  */
 public final class Seen {
   private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
@@ -25,8 +25,8 @@ public final class Seen {
 
   private static final LogEvent.Target[] NO_TARGETS = {};
 
+  /** The event; null in a kept view. */
   private final LogEvent event;
-  private final byte[] raw;
   private final boolean uuidCollision;
   private final Instant published;
   private final String type;
@@ -45,16 +45,15 @@ public final class Seen {
   private final boolean highRisk;
   private final LogEvent.Target[] targets;
   private final String apiToken;
-  /** Only in a light view ({@link #light}): what findings read of the event beyond the fields above. */
-  private final Citation.Event citation;
+  /** Made once when first asked for (a rule groups by it, then keeps the view); a kept view has it from the start. */
+  private Citation.Event citation;
+  /** Only in a kept view: what findings read of the event beyond the fields above. */
   private final Extra extra;
-  /** This event's light view once a scan made one: the scans that keep one per session and per user share it. */
-  private Seen light;
+  /** This event's kept view once a scan made one: the scans that keep one per session and per user share it. */
+  private Seen kept;
 
   private Seen(LogEvent event, boolean uuidCollision) {
     this.event = event;
-    this.raw = null;
-    this.citation = null;
     this.extra = null;
     this.uuidCollision = uuidCollision;
     JsonNode json = event.json();
@@ -102,38 +101,39 @@ public final class Seen {
   }
 
   /**
-   * A kept copy; the values many events share (types, logins, addresses, user agents, targets)
-   * come from the pass's {@code pool}, so a scan that keeps one view per session holds one copy of each, not one per view.
+   * A kept copy: the values many events share (types, logins, addresses, user agents, targets) are
+   * the {@link Canon canonical} instances where a table holds them, so the views a scan keeps per
+   * session share one copy of each, without a map of its own that grows with every kept value
+   * (on real-shaped events most kept addresses are unique, and the map cost more than it saved).
    */
-  private Seen(Seen s, boolean light, Pool pool) {
+  private Seen(Seen s) {
     this.event = null;
-    this.raw = light ? null : s.event().raw();
-    this.citation = light ? s.citation() : null;
-    this.extra = light ? s.extra(pool) : null;
+    this.citation = s.citation();
+    this.extra = s.extra();
     this.uuidCollision = s.uuidCollision;
     this.published = s.published;
-    this.type = pool.of(s.type);
-    this.subject = pool.of(s.subject);
-    this.subjectId = pool.of(s.subjectId);
-    this.actorId = pool.of(s.actorId);
-    this.actor = pool.of(s.actor);
-    this.ip = pool.of(s.ip);
+    this.type = s.type;
+    this.subject = s.subject;
+    this.subjectId = Canon.IDS.of(s.subjectId);
+    this.actorId = Canon.IDS.of(s.actorId);
+    this.actor = Canon.LOGINS.of(s.actor);
+    this.ip = s.ip;
     this.asn = s.asn;
     this.session = s.session;
-    this.userAgent = pool.of(s.userAgent);
-    this.deviceId = pool.of(s.deviceId);
-    this.result = pool.of(s.result);
+    this.userAgent = s.userAgent;
+    this.deviceId = s.deviceId;
+    this.result = Canon.TYPES.of(s.result);
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
     this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
     for (int i = 0; i < s.targets.length; i++) {
       LogEvent.Target t = s.targets[i];
-      targets[i] = new LogEvent.Target(pool.of(t.id()), pool.of(t.type()), pool.of(t.alternateId()), pool.of(t.displayName()));
+      targets[i] = new LogEvent.Target(Canon.IDS.of(t.id()), Canon.TYPES.of(t.type()), Canon.LOGINS.of(t.alternateId()),
+          Canon.NAMES.of(t.displayName()));
     }
     this.apiToken = s.apiToken;
   }
-
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
@@ -144,57 +144,39 @@ public final class Seen {
   }
 
   /**
-   * Returns this view for keeping past the event's turn: the same fields, holding the raw bytes
-   * rather than the parsed tree (a tree weighs several times its bytes, and a pass over a million
-   * events keeps one per session).
+   * Returns this view for keeping past the event's turn: the fields, the citation and {@link #extra},
+   * without the event (a parsed tree weighs several times its bytes, and on a case where most events
+   * are findings, as in the real-shaped 1 GB, even the kept bytes ran investigate out of memory);
+   * {@link #event} and {@link #debug} then fail, so findings read no more than these.
    */
-  Seen kept(Pool pool) {
-    return event == null ? this : new Seen(this, false, pool);
-  }
-
-  /**
-   * Returns this view for keeping when a scan keeps one per session or source, not per rare event:
-   * the fields, the citation and {@link #extra}, without the event (no bytes, a few hundred bytes
-   * in all); {@link #event} and {@link #debug} then fail, so only scans whose findings read no
-   * more than {@link EventRule#facts} does keep this.
-   */
-  Seen light(Pool pool) {
-    if (event == null && raw == null) {
+  Seen kept() {
+    if (event == null) {
       return this;
     }
-    if (light == null) {
-      light = new Seen(this, true, pool);
+    if (kept == null) {
+      kept = new Seen(this);
     }
-    return light;
+    return kept;
   }
 
-  /**
-   * Returns the event. A kept view parses its bytes at each call and does not keep the tree: a pass
-   * keeps one per event a rule matched, and on a case where most events match one (the real-shaped
-   * 1 GB: 100k findings in 200k events) the kept trees, ten times the bytes they came from, were
-   * what ran investigate out of memory as it built the findings.
-   */
+  /** Returns the event; a kept view has none. */
   public LogEvent event() {
-    if (event != null) {
-      return event;
+    if (event == null) {
+      throw new IllegalStateException("a kept view keeps no event");
     }
-    if (raw == null) {
-      throw new IllegalStateException("a light view keeps no event");
-    }
-    return LogEvent.parse(raw);
+    return event;
   }
 
   /** Returns the citation: the uuid, or {@code sha256:<hex>} when it has none or shares it. */
   public Citation.Event citation() {
-    if (citation != null) {
-      return citation;
+    if (citation == null) {
+      String uuid = event.uuid();
+      if (uuid == null || uuidCollision) {
+        uuid = "sha256:" + sha256(event.raw());
+      }
+      citation = new Citation.Event(uuid, published, type);
     }
-    LogEvent e = event(); // a kept view parses at each call: once here
-    String uuid = e.uuid();
-    if (uuid == null || uuidCollision) {
-      uuid = "sha256:" + sha256(e.raw());
-    }
-    return new Citation.Event(uuid, published, type);
+    return citation;
   }
 
   /** Returns when it happened, or null. */
@@ -215,6 +197,11 @@ public final class Seen {
   /** Returns the affected user's id, or null. */
   public String subjectId() {
     return subjectId;
+  }
+
+  /** Returns the acting principal's id ({@code actor.id}) as the event gives it, or null. */
+  String actorId() {
+    return actorId;
   }
 
   /**
@@ -293,29 +280,34 @@ public final class Seen {
     return apiToken;
   }
 
-  /** Returns {@code debugContext.debugData.<key>} as text, or null. */
+  /** Returns {@code debugContext.debugData.<key>} as text, or null; a kept view reads only {@link #extra}. */
   public String debug(String key) {
     return debug(event().json(), key);
   }
 
-  /** Returns what {@link EventRule#facts} reads of the event beyond the fields of this view. */
+  /** Returns what findings read of the event beyond the fields of this view. */
   Extra extra() {
-    return extra(null);
-  }
-
-  /** As {@link #extra()}, its shared values from {@code pool} when one is given (for a kept view). */
-  private Extra extra(Pool pool) {
     if (extra != null) {
       return extra;
     }
-    JsonNode json = event().json();
+    JsonNode json = event.json();
     String client = Json.text(DEBUG_CLIENT.first(json));
-    Extra x = new Extra(client != null ? client : Json.text(CLIENT_ID.first(json)), debug(json, "consentGrantId"),
-        debug(json, "privilegeGranted"), debug(json, "scope"));
-    if (x.equals(Extra.NONE)) {
-      return Extra.NONE;
-    }
-    return pool == null ? x : new Extra(pool.of(x.clientId()), x.grantId(), pool.of(x.roleId()), pool.of(x.scope()));
+    JsonNode debug = child(child(json, "debugContext"), "debugData");
+    Extra x = new Extra(Canon.IDS.of(client != null ? client : Json.text(CLIENT_ID.first(json))), text(debug, "consentGrantId"),
+        Canon.TYPES.of(text(debug, "privilegeGranted")), Canon.NAMES.of(text(debug, "scope")),
+        Canon.TYPES.of(text(debug, "factor")), Canon.NAMES.of(text(debug, "grantedScopes")),
+        Canon.NAMES.of(text(json.get("securityContext"), "asOrg")), Canon.NAMES.of(text(json.get("actor"), "displayName")));
+    return x.equals(Extra.NONE) ? Extra.NONE : x;
+  }
+
+  /** Returns {@code securityContext.asOrg}, or null. */
+  String asOrg() {
+    return extra().asOrg();
+  }
+
+  /** Returns {@code debugData.factor}, or null. */
+  String factor() {
+    return extra().factor();
   }
 
   /**
@@ -325,9 +317,19 @@ public final class Seen {
    * @param grantId {@code debugData.consentGrantId}
    * @param roleId {@code debugData.privilegeGranted}
    * @param scope {@code debugData.scope}
+   * @param factor {@code debugData.factor}
+   * @param grantedScopes {@code debugData.grantedScopes}
+   * @param asOrg {@code securityContext.asOrg}
+   * @param actorName {@code actor.displayName}
    */
-  record Extra(String clientId, String grantId, String roleId, String scope) {
-    static final Extra NONE = new Extra(null, null, null, null);
+  record Extra(String clientId, String grantId, String roleId, String scope, String factor, String grantedScopes,
+      String asOrg, String actorName) {
+    static final Extra NONE = new Extra(null, null, null, null, null, null, null, null);
+  }
+
+  /** Returns the targets (not to be changed). */
+  LogEvent.Target[] targets() {
+    return targets;
   }
 
   /** Returns the first target of {@code targetType}, or null. */

@@ -38,7 +38,7 @@ final class SignInDetections {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.type().equals("security.threat.detected") && e.ip() != null) {
-            flagged.putIfAbsent(e.ip(), e.kept(infra.pool()));
+            flagged.putIfAbsent(e.ip(), e.kept());
           } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
               && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
             List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
@@ -46,7 +46,7 @@ final class SignInDetections {
               l.add(flagged.get(e.ip()));
             }
             if (l.size() < 8) {
-              l.add(e.kept(infra.pool()));
+              l.add(e.kept());
             }
           }
         }
@@ -99,7 +99,7 @@ final class SignInDetections {
           }
           boolean fresh = !k.asns.contains(e.asn()) && !k.agents.contains(e.userAgent());
           if (fresh && !e.published().isBefore(k.since.plus(LEARN))) {
-            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept(infra.pool()));
+            hits.putIfAbsent(e.subject() + "\nasn:" + e.asn() + "\nua:" + e.userAgent(), e.kept());
           }
           k.asns.add(e.asn());
           k.agents.add(e.userAgent());
@@ -108,7 +108,7 @@ final class SignInDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           hits.values().forEach(e -> out.add(NewSource.this, Severity.MEDIUM, e.subject(),
-              e.subject() + " signed in from AS" + e.asn() + " (" + e.event().security().asOrg() + ") at " + e.ip()
+              e.subject() + " signed in from AS" + e.asn() + " (" + e.asOrg() + ") at " + e.ip()
                   + " with a user agent never seen for them before.", List.of(e), EventRule.facts(List.of(e))));
         }
       };
@@ -177,13 +177,13 @@ final class SignInDetections {
           // the last sign-in of each user is kept light, with where it came from: no bytes to parse again,
           // and the place's text is only written for a finding
           Double lon = lon(e);
-          Place here = new Place(e.light(infra.pool()), lat, lon == null ? Double.NaN : lon, geo(e));
+          Place here = new Place(e.kept(), lat, lon == null ? Double.NaN : lon, geo(e));
           Place prev = last.put(e.subject(), here);
           if (prev != null && !e.ip().equals(prev.seen.ip())) {
             double km = km(prev.lat, prev.lon, here.lat, here.lon);
             double hours = Math.max(Duration.between(prev.seen.published(), e.published()).toSeconds(), 60) / 3600.0;
             if (km > 500 && km / hours > 900) {
-              Seen now = e.kept(infra.pool());
+              Seen now = e.kept();
               hits.add(new Seen[] {prev.seen, now});
               places.put(prev.seen, prev.place());
               places.put(now, here.place());
@@ -277,9 +277,9 @@ final class SignInDetections {
           Networks n = same ? r.networks : sessions.get(e.session());
           if (n == null) {
             // one light view per session, the state a pass over a million events keeps most of
-            n = new Networks(e.light(infra.pool()));
+            n = new Networks(e.kept());
             sessions.put(e.session(), n);
-          } else if (n.add(e, infra.pool()) && n.severalIps()) {
+          } else if (n.add(e) && n.severalIps()) {
             infra.hijacked(e.session());
           }
           r.session = e.session();
@@ -321,8 +321,8 @@ final class SignInDetections {
         seen[0] = first;
       }
 
-      /** Keeps {@code e} (its strings from {@code pool}) when it is the session's first on its network; returns true when kept. */
-      boolean add(Seen e, Pool pool) {
+      /** Keeps {@code e} when it is the session's first on its network; returns true when kept. */
+      boolean add(Seen e) {
         if (size >= MOST) {
           return false;
         }
@@ -334,7 +334,7 @@ final class SignInDetections {
         if (size == seen.length) {
           seen = java.util.Arrays.copyOf(seen, MOST);
         }
-        seen[size++] = e.light(pool);
+        seen[size++] = e.kept();
         return true;
       }
 

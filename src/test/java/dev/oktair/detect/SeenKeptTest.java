@@ -11,18 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The light view a scan keeps per session or source must cite and state exactly what the full
+ * The kept view a scan holds past an event's turn must cite and state exactly what the full
  * view does (findings rest on it), and must refuse, not guess, what it does not keep.
  */
-class SeenLightTest {
+class SeenKeptTest {
   @Test
-  void aLightViewCitesAndStatesWhatTheFullViewDoes() {
+  void aKeptViewCitesAndStatesWhatTheFullViewDoes() {
     for (String scenario : List.of("contoso-aitm", "fabrikam-helpdesk")) {
       TenantSeed seed = Scenarios.load(scenario, 7, Instant.parse("2026-11-28T12:00:00Z"));
       for (LogEvent event : seed.events()) {
         for (boolean collision : new boolean[] {false, true}) {
           Seen full = Seen.of(event, collision);
-          Seen light = full.light(new Pool());
+          Seen light = full.kept();
           assertThat(light.citation()).isEqualTo(full.citation());
           assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
           assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
@@ -35,16 +35,21 @@ class SeenLightTest {
           assertThat(light.asn()).isEqualTo(full.asn());
           assertThat(light.selfService()).isEqualTo(full.selfService());
           assertThat(light.target("User")).isEqualTo(full.target("User"));
-          assertThat(light.light(new Pool())).isSameAs(light);
+          assertThat(light.extra()).isEqualTo(full.extra());
+          assertThat(light.targets()).containsExactly(full.event().targets().toArray(LogEvent.Target[]::new));
+          assertThat(light.asOrg()).isEqualTo(full.event().security().asOrg());
+          assertThat(light.factor()).isEqualTo(full.event().debugData("factor"));
+          assertThat(light.kept()).isSameAs(light);
+          assertThat(full.kept()).isSameAs(light);
         }
       }
     }
   }
 
   @Test
-  void aLightViewHasNoEventToReadMoreFrom() {
+  void aKeptViewHasNoEventToReadMoreFrom() {
     LogEvent event = Scenarios.load("contoso-aitm", 7, Instant.parse("2026-11-28T12:00:00Z")).events().get(0);
-    Seen light = Seen.of(event, false).light(new Pool());
+    Seen light = Seen.of(event, false).kept();
     assertThatThrownBy(light::event).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> light.debug("factor")).isInstanceOf(IllegalStateException.class);
   }
