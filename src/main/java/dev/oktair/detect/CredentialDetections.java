@@ -48,11 +48,16 @@ final class CredentialDetections {
           if (!attempt) {
             return;
           }
-          Deque<Seen> d = failures.computeIfAbsent(e.ip(), k -> new ArrayDeque<>());
+          boolean failed = e.result().equals("FAILURE");
+          // a source's failures are kept while it has some in the burst, not for every source that ever signed in
+          Deque<Seen> d = failed ? failures.computeIfAbsent(e.ip(), k -> new ArrayDeque<>()) : failures.get(e.ip());
+          if (d == null) {
+            return;
+          }
           while (!d.isEmpty() && d.peekFirst().published().isBefore(e.published().minus(BURST))) {
             d.removeFirst();
           }
-          if (e.result().equals("FAILURE")) {
+          if (failed) {
             d.addLast(e.kept());
             if (d.size() > 50) {
               d.removeFirst();
@@ -62,6 +67,9 @@ final class CredentialDetections {
             l.add(e.kept());
             hits.add(l);
             d.clear();
+          }
+          if (d.isEmpty()) {
+            failures.remove(e.ip());
           }
         }
 

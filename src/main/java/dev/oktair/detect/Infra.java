@@ -1,9 +1,7 @@
 package dev.oktair.detect;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,7 +15,8 @@ import java.util.TreeSet;
  * pass ({@link #attributed}); not thread-safe.
  */
 public final class Infra {
-  private final Map<String, Instant> flaggedIps = new LinkedHashMap<>();
+  /** Sources ThreatInsight, the proxy flag or a high risk marked; a set, as nothing reads when (real-shaped cases flag hundreds of thousands). */
+  private final Set<String> flaggedIps = new HashSet<>();
   private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
@@ -46,7 +45,7 @@ public final class Infra {
     }
     if (ip != null) {
       if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
-        flaggedIps.putIfAbsent(ip, e.published());
+        flaggedIps.add(ip);
       }
       if (e.asn() != null && (who == null || !who.ipAsn)) {
         asnOfIp.putIfAbsent(ip, e.asn());
@@ -183,7 +182,7 @@ public final class Infra {
   /** Returns the flagged client IPs with their AS numbers (null when unknown), sorted. */
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
-    flaggedIps.keySet().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
+    flaggedIps.forEach(ip -> out.put(ip, asnOfIp.get(ip)));
     replayIps().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
     return out;
   }
@@ -225,7 +224,7 @@ public final class Infra {
   }
 
   private boolean attackerIp(String ip) {
-    return flaggedIps.containsKey(ip) || replayIps().contains(ip);
+    return flaggedIps.contains(ip) || replayIps().contains(ip);
   }
 
   /**
