@@ -17,6 +17,11 @@ public final class Main {
     if (args.length > 0 && "simulate".equals(args[0])) {
       Scenarios.warmUp();
     }
-    System.exit(Cli.run(Context.system(), args));
+    Context context = Context.system();
+    if (args.length > 0 && !args[0].startsWith("-") && !"help".equals(args[0])) {
+      // a command that runs long on a heap too small for its case says so rather than collect in silence
+      HeapWatch.start(context.err());
+    }
+    System.exit(Cli.run(context, args));
   }
 }
