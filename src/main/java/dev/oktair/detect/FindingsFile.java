@@ -10,12 +10,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +34,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FindingsFile {
   /** The schema version written; readers refuse any other. */
   public static final int VERSION = 1;
+  /** Reads the value the parser is on, and only it: the rest of the file follows. */
+  private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private FindingsFile() {}
 
@@ -102,22 +111,64 @@ public final class FindingsFile {
    * @throws IllegalArgumentException when it is not version 1 or a finding is malformed
    */
   public static Contents read(Path file) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(Files.readAllBytes(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    if (root.path("version").asInt(-1) != VERSION) {
-      throw new IllegalArgumentException(file + " has findings version " + root.path("version") + "; this okta-ir reads " + VERSION);
-    }
-    JsonNode w = root.path("window");
-    Window window = new Window(time(w.get("start")), time(w.get("end")), w.path("source").asString("inferred"));
     List<Finding> findings = new ArrayList<>();
-    for (JsonNode f : root.path("findings")) {
-      findings.add(fromJson(f));
-    }
+    Window window = read(file, findings::add);
     return new Contents(window, findings);
+  }
+
+  /**
+   * Reads a findings.json one finding at a time, handing each to {@code each} in the file's order,
+   * and returns its window. The text findings repeat (detection, title, technique, recommendation,
+   * subject, fact names and values) is kept once: on a case where most events are attack behaviour
+   * (issue 14's 1 GB, 317k findings, 284 MB) the file as one tree, and each finding's own copies of
+   * those strings, ran contain out of memory at -Xmx512m.
+   *
+   * @throws IllegalArgumentException when it is not version 1 or a finding is malformed
+   */
+  public static Window read(Path file, Consumer<Finding> each) {
+    Map<String, String> texts = new HashMap<>();
+    Function<String, String> one = t -> t == null ? null : texts.computeIfAbsent(t, k -> k);
+    Window window = null;
+    JsonNode version = null;
+    try (JsonParser p = Json.MAPPER.createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException(file + " is not a findings file (not a JSON object)");
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("findings") && value == JsonToken.START_ARRAY) {
+          if (version != null) {
+            checkVersion(file, version); // written first: a file of another version is refused before its findings are read
+          }
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            each.accept(fromJson(ONE_VALUE.readTree(p), one));
+          }
+        } else if (name.equals("findings") || name.equals("version") || name.equals("window")) {
+          JsonNode node = ONE_VALUE.readTree(p);
+          if (name.equals("version")) {
+            version = node;
+          } else if (name.equals("window")) {
+            window = new Window(time(node.get("start")), time(node.get("end")), node.path("source").asString("inferred"));
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (JacksonException e) {
+      throw new UncheckedIOException("cannot read " + file, new IOException(e.getOriginalMessage(), e));
+    }
+    checkVersion(file, version);
+    return window != null ? window : new Window(null, null, "inferred");
+  }
+
+  private static void checkVersion(Path file, JsonNode version) {
+    if (version == null) {
+      throw new IllegalArgumentException(file + " states no findings version; this okta-ir reads version " + VERSION);
+    }
+    if (version.asInt(-1) != VERSION) {
+      throw new IllegalArgumentException(file + " has findings version " + version + "; this okta-ir reads " + VERSION);
+    }
   }
 
   /** Returns one finding as its findings.json object (also what {@code --json} prints per line). */
@@ -151,19 +202,25 @@ public final class FindingsFile {
   }
 
   static Finding fromJson(JsonNode o) {
+    return fromJson(o, Function.identity());
+  }
+
+  /** As {@link #fromJson(JsonNode)}, each repeated text given by {@code one}. */
+  private static Finding fromJson(JsonNode o, Function<String, String> one) {
     List<Citation> cites = new ArrayList<>();
     for (JsonNode e : o.path("evidence")) {
       if (e.has("uuid")) {
-        cites.add(new Citation.Event(e.get("uuid").asString(), time(e.get("published")), e.path("eventType").asString()));
+        cites.add(new Citation.Event(e.get("uuid").asString(), time(e.get("published")), one.apply(e.path("eventType").asString())));
       } else {
-        cites.add(new Citation.ApiObject(e.path("objectType").asString(), e.path("objectId").asString()));
+        cites.add(new Citation.ApiObject(one.apply(e.path("objectType").asString()), e.path("objectId").asString()));
       }
     }
     Map<String, String> facts = new LinkedHashMap<>();
-    o.path("facts").properties().forEach(p -> facts.put(p.getKey(), p.getValue().asString()));
-    return new Finding(o.path("id").asString(), o.path("detection").asString(), Severity.parse(o.path("severity").asString()),
-        o.path("title").asString(), o.path("summary").asString(), str(o.get("subject")), time(o.get("first")),
-        time(o.get("last")), str(o.get("technique")), o.path("recommendation").asString(), cites, facts);
+    o.path("facts").properties().forEach(p -> facts.put(one.apply(p.getKey()), one.apply(p.getValue().asString())));
+    return new Finding(o.path("id").asString(), one.apply(o.path("detection").asString()),
+        Severity.parse(o.path("severity").asString()), one.apply(o.path("title").asString()), o.path("summary").asString(),
+        one.apply(str(o.get("subject"))), time(o.get("first")), time(o.get("last")), one.apply(str(o.get("technique"))),
+        one.apply(o.path("recommendation").asString()), cites, facts);
   }
 
   private static String str(JsonNode n) {

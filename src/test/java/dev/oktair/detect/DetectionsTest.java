@@ -108,6 +108,38 @@ class DetectionsTest {
   }
 
   @Test
+  void findingsFileIsReadOneFindingAtATimeAndRefusesWhatItCannotTrust() throws IOException {
+    Path file = dir.resolve("findings.json");
+    FindingsFile.Window w = new FindingsFile.Window(null, null, "inferred");
+    FindingsFile.write(file, new FindingsFile.Contents(w, findings));
+    List<Finding> streamed = new ArrayList<>();
+    assertThat(FindingsFile.read(file, streamed::add)).isEqualTo(w);
+    assertThat(streamed).isEqualTo(findings);
+    // the texts findings repeat are read as one instance, not one per finding
+    List<Finding> twice = new ArrayList<>(findings);
+    twice.addAll(findings);
+    FindingsFile.write(file, new FindingsFile.Contents(w, twice));
+    List<Finding> back = FindingsFile.read(file).findings();
+    Finding a = back.get(0);
+    Finding b = back.get(findings.size());
+    assertThat(b).isEqualTo(a);
+    assertThat(b.detection()).isSameAs(a.detection());
+    assertThat(b.recommendation()).isSameAs(a.recommendation());
+
+    String text = java.nio.file.Files.readString(file);
+    // a version stated after the findings is still checked
+    java.nio.file.Files.writeString(file, "{\"findings\":[],\"version\":3}");
+    assertThatThrownBy(() -> FindingsFile.read(file)).hasMessageContaining("version 3");
+    java.nio.file.Files.writeString(file, "{\"findings\":[]}");
+    assertThatThrownBy(() -> FindingsFile.read(file)).hasMessageContaining("version");
+    // cut off mid-finding: an error naming the file, not a short list
+    java.nio.file.Files.writeString(file, text.substring(0, text.length() / 2));
+    assertThatThrownBy(() -> FindingsFile.read(file, f -> {})).hasMessageContaining(file.toString());
+    java.nio.file.Files.writeString(file, "[]");
+    assertThatThrownBy(() -> FindingsFile.read(file)).hasMessageContaining("not a findings file");
+  }
+
+  @Test
   void aWindowCannotEndBeforeItStarts() {
     assertThatThrownBy(() -> new FindingsFile.Window(Instant.parse("2024-06-20T14:00:00Z"),
         Instant.parse("2024-06-20T13:00:00Z"), "override")).hasMessageContaining("before it starts");
