@@ -38,7 +38,7 @@ final class TimelineBuilder {
         List<TimelineSession.Event> rest = new ArrayList<>();
         for (TimelineSession.Event e : s.events()) {
           boolean byAttacker = (e.ip() != null && attribution.ips().containsKey(e.ip()))
-              || attribution.events().contains(e.uuid());
+              || attribution.cites(e.uuid());
           (byAttacker ? theirs : rest).add(e);
         }
         if (!theirs.isEmpty()) {
@@ -55,7 +55,7 @@ final class TimelineBuilder {
   private static boolean attacker(TimelineSession s, Attribution a) {
     return a.sessions().contains(s.session())
         || s.ips().stream().anyMatch(a.ips()::containsKey)
-        || s.events().stream().anyMatch(e -> a.events().contains(e.uuid()));
+        || s.events().stream().anyMatch(e -> a.cites(e.uuid()));
   }
 
   private static Report.Session session(TimelineSession s, List<TimelineSession.Event> events, boolean attacker,
