@@ -4,6 +4,9 @@ import dev.oktair.detect.Citation;
 import dev.oktair.detect.Finding;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.store.TimelineSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -14,14 +17,15 @@ import java.util.function.Function;
  * open a link or inject HTML. Stateless.
  */
 final class MarkdownRenderer {
-  private final StringBuilder out = new StringBuilder(16_384);
+  private final Writer out;
 
-  private MarkdownRenderer() {}
+  private MarkdownRenderer(Writer out) {
+    this.out = out;
+  }
 
-  static String render(Report r) {
-    MarkdownRenderer m = new MarkdownRenderer();
-    m.all(r);
-    return ReportText.visible(m.out.toString());
+  /** Writes the report to {@code out} line by line, without holding it. */
+  static void render(Report r, Writer out) {
+    new MarkdownRenderer(ReportText.visible(out)).all(r);
   }
 
   /**
@@ -193,7 +197,12 @@ final class MarkdownRenderer {
   }
 
   private void line(String text) {
-    out.append(text).append('\n');
+    try {
+      out.write(text);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String severities(List<Report.SeverityCount> counts) {
