@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class FindingsInput {
   /** Returns the case's findings, or why there are none. */
   static Section<List<Finding>> read(CaseInputs inputs) {
     List<Finding> out = new ArrayList<>();
+    Pool pool = new Pool();
     boolean found = stream(inputs.findings(), (name, p) -> {
       if (!name.equals("findings") || p.currentToken() != JsonToken.START_ARRAY) {
         p.skipChildren();
@@ -40,7 +42,7 @@ final class FindingsInput {
       while (p.nextToken() != JsonToken.END_ARRAY) {
         JsonNode f = ONE_VALUE.readTree(p);
         try {
-          out.add(finding(f));
+          out.add(finding(f, pool));
         } catch (RuntimeException e) {
           throw new ReportException("findings.json holds an unreadable finding "
               + CaseInputs.text(f, "id") + ": " + e.getMessage(), e);
@@ -91,16 +93,16 @@ final class FindingsInput {
     boolean value(String name, JsonParser p);
   }
 
-  private static Finding finding(JsonNode f) {
+  private static Finding finding(JsonNode f, Pool pool) {
     List<Citation> evidence = new ArrayList<>();
     for (JsonNode c : CaseInputs.array(f, "evidence")) {
       String uuid = CaseInputs.text(c, "uuid");
       if (uuid != null) {
         evidence.add(new Citation.Event(uuid, CaseInputs.instant(c, "published"),
-            String.valueOf(CaseInputs.text(c, "eventType"))));
+            pool.one(String.valueOf(CaseInputs.text(c, "eventType")))));
       } else {
-        evidence.add(new Citation.ApiObject(String.valueOf(CaseInputs.text(c, "objectType")),
-            String.valueOf(CaseInputs.text(c, "objectId"))));
+        evidence.add(new Citation.ApiObject(pool.one(String.valueOf(CaseInputs.text(c, "objectType"))),
+            pool.one(String.valueOf(CaseInputs.text(c, "objectId")))));
       }
     }
     Map<String, String> facts = new LinkedHashMap<>();
@@ -109,18 +111,32 @@ final class FindingsInput {
       for (Map.Entry<String, JsonNode> e : factsNode.properties()) {
         String v = dev.oktair.events.Json.text(e.getValue());
         if (v != null) {
-          facts.put(e.getKey(), v);
+          facts.put(pool.one(e.getKey()), pool.one(v));
         }
       }
     }
     String severity = CaseInputs.text(f, "severity");
     Instant first = CaseInputs.instant(f, "first");
     Instant last = CaseInputs.instant(f, "last");
-    return new Finding(CaseInputs.text(f, "id"), CaseInputs.text(f, "detection"),
-        Severity.parse(severity == null ? "" : severity), CaseInputs.text(f, "title"), CaseInputs.text(f, "summary"),
-        CaseInputs.text(f, "subject"), first, last, CaseInputs.text(f, "technique"),
-        CaseInputs.text(f, "recommendation"), evidence, facts);
+    return new Finding(CaseInputs.text(f, "id"), pool.one(CaseInputs.text(f, "detection")),
+        Severity.parse(severity == null ? "" : severity), pool.one(CaseInputs.text(f, "title")),
+        CaseInputs.text(f, "summary"), pool.one(CaseInputs.text(f, "subject")), first, last,
+        pool.one(CaseInputs.text(f, "technique")), pool.one(CaseInputs.text(f, "recommendation")), evidence, facts);
   }
+
+  /**
+   * One copy of each text that findings repeat: a rule's findings share their detection, title,
+   * technique and recommendation, and most share subjects, actors, sessions and fact names; each
+   * read as its own string, they were most of the findings' heap on issue 14's 317k. Not thread-safe.
+   */
+  private static final class Pool {
+    private final Map<String, String> seen = new HashMap<>();
+
+    String one(String text) {
+      return text == null ? null : seen.computeIfAbsent(text, t -> t);
+    }
+  }
+
 
   /** Returns the window findings.json was computed over, or null when absent. */
   static Window window(CaseInputs inputs) {
