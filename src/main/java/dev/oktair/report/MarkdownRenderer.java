@@ -175,13 +175,20 @@ final class MarkdownRenderer {
       line("");
       return;
     }
-    table(header, items.stream().map(row).toList());
+    table(header, items, row);
   }
 
   private void table(List<String> header, List<List<String>> rows) {
+    table(header, rows, r -> r);
+  }
+
+  /** Writes each item's row as it is made: a table of 317k findings held as cells did not fit (issue 14). */
+  private <T> void table(List<String> header, List<T> items, Function<T, List<String>> row) {
     line("| " + String.join(" | ", header) + " |");
     line("|" + "---|".repeat(header.size()));
-    rows.forEach(r -> line("| " + String.join(" | ", r) + " |"));
+    for (T item : items) {
+      line("| " + String.join(" | ", row.apply(item)) + " |");
+    }
     line("");
   }
 
