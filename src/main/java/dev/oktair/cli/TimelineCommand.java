@@ -36,24 +36,27 @@ final class TimelineCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
+    limit.value(); // a bad limit is a usage error before any work
     EventSelection chosen = selection.selection(this);
     CaseDatabase db = CaseDatabase.open(caseDir.dir(), ctx.clock());
     LoadCommand.noteLoadedOnOpen(this, db);
-    List<TimelineSession> sessions = db.timeline(chosen.window(), chosen.selector());
-    String cut = limit.cut(Math.min(sessions.size(), limit.value() == 0 ? sessions.size() : limit.value()),
-        sessions.size(), "sessions");
-    if (cut != null) {
-      sessions = sessions.subList(0, (int) limit.value());
-    }
     PrintWriter out = ctx.out();
-    for (TimelineSession s : sessions) {
-      if (json.json) {
-        out.println(s.toJson());
-      } else {
-        print(out, s);
+    // One session at a time as the database groups them: a million events do not fit the heap
+    // at once (issue 14). Past the limit the rest are only counted, for the note that says so.
+    long[] total = {0};
+    db.timeline(chosen.window(), chosen.selector(), s -> {
+      if (limit.room(total[0]++)) {
+        if (json.json) {
+          s.writeJson(out);
+          out.println();
+        } else {
+          print(out, s);
+        }
       }
-    }
+      return true;
+    });
     out.flush();
+    String cut = limit.cut(Math.min(total[0], limit.value() == 0 ? total[0] : limit.value()), total[0], "sessions");
     if (cut != null) {
       info(cut);
     }

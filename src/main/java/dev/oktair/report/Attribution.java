@@ -50,6 +50,14 @@ record Attribution(Map<String, List<String>> ips, Set<String> sessions, Set<Stri
     return new Attribution(java.util.Collections.unmodifiableMap(frozen), Set.copyOf(sessions), Set.copyOf(events));
   }
 
+  /**
+   * Returns true when an attacker-attributed finding cites the event {@code uuid}; false for an
+   * event without a uuid, which a finding cannot cite (and which the frozen set would refuse to look up).
+   */
+  boolean cites(String uuid) {
+    return uuid != null && events.contains(uuid);
+  }
+
   /** Returns true when any finding attributes anything to the attacker. */
   boolean any() {
     return !ips.isEmpty() || !sessions.isEmpty() || !events.isEmpty();

@@ -2,7 +2,8 @@ package dev.oktair.report;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.WriterOutput;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,11 +39,11 @@ final class HtmlRenderer {
 
   private HtmlRenderer() {}
 
-  static String render(Report report) {
-    StringOutput out = new StringOutput();
-    ENGINE.render("report.jte", Map.of("report", report, "script", SORT_SCRIPT, "scriptHash", SORT_SCRIPT_HASH), out);
+  /** Writes the page to {@code out} as it is rendered, without holding it. */
+  static void render(Report report, Writer out) {
     // Escaping makes markup inert, but bidi overrides would still reorder what the reader sees.
-    return ReportText.visible(out.toString());
+    ENGINE.render("report.jte", Map.of("report", report, "script", SORT_SCRIPT, "scriptHash", SORT_SCRIPT_HASH),
+        new WriterOutput(ReportText.visible(out)));
   }
 
   private static String sha256Base64(String text) {

@@ -4,6 +4,9 @@ import dev.oktair.detect.Citation;
 import dev.oktair.detect.Finding;
 import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.store.TimelineSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -14,14 +17,15 @@ import java.util.function.Function;
  * open a link or inject HTML. Stateless.
  */
 final class MarkdownRenderer {
-  private final StringBuilder out = new StringBuilder(16_384);
+  private final Writer out;
 
-  private MarkdownRenderer() {}
+  private MarkdownRenderer(Writer out) {
+    this.out = out;
+  }
 
-  static String render(Report r) {
-    MarkdownRenderer m = new MarkdownRenderer();
-    m.all(r);
-    return ReportText.visible(m.out.toString());
+  /** Writes the report to {@code out} line by line, without holding it. */
+  static void render(Report r, Writer out) {
+    new MarkdownRenderer(ReportText.visible(out)).all(r);
   }
 
   /**
@@ -171,13 +175,20 @@ final class MarkdownRenderer {
       line("");
       return;
     }
-    table(header, items.stream().map(row).toList());
+    table(header, items, row);
   }
 
   private void table(List<String> header, List<List<String>> rows) {
+    table(header, rows, r -> r);
+  }
+
+  /** Writes each item's row as it is made: a table of 317k findings held as cells did not fit (issue 14). */
+  private <T> void table(List<String> header, List<T> items, Function<T, List<String>> row) {
     line("| " + String.join(" | ", header) + " |");
     line("|" + "---|".repeat(header.size()));
-    rows.forEach(r -> line("| " + String.join(" | ", r) + " |"));
+    for (T item : items) {
+      line("| " + String.join(" | ", row.apply(item)) + " |");
+    }
     line("");
   }
 
@@ -193,7 +204,12 @@ final class MarkdownRenderer {
   }
 
   private void line(String text) {
-    out.append(text).append('\n');
+    try {
+      out.write(text);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String severities(List<Report.SeverityCount> counts) {

@@ -7,7 +7,6 @@ import dev.oktair.evidence.EvidenceFile;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.store.CaseDatabase;
 import dev.oktair.store.RowSink;
-import dev.oktair.store.TimelineSession;
 import dev.oktair.events.Window;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,10 +38,11 @@ final class ReportBuilder {
     Section<List<Finding>> findings = FindingsInput.read(inputs);
     List<Finding> all = findings.present() ? findings.content() : List.of();
     Attribution attribution = Attribution.of(all);
-    List<TimelineSession> raw = db.timeline(Window.ALL, null);
-    Report.Timeline timeline = TimelineBuilder.build(raw, attribution);
+    TimelineBuilder sessions = new TimelineBuilder(attribution);
+    db.timeline(Window.ALL, null, sessions::add);
+    Report.Timeline timeline = sessions.build();
     Section<List<Report.Action>> containment = ContainmentInput.read(inputs);
-    Report.Summary summary = summary(inputs, caseFile, findings.present() ? all : null, raw, FindingsInput.window(inputs));
+    Report.Summary summary = summary(inputs, caseFile, findings.present() ? all : null, sessions, FindingsInput.window(inputs));
     return new Report(Report.SCHEMA_VERSION, clock.instant(), summary, hosts(db, attribution), findings, timeline,
         findings.present() ? Section.of(artefacts(all)) : Section.notRun(findings.notRun()),
         findings.present() ? Section.of(policyGaps(all)) : Section.notRun(findings.notRun()),
@@ -52,20 +52,15 @@ final class ReportBuilder {
 
   /** {@code findings} is null when the investigation has not run (no counts, rather than zeros). */
   private static Report.Summary summary(CaseInputs inputs, CaseFileInput caseFile, List<Finding> findings,
-      List<TimelineSession> sessions, FindingsInput.Window findingsWindow) {
+      TimelineBuilder sessions, FindingsInput.Window findingsWindow) {
     Set<String> subjects = new LinkedHashSet<>(caseFile.subjects());
     if (subjects.isEmpty() && findings != null) {
       findings.stream().map(Finding::subject).filter(Objects::nonNull).forEach(subjects::add);
     }
     FindingsInput.Window window = caseFile.window() != null ? caseFile.window() : findingsWindow;
-    long events = 0;
-    Instant first = null;
-    Instant last = null;
-    for (TimelineSession s : sessions) {
-      events += s.events().size();
-      first = s.first() != null && (first == null || s.first().isBefore(first)) ? s.first() : first;
-      last = s.last() != null && (last == null || s.last().isAfter(last)) ? s.last() : last;
-    }
+    long events = sessions.events();
+    Instant first = sessions.first();
+    Instant last = sessions.last();
     List<Report.SeverityCount> bySeverity = new ArrayList<>();
     for (int i = Severity.values().length - 1; findings != null && i >= 0; i--) {
       Severity sev = Severity.values()[i];

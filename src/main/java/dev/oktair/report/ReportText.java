@@ -1,6 +1,9 @@
 package dev.oktair.report;
 
 import dev.oktair.detect.Citation;
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,17 +67,59 @@ public final class ReportText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char ch = text.charAt(i);
-      boolean hidden = Character.getType(ch) == Character.FORMAT || (Character.isISOControl(ch) && ch != '\n'
-          && ch != '\t' && ch != '\r');
-      if (hidden) {
+      if (hidden(ch)) {
         if (out == null) {
           out = new StringBuilder(text.length() + 16).append(text, 0, i);
         }
-        out.append(String.format(Locale.ROOT, "[U+%04X]", (int) ch));
+        out.append(shown(ch));
       } else if (out != null) {
         out.append(ch);
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /**
+   * Returns a writer that passes text to {@code out} as {@link #visible(String)} would make it, so
+   * a report is written as it is rendered rather than held as one string (issue 14: a report of
+   * 317k findings is hundreds of MB). Closing it closes {@code out}.
+   */
+  static Writer visible(Writer out) {
+    return new FilterWriter(out) {
+      @Override
+      public void write(int c) throws IOException {
+        write(new char[] {(char) c}, 0, 1);
+      }
+
+      @Override
+      public void write(char[] buf, int off, int len) throws IOException {
+        int run = off;
+        for (int i = off; i < off + len; i++) {
+          if (hidden(buf[i])) {
+            out.write(buf, run, i - run);
+            out.write(shown(buf[i]));
+            run = i + 1;
+          }
+        }
+        out.write(buf, run, off + len - run);
+      }
+
+      @Override
+      public void write(String str, int off, int len) throws IOException {
+        char[] chars = new char[len];
+        str.getChars(off, off + len, chars, 0);
+        write(chars, 0, len);
+      }
+    };
+  }
+
+  /** Returns true for the characters {@link #visible(String)} shows by their code point. */
+  private static boolean hidden(char ch) {
+    return Character.getType(ch) == Character.FORMAT || (Character.isISOControl(ch) && ch != '\n' && ch != '\t'
+        && ch != '\r');
+  }
+
+  private static String shown(char ch) {
+    return String.format(Locale.ROOT, "[U+%04X]", (int) ch);
   }
 }

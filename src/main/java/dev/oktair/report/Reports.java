@@ -3,6 +3,10 @@ package dev.oktair.report;
 import dev.oktair.events.Json;
 import dev.oktair.evidence.EvidenceStore;
 import dev.oktair.store.CaseDatabase;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,6 +15,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 
 /**
@@ -19,6 +25,10 @@ import tools.jackson.databind.SerializationFeature;
  * show as "not yet run". Thread-safe (holds no state).
  */
 public final class Reports {
+  /** Keys of maps (a finding's facts) sorted, so the same case gives the same bytes; the target left open. */
+  private static final ObjectWriter JSON = Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .withDefaultPrettyPrinter().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+
   private Reports() {}
 
   /**
@@ -33,15 +43,32 @@ public final class Reports {
 
   /** Returns the report as HTML, Markdown or JSON text (Timesketch needs the case: use {@link #write}). */
   public static String render(Report report, ReportFormat format) {
+    StringWriter out = new StringWriter();
+    render(report, format, out);
+    return out.toString();
+  }
+
+  /**
+   * Writes the report as HTML, Markdown or JSON to {@code out} as it is rendered: the text of a
+   * case with 317k findings is hundreds of MB, which held as one string (and copied) did not fit
+   * the heap (issue 14). Leaves {@code out} open.
+   */
+  static void render(Report report, ReportFormat format, Writer out) {
     switch (format) {
       case HTML:
-        return HtmlRenderer.render(report);
+        HtmlRenderer.render(report, out);
+        return;
       case MD:
-        return MarkdownRenderer.render(report);
+        MarkdownRenderer.render(report, out);
+        return;
       case JSON:
-        // Keys of maps (a finding's facts) sorted, so the same case gives the same bytes.
-        return Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).withDefaultPrettyPrinter()
-            .writeValueAsString(report) + "\n";
+        try {
+          JSON.writeValue(out, report);
+          out.write('\n');
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return;
       default:
         throw new IllegalArgumentException(format.label() + " is written from the case: use write");
     }
@@ -77,7 +104,7 @@ public final class Reports {
         if (format == ReportFormat.TIMESKETCH) {
           lines[0] = TimesketchWriter.write(report, CaseDatabase.open(caseDir, clock), w);
         } else {
-          w.write(render(report, format));
+          render(report, format, w);
         }
       });
       written.add(new Written(format, file, lines[0]));

@@ -26,36 +26,75 @@ final class TimelineBuilder {
   private static final DateTimeFormatter TICK =
       DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private TimelineBuilder() {}
+  private final Attribution attribution;
+  private final List<Report.Session> sessions = new ArrayList<>();
+  private long events;
+  private Instant first;
+  private Instant last;
+
+  /**
+   * Starts a timeline that takes the database's sessions one at a time, keeping of each only what
+   * the report shows (its first {@link Report.Session#EVENTS_SHOWN} events): a case's every event
+   * at once did not fit the heap (issue 14). Not thread-safe.
+   */
+  TimelineBuilder(Attribution attribution) {
+    this.attribution = attribution;
+  }
 
   static Report.Timeline build(List<TimelineSession> raw, Attribution attribution) {
-    List<Report.Session> sessions = new ArrayList<>();
-    for (TimelineSession s : raw) {
-      if (s.session() != null) {
-        sessions.add(session(s, s.events(), attacker(s, attribution), s.ips(), s.networks(), s.userAgents()));
-      } else {
-        List<TimelineSession.Event> theirs = new ArrayList<>();
-        List<TimelineSession.Event> rest = new ArrayList<>();
-        for (TimelineSession.Event e : s.events()) {
-          boolean byAttacker = (e.ip() != null && attribution.ips().containsKey(e.ip()))
-              || attribution.events().contains(e.uuid());
-          (byAttacker ? theirs : rest).add(e);
-        }
-        if (!theirs.isEmpty()) {
-          sessions.add(session(s, theirs, true, ipsOf(theirs), List.of(), List.of()));
-        }
-        if (!rest.isEmpty()) {
-          sessions.add(session(s, rest, false, ipsOf(rest), List.of(), List.of()));
-        }
+    TimelineBuilder b = new TimelineBuilder(attribution);
+    raw.forEach(b::add);
+    return b.build();
+  }
+
+  /** Takes the next session, in the database's order; returns true (for a streaming reader). */
+  boolean add(TimelineSession s) {
+    events += s.events().size();
+    first = s.first() != null && (first == null || s.first().isBefore(first)) ? s.first() : first;
+    last = s.last() != null && (last == null || s.last().isAfter(last)) ? s.last() : last;
+    if (s.session() != null) {
+      sessions.add(session(s, s.events(), attacker(s, attribution), s.ips(), s.networks(), s.userAgents()));
+    } else {
+      List<TimelineSession.Event> theirs = new ArrayList<>();
+      List<TimelineSession.Event> rest = new ArrayList<>();
+      for (TimelineSession.Event e : s.events()) {
+        boolean byAttacker = (e.ip() != null && attribution.ips().containsKey(e.ip()))
+            || attribution.cites(e.uuid());
+        (byAttacker ? theirs : rest).add(e);
+      }
+      if (!theirs.isEmpty()) {
+        sessions.add(session(s, theirs, true, ipsOf(theirs), List.of(), List.of()));
+      }
+      if (!rest.isEmpty()) {
+        sessions.add(session(s, rest, false, ipsOf(rest), List.of(), List.of()));
       }
     }
+    return true;
+  }
+
+  Report.Timeline build() {
     return new Report.Timeline(attribution.any(), sessions, chart(sessions));
+  }
+
+  /** Returns how many events the sessions taken hold. */
+  long events() {
+    return events;
+  }
+
+  /** Returns the earliest time of the sessions taken, or null. */
+  Instant first() {
+    return first;
+  }
+
+  /** Returns the latest time of the sessions taken, or null. */
+  Instant last() {
+    return last;
   }
 
   private static boolean attacker(TimelineSession s, Attribution a) {
     return a.sessions().contains(s.session())
         || s.ips().stream().anyMatch(a.ips()::containsKey)
-        || s.events().stream().anyMatch(e -> a.events().contains(e.uuid()));
+        || s.events().stream().anyMatch(e -> a.cites(e.uuid()));
   }
 
   private static Report.Session session(TimelineSession s, List<TimelineSession.Event> events, boolean attacker,

@@ -134,7 +134,21 @@ public final class CaseDatabase {
    * session; sessions in order of their first event, events without a session last.
    */
   public List<TimelineSession> timeline(Window window, EventSelector filter) {
-    return read("timeline", c -> Timelines.run(c, window, filter));
+    List<TimelineSession> sessions = new java.util.ArrayList<>();
+    timeline(window, filter, sessions::add);
+    return sessions;
+  }
+
+  /**
+   * Hands the sessions of {@link #timeline(Window, EventSelector)} to {@code sink} one at a time,
+   * in the same order, holding only the one being read (a million events in bounded memory); stops
+   * when {@code sink} returns false.
+   */
+  public void timeline(Window window, EventSelector filter, java.util.function.Predicate<TimelineSession> sink) {
+    read("timeline", c -> {
+      Timelines.run(c, window, filter, sink);
+      return null;
+    });
   }
 
   /**

@@ -2,11 +2,17 @@ package dev.oktair.store;
 
 import dev.oktair.events.Times;
 import dev.oktair.events.Json;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,6 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 public record TimelineSession(
     String session, List<String> ips, List<String> networks, List<String> devices, List<String> userAgents,
     Instant first, Instant last, List<String> subjects, List<Event> events) {
+  /** Writes compact JSON and leaves the target open (the command's stdout). */
+  private static final ObjectWriter COMPACT = Json.MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+
   public TimelineSession {
     ips = List.copyOf(ips);
     networks = List.copyOf(networks);
@@ -51,6 +60,35 @@ public record TimelineSession(
 
   /** Returns the session as one JSON object with its events. */
   public ObjectNode toJson() {
+    ObjectNode o = heading();
+    ArrayNode list = o.putArray("events");
+    events.forEach(e -> list.add(e.toJson()));
+    return o;
+  }
+
+  /**
+   * Writes {@link #toJson} to {@code out}, the same bytes, without building the whole tree: a
+   * session of a million-event case can hold a hundred thousand events (issue 14).
+   */
+  public void writeJson(Writer out) {
+    try (JsonGenerator g = COMPACT.createGenerator(out)) {
+      g.writeStartObject();
+      for (Map.Entry<String, JsonNode> field : heading().properties()) {
+        g.writeName(field.getKey());
+        g.writeTree(field.getValue());
+      }
+      g.writeName("events");
+      g.writeStartArray();
+      for (Event e : events) {
+        g.writeTree(e.toJson());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  /** The session's fields but its events, in the order of {@link #toJson}. */
+  private ObjectNode heading() {
     ObjectNode o = Json.MAPPER.createObjectNode();
     o.put("session", session);
     o.put("label", label());
@@ -61,8 +99,6 @@ public record TimelineSession(
     o.put("first", Times.format(first));
     o.put("last", Times.format(last));
     strings(o.putArray("subjects"), subjects);
-    ArrayNode list = o.putArray("events");
-    events.forEach(e -> list.add(e.toJson()));
     return o;
   }
 

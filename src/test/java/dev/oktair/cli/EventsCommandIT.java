@@ -195,4 +195,34 @@ class EventsCommandIT {
     assertThat(Runs.run(tmp, "import", "--case", caseDir.toString(), early.toString()).exit()).isZero();
     assertThat(events("--json").out()).isEqualTo(earliest + "\n" + all);
   }
+  /**
+   * A manifest that lists a file as in time order when its events go back in time (edited, or
+   * written by a faulty build) is caught as it is read: the events are printed as read, and the run
+   * says the evidence is not intact, exit 7, rather than passing an unsorted timeline off as sorted.
+   */
+  @Test
+  void manifestThatLiesAboutTimeOrderIsNotIntact() throws Exception {
+    String later = Runs.event("later", Instant.parse("2026-11-28T07:00:00Z"), "user.session.start", "203.0.113.8", "Later");
+    String late = Runs.event("late", Instant.parse("2026-11-28T06:00:00Z"), "user.session.start", "203.0.113.7", "Late");
+    Path back = tmp.resolve("back.jsonl");
+    Files.writeString(back, later + "\n" + late + "\n", UTF_8);
+    assertThat(Runs.run(tmp, "import", "--case", caseDir.toString(), back.toString()).exit()).isZero();
+    Path manifest = caseDir.resolve("evidence/manifest.json");
+    String honest = Files.readString(manifest);
+    assertThat(honest).as("import saw the file go back in time")
+        .contains("\"inTimeOrder\" : [ \"0001-first.jsonl\", \"0002-second.jsonl\" ]");
+    Runs.Run sorted = events("--filter", "eventType eq \"user.session.start\"", "--json");
+    assertThat(sorted.exit()).isZero();
+    assertThat(sorted.out()).isEqualTo(OLD + "\n" + EVIL + "\n" + ODD + "\n" + late + "\n" + later + "\n");
+
+    manifest.toFile().setWritable(true);
+    Files.writeString(manifest, honest.replace("\"0002-second.jsonl\" ]", "\"0002-second.jsonl\", \"0003-back.jsonl\" ]"));
+    assertThat(Files.readString(manifest)).contains("\"0003-back.jsonl\" ]");
+
+    Runs.Run lied = events("--filter", "eventType eq \"user.session.start\"", "--json");
+    assertThat(lied.exit()).isEqualTo(7);
+    assertThat(lied.out()).isEqualTo(OLD + "\n" + EVIL + "\n" + ODD + "\n" + later + "\n" + late + "\n");
+    assertThat(lied.err()).contains("not in the time order its manifest recorded")
+        .contains("okta-ir: the evidence is not intact; run 'okta-ir verify --case " + caseDir + "'");
+  }
 }

@@ -53,4 +53,50 @@ class TimelineTest {
     Window later = new Window(Instant.parse("2024-06-10T09:06:00Z"), null);
     assertThat(db.timeline(later, EventSelector.of(e -> !e.uuid().equals("a2")))).extracting(TimelineSession::session).containsExactly("idxUser");
   }
+
+  /**
+   * Issue 14: the database groups the timeline and hands it over one session at a time. Interleaved
+   * sessions still come whole, in order of their first event; sessionless events from one subject
+   * and IP stay one burst across a gap of exactly 30 minutes and split after a longer one; the
+   * bursts follow the sessions, in order of their first event; a sink that says stop is not called again.
+   */
+  @Test
+  void sessionsAndBurstsComeWholeOneAtATimeInOrderOfTheirFirstEvent() {
+    List<LogEvent> events = List.of(
+        Cases.event("a1", "2024-06-10T09:00:00Z", "user.session.start", "alice@x", "1.1.1.1").session("idxA", null).build(),
+        Cases.event("n1", "2024-06-10T09:01:00Z", "user.session.start", "alice@x", "9.9.9.9").session(null, null).build(),
+        Cases.event("b1", "2024-06-10T09:02:00Z", "user.session.start", "bob@x", "2.2.2.2").session(null, "extB").build(),
+        Cases.event("n2", "2024-06-10T09:31:00Z", "user.session.start", "alice@x", "9.9.9.9").session(null, null).build(),
+        Cases.event("a2", "2024-06-10T09:40:00Z", "user.authentication.sso", "alice@x", "1.1.1.1").session("idxA", null).build(),
+        Cases.event("m1", "2024-06-10T09:50:00Z", "user.session.start", "bob@x", "9.9.9.9").session(null, null).build(),
+        Cases.event("n3", "2024-06-10T10:02:00Z", "user.session.start", "alice@x", "9.9.9.9").session(null, null).build(),
+        Cases.event("b2", "2024-06-10T10:05:00Z", "user.session.end", "bob@x", "2.2.2.2").session(null, "extB").build(),
+        Cases.event("n4", "2024-06-10T10:06:00Z", "user.session.start", "alice@x", "9.9.9.9").session(null, null).build());
+    Cases.sealEvents(caseDir, "t", List.of(events.get(8), events.get(3), events.get(0), events.get(7), events.get(1),
+        events.get(5), events.get(2), events.get(6), events.get(4)));
+    CaseDatabase db = CaseDatabase.open(caseDir, Cases.CLOCK);
+
+    List<List<String>> groups = new java.util.ArrayList<>();
+    db.timeline(Window.ALL, null, s -> groups.add(s.events().stream().map(TimelineSession.Event::uuid).toList()));
+    assertThat(groups).containsExactly(List.of("a1", "a2"), List.of("b1", "b2"), List.of("n1", "n2"), List.of("m1"),
+        List.of("n3", "n4"));
+    assertThat(db.timeline(Window.ALL, null)).extracting(TimelineSession::session)
+        .containsExactly("idxA", "extB", null, null, null);
+
+    List<String> taken = new java.util.ArrayList<>();
+    db.timeline(Window.ALL, null, s -> taken.add(s.label()) && taken.size() < 2);
+    assertThat(taken).containsExactly("session idxA", "session extB");
+  }
+
+  /** The streamed JSON of a session is the bytes of its tree, so {@code timeline --json} kept its output. */
+  @Test
+  void writtenJsonIsTheTreesBytes() {
+    Cases.sealEvents(caseDir, "t", List.of(
+        Cases.event("a1", "2024-06-10T09:00:00Z", "user.session.start", "alice@x", "1.1.1.1").session("idxA", null).build(),
+        Cases.event("a2", "2024-06-10T09:40:00Z", "user.authentication.sso", "alice@x", "1.1.1.1").session("idxA", null).build()));
+    TimelineSession s = CaseDatabase.open(caseDir, Cases.CLOCK).timeline(Window.ALL, null).get(0);
+    java.io.StringWriter out = new java.io.StringWriter();
+    s.writeJson(out);
+    assertThat(out.toString()).isEqualTo(s.toJson().toString()).contains("\"events\":[{\"uuid\":\"a1\"");
+  }
 }
