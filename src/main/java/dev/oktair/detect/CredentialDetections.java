@@ -198,13 +198,13 @@ final class CredentialDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           for (Seen r : removed.values()) {
-            out.add(FactorAbsence.this, Severity.MEDIUM, r.subject(), "The " + r.factor() + " factor of "
+            out.add(FactorAbsence.this, Severity.MEDIUM, r.subject(), "The " + r.extra().factor() + " factor of "
                 + r.subject() + " was removed and not re-enrolled afterwards.", List.of(r), EventRule.facts(List.of(r)));
           }
           for (List<Seen> l : swapped) {
             Seen a = l.get(1);
             Map<String, String> facts = EventRule.facts(List.of(a));
-            out.add(FactorAbsence.this, Severity.LOW, a.subject(), "The " + a.factor() + " factor of " + a.subject()
+            out.add(FactorAbsence.this, Severity.LOW, a.subject(), "The " + a.extra().factor() + " factor of " + a.subject()
                 + " was removed and a new one enrolled " + Duration.between(l.get(0).published(), a.published()).toMinutes()
                 + " minutes later (for SMS or voice: the phone number changed).", l, facts);
           }

@@ -63,8 +63,7 @@ final class EventRule implements Detection {
       @Override
       public void see(Seen e, Infra infra) {
         if (types.contains(e.type()) && test.test(e)) {
-          Seen kept = e.kept();
-          groups.merge(group.apply(e), kept, EventRule::join);
+          groups.merge(group.apply(e), e.kept(), EventRule::join);
         }
       }
 
@@ -101,7 +100,7 @@ final class EventRule implements Detection {
     if (e.ip() != null) {
       sb.append(", from ").append(e.ip());
       if (e.asn() != null) {
-        String asOrg = e.asOrg();
+        String asOrg = e.extra().asOrg();
         sb.append(" (AS").append(e.asn()).append(asOrg == null ? "" : " " + asOrg).append(')');
       }
     }

@@ -18,11 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FindingsFile {
   /** The schema version written; readers refuse any other. */
   public static final int VERSION = 1;
-  /** Reads the value the parser is on, and only it: the rest of the file follows. */
-  private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private FindingsFile() {}
 
@@ -128,38 +123,36 @@ public final class FindingsFile {
   public static Window read(Path file, Consumer<Finding> each) {
     Map<String, String> texts = new HashMap<>();
     Function<String, String> one = t -> t == null ? null : texts.computeIfAbsent(t, k -> k);
-    Window window = null;
-    JsonNode version = null;
-    try (JsonParser p = Json.MAPPER.createParser(file.toFile())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException(file + " is not a findings file (not a JSON object)");
-      }
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        JsonToken value = p.nextToken();
-        if (name.equals("findings") && value == JsonToken.START_ARRAY) {
-          if (version != null) {
-            checkVersion(file, version); // written first: a file of another version is refused before its findings are read
+    Window[] window = {null};
+    JsonNode[] version = {null};
+    boolean object;
+    try {
+      object = Json.eachProperty(file, (name, p) -> {
+        if (name.equals("findings") && p.currentToken() == JsonToken.START_ARRAY) {
+          if (version[0] != null) {
+            checkVersion(file, version[0]); // written first: a file of another version is refused before its findings are read
           }
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            each.accept(fromJson(ONE_VALUE.readTree(p), one));
+            each.accept(fromJson(Json.ONE_VALUE.readTree(p), one));
           }
-        } else if (name.equals("findings") || name.equals("version") || name.equals("window")) {
-          JsonNode node = ONE_VALUE.readTree(p);
-          if (name.equals("version")) {
-            version = node;
-          } else if (name.equals("window")) {
-            window = new Window(time(node.get("start")), time(node.get("end")), node.path("source").asString("inferred"));
-          }
+        } else if (name.equals("version")) {
+          version[0] = Json.ONE_VALUE.readTree(p);
+        } else if (name.equals("window")) {
+          JsonNode w = Json.ONE_VALUE.readTree(p);
+          window[0] = new Window(time(w.get("start")), time(w.get("end")), w.path("source").asString("inferred"));
         } else {
           p.skipChildren();
         }
-      }
+        return true;
+      });
     } catch (JacksonException e) {
       throw new UncheckedIOException("cannot read " + file, new IOException(e.getOriginalMessage(), e));
     }
-    checkVersion(file, version);
-    return window != null ? window : new Window(null, null, "inferred");
+    if (!object) {
+      throw new IllegalArgumentException(file + " is not a findings file (not a JSON object)");
+    }
+    checkVersion(file, version[0]);
+    return window[0] != null ? window[0] : new Window(null, null, "inferred");
   }
 
   private static void checkVersion(Path file, JsonNode version) {

@@ -300,16 +300,6 @@ public final class Seen {
     return x.equals(Extra.NONE) ? Extra.NONE : x;
   }
 
-  /** Returns {@code securityContext.asOrg}, or null. */
-  String asOrg() {
-    return extra().asOrg();
-  }
-
-  /** Returns {@code debugData.factor}, or null. */
-  String factor() {
-    return extra().factor();
-  }
-
   /**
    * The facts of an event that its fields above do not give.
    *

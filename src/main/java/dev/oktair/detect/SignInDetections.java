@@ -108,7 +108,7 @@ final class SignInDetections {
         @Override
         public void finish(Infra infra, Drafts out) {
           hits.values().forEach(e -> out.add(NewSource.this, Severity.MEDIUM, e.subject(),
-              e.subject() + " signed in from AS" + e.asn() + " (" + e.asOrg() + ") at " + e.ip()
+              e.subject() + " signed in from AS" + e.asn() + " (" + e.extra().asOrg() + ") at " + e.ip()
                   + " with a user agent never seen for them before.", List.of(e), EventRule.facts(List.of(e))));
         }
       };

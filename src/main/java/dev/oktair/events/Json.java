@@ -1,5 +1,8 @@
 package dev.oktair.events;
 
+import java.nio.file.Path;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +26,40 @@ public final class Json {
       .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
+  /** Reads the value a parser is on, and only it: the rest of the input follows. Thread-safe. */
+  public static final ObjectReader ONE_VALUE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private Json() {}
+
+  /** Takes one top-level property of an object being read: the parser is on its value and is left on the value's last token. */
+  public interface Property {
+    /** Returns false to stop the read. */
+    boolean read(String name, JsonParser p);
+  }
+
+  /**
+   * Hands each top-level property of the object in {@code file} to {@code property}, one at a
+   * time, so that a file holding far more than the heap (findings.json of a case where most events
+   * are findings) is never one tree; {@link #ONE_VALUE} reads a property's value whole.
+   * Returns false, handing nothing, when the file holds no object.
+   *
+   * @throws tools.jackson.core.JacksonException when the file cannot be read or is not JSON
+   */
+  public static boolean eachProperty(Path file, Property property) {
+    try (JsonParser p = MAPPER.createParser(file.toFile())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (!property.read(name, p)) {
+          break;
+        }
+      }
+      return true;
+    }
+  }
 
     /** Returns the integer that {@code text} spells (surrounding blanks allowed), or null. */
   public static Long longOf(String text) {

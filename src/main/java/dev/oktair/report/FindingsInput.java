@@ -14,20 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads findings.json ({@code {"version":1,"window":{...},"findings":[...]}}) into findings, most
  * severe first. The adapter the lead rewires to investigate's own reader when merging.
  */
 final class FindingsInput {
-  /** Reads the value the parser is on, and only it: the rest of the file follows. */
-  private static final ObjectReader ONE_VALUE = Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   private FindingsInput() {}
 
   /** Returns the case's findings, or why there are none. */
@@ -40,7 +34,7 @@ final class FindingsInput {
         return true;
       }
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        JsonNode f = ONE_VALUE.readTree(p);
+        JsonNode f = Json.ONE_VALUE.readTree(p);
         try {
           out.add(finding(f, pool));
         } catch (RuntimeException e) {
@@ -60,37 +54,19 @@ final class FindingsInput {
   }
 
   /**
-   * Hands each top-level property of {@code file}'s object to {@code property}, the parser on its
-   * value, one at a time: the file holds a finding per tenth of the events on a case where most
-   * are attack behaviour (317k findings, 284 MB on issue 14's 1 GB case), and its whole tree took
-   * several GB. The handler leaves the parser on the value's last token; it returns false to stop.
-   * Returns false when the file does not exist.
+   * As {@link Json#eachProperty}, one property at a time (317k findings, 284 MB on issue 14's 1 GB
+   * case, took several GB as one tree); returns false when the file does not exist.
    */
-  private static boolean stream(Path file, PropertyHandler property) {
+  private static boolean stream(Path file, Json.Property property) {
     if (!Files.isRegularFile(file)) {
       return false;
     }
-    try (JsonParser p = Json.MAPPER.createParser(file.toFile())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        p.skipChildren();
-        return true; // not an object: no findings, no window, as a tree read gave
-      }
-      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (!property.value(name, p)) {
-          break;
-        }
-      }
+    try {
+      Json.eachProperty(file, property); // not an object: no findings, no window, as a tree read gave
       return true;
     } catch (JacksonException e) {
       throw new ReportException(file.getFileName() + " is not readable JSON (" + e.getOriginalMessage() + ")", e);
     }
-  }
-
-  /** Takes one top-level property of findings.json. */
-  private interface PropertyHandler {
-    boolean value(String name, JsonParser p);
   }
 
   private static Finding finding(JsonNode f, Pool pool) {
@@ -109,7 +85,7 @@ final class FindingsInput {
     JsonNode factsNode = f.get("facts");
     if (factsNode != null && factsNode.isObject()) {
       for (Map.Entry<String, JsonNode> e : factsNode.properties()) {
-        String v = dev.oktair.events.Json.text(e.getValue());
+        String v = Json.text(e.getValue());
         if (v != null) {
           facts.put(pool.one(e.getKey()), pool.one(v));
         }
@@ -147,7 +123,7 @@ final class FindingsInput {
         p.skipChildren();
         return true;
       }
-      JsonNode w = ONE_VALUE.readTree(p);
+      JsonNode w = Json.ONE_VALUE.readTree(p);
       if (w != null && w.isObject()) {
         window[0] = new Window(CaseInputs.instant(w, "start"), CaseInputs.instant(w, "end"), CaseInputs.text(w, "source"));
       }

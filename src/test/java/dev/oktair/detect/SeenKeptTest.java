@@ -37,8 +37,8 @@ class SeenKeptTest {
           assertThat(light.target("User")).isEqualTo(full.target("User"));
           assertThat(light.extra()).isEqualTo(full.extra());
           assertThat(light.targets()).containsExactly(full.event().targets().toArray(LogEvent.Target[]::new));
-          assertThat(light.asOrg()).isEqualTo(full.event().security().asOrg());
-          assertThat(light.factor()).isEqualTo(full.event().debugData("factor"));
+          assertThat(light.extra().asOrg()).isEqualTo(full.event().security().asOrg());
+          assertThat(light.extra().factor()).isEqualTo(full.event().debugData("factor"));
           assertThat(light.kept()).isSameAs(light);
           assertThat(full.kept()).isSameAs(light);
         }
