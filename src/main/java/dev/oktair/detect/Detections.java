@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The front door of detection: the built-in detections, and one pass of all of them over a
@@ -174,8 +176,19 @@ public final class Detections {
    * so that this, half the per-event cost of a pass, runs on the parsing threads while the tree is in cache.
    */
   public static Object prepare(LogEvent event) {
-    return Seen.of(event, false);
+    return Seen.prepared(event, KEEPABLE);
   }
+
+  /** Whether a built-in detection wants events of a type (and so may keep one), asked once per type. */
+  private static final Predicate<String> KEEPABLE = new Predicate<>() {
+    private final Map<String, Boolean> wanted = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean test(String type) {
+      Boolean w = wanted.get(type);
+      return w != null ? w : wanted.computeIfAbsent(type, t -> BUILT_IN.stream().anyMatch(d -> d.wants(t)));
+    }
+  };
 
   /** One pass of several detections sharing the attacker's infrastructure; not thread-safe. */
   public static final class Pass implements Consumer<Seen> {
@@ -209,6 +222,7 @@ public final class Detections {
       for (Detection.Scan s : scansOf.computeIfAbsent(e.type(), this::scansFor)) {
         s.see(e, infra);
       }
+      e.settle();
     }
 
     /** The scans that want events of {@code type}, in the detections' order (built once per type). */

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,8 +26,8 @@ public final class Seen {
 
   private static final LogEvent.Target[] NO_TARGETS = {};
 
-  /** The event; null in a kept view. */
-  private final LogEvent event;
+  /** The event; null in a kept view, and in a {@link #ready} view once the pass let it go. */
+  private LogEvent event;
   private final boolean uuidCollision;
   private final Instant published;
   private final String type;
@@ -47,23 +48,31 @@ public final class Seen {
   private final String apiToken;
   /** Made once when first asked for (a rule groups by it, then keeps the view); a kept view has it from the start. */
   private Citation.Event citation;
-  /** Only in a kept view: what findings read of the event beyond the fields above. */
+  /** In a kept or {@link #ready} view: what findings read of the event beyond the fields above. */
   private final Extra extra;
+  /**
+   * Prepared to be kept: made on a parsing thread with the citation, {@link #extra} and the
+   * canonical strings a kept view holds, so keeping it is marking it ({@link #kept}) and the pass
+   * lets its event go after the event's turn ({@link #settle}); no copy on the pass's one thread.
+   */
+  private final boolean ready;
+  /** A {@link #ready} view a scan keeps. */
+  private boolean keep;
   /** This event's kept view once a scan made one: the scans that keep one per session and per user share it. */
   private Seen kept;
 
-  private Seen(LogEvent event, boolean uuidCollision) {
+  private Seen(LogEvent event, boolean uuidCollision, Predicate<String> keepable) {
     this.event = event;
-    this.extra = null;
     this.uuidCollision = uuidCollision;
     JsonNode json = event.json();
     this.published = Published.parse(text(json, "published"));
     String t = text(json, "eventType");
     this.type = t == null ? "" : Canon.TYPES.of(t);
+    this.ready = keepable != null && keepable.test(type);
     JsonNode a = json.get("actor");
-    this.actorId = text(a, "id");
+    this.actorId = ready ? Canon.IDS.of(text(a, "id")) : text(a, "id");
     boolean actorIsUser = "User".equals(text(a, "type"));
-    this.targets = targets(json.get("target"));
+    this.targets = targets(json.get("target"), ready);
     String targetLogin = null;
     String targetId = null;
     for (LogEvent.Target target : targets) {
@@ -73,9 +82,11 @@ public final class Seen {
         break;
       }
     }
-    this.result = upper(text(json.get("outcome"), "result"));
+    String outcome = upper(text(json.get("outcome"), "result"));
+    this.result = ready ? Canon.TYPES.of(outcome) : outcome;
     String actorLogin = text(a, "alternateId");
-    this.actor = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
+    String actorName = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
+    this.actor = ready ? Canon.LOGINS.of(actorName) : actorName;
     String login = lower(targetLogin != null ? targetLogin : actorIsUser ? actorLogin : null);
     this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
     this.subject = Canon.LOGINS.of(login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login);
@@ -98,6 +109,10 @@ public final class Seen {
     // the field path also walks arrays; only an odd transaction has one
     this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
+    this.extra = ready ? readExtra(json) : null;
+    if (ready) {
+      citation();
+    }
   }
 
   /**
@@ -108,6 +123,7 @@ public final class Seen {
    */
   private Seen(Seen s) {
     this.event = null;
+    this.ready = false;
     this.citation = s.citation();
     this.extra = s.extra();
     this.uuidCollision = s.uuidCollision;
@@ -129,8 +145,7 @@ public final class Seen {
     this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
     for (int i = 0; i < s.targets.length; i++) {
       LogEvent.Target t = s.targets[i];
-      targets[i] = new LogEvent.Target(Canon.IDS.of(t.id()), Canon.TYPES.of(t.type()), Canon.LOGINS.of(t.alternateId()),
-          Canon.NAMES.of(t.displayName()));
+      targets[i] = canonical(t.id(), t.type(), t.alternateId(), t.displayName());
     }
     this.apiToken = s.apiToken;
   }
@@ -140,7 +155,15 @@ public final class Seen {
     if (!uuidCollision && event.prepared() instanceof Seen s && s.event == event) {
       return s;
     }
-    return new Seen(event, uuidCollision);
+    return new Seen(event, uuidCollision, null);
+  }
+
+  /**
+   * Returns the view of {@code event} (its uuid taken as unique) for a parsing thread to prepare;
+   * made {@link #ready} to be kept when a scan may keep an event of its type ({@code keepable}).
+   */
+  static Seen prepared(LogEvent event, Predicate<String> keepable) {
+    return new Seen(event, false, keepable);
   }
 
   /**
@@ -153,10 +176,21 @@ public final class Seen {
     if (event == null) {
       return this;
     }
+    if (ready) {
+      keep = true;
+      return this;
+    }
     if (kept == null) {
       kept = new Seen(this);
     }
     return kept;
+  }
+
+  /** Ends the event's turn in the pass: a {@link #ready} view a scan kept lets its event go. */
+  void settle() {
+    if (keep) {
+      event = null;
+    }
   }
 
   /** Returns the event; a kept view has none. */
@@ -287,10 +321,10 @@ public final class Seen {
 
   /** Returns what findings read of the event beyond the fields of this view. */
   Extra extra() {
-    if (extra != null) {
-      return extra;
-    }
-    JsonNode json = event.json();
+    return extra != null ? extra : readExtra(event.json());
+  }
+
+  private static Extra readExtra(JsonNode json) {
     String client = Json.text(DEBUG_CLIENT.first(json));
     JsonNode debug = child(child(json, "debugContext"), "debugData");
     Extra x = new Extra(Canon.IDS.of(client != null ? client : Json.text(CLIENT_ID.first(json))), text(debug, "consentGrantId"),
@@ -360,16 +394,22 @@ public final class Seen {
   }
 
   /** As {@link LogEvent#targets}, read once: the pass asks for targets on the reading thread. */
-  private static LogEvent.Target[] targets(JsonNode array) {
+  private static LogEvent.Target[] targets(JsonNode array, boolean canonical) {
     if (array == null || !array.isArray() || array.isEmpty()) {
       return NO_TARGETS;
     }
     LogEvent.Target[] out = new LogEvent.Target[array.size()];
     int i = 0;
     for (JsonNode t : array) {
-      out[i++] = new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
+      out[i++] = canonical ? canonical(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"))
+          : new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
     }
     return out;
+  }
+
+  /** A target of the canonical strings, as a kept view holds it. */
+  private static LogEvent.Target canonical(String id, String type, String alternateId, String displayName) {
+    return new LogEvent.Target(Canon.IDS.of(id), Canon.TYPES.of(type), Canon.LOGINS.of(alternateId), Canon.NAMES.of(displayName));
   }
 
   private static String upper(String s) {

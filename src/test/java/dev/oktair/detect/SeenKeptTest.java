@@ -23,27 +23,50 @@ class SeenKeptTest {
         for (boolean collision : new boolean[] {false, true}) {
           Seen full = Seen.of(event, collision);
           Seen light = full.kept();
-          assertThat(light.citation()).isEqualTo(full.citation());
-          assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
-          assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
-              String.valueOf(light.ip()), String.valueOf(light.session()), String.valueOf(light.userAgent()),
-              String.valueOf(light.deviceId()), light.result(), String.valueOf(light.apiToken())))
-              .isEqualTo(List.of(full.type(), String.valueOf(full.subject()), String.valueOf(full.actor()),
-                  String.valueOf(full.ip()), String.valueOf(full.session()), String.valueOf(full.userAgent()),
-                  String.valueOf(full.deviceId()), full.result(), String.valueOf(full.apiToken())));
-          assertThat(light.published()).isEqualTo(full.published());
-          assertThat(light.asn()).isEqualTo(full.asn());
-          assertThat(light.selfService()).isEqualTo(full.selfService());
-          assertThat(light.target("User")).isEqualTo(full.target("User"));
-          assertThat(light.extra()).isEqualTo(full.extra());
-          assertThat(light.targets()).containsExactly(full.event().targets().toArray(LogEvent.Target[]::new));
-          assertThat(light.extra().asOrg()).isEqualTo(full.event().security().asOrg());
-          assertThat(light.extra().factor()).isEqualTo(full.event().debugData("factor"));
+          assertSameFacts(light, full);
           assertThat(light.kept()).isSameAs(light);
           assertThat(full.kept()).isSameAs(light);
         }
+        // prepared on a parsing thread: kept by marking, the event let go when its turn ends
+        Seen full = Seen.of(event, false);
+        Seen ready = Seen.prepared(event, type -> true);
+        assertThat(ready.kept()).isSameAs(ready);
+        ready.settle();
+        assertSameFacts(ready, full);
+        assertThatThrownBy(ready::event).isInstanceOf(IllegalStateException.class);
       }
     }
+  }
+
+  private static void assertSameFacts(Seen light, Seen full) {
+    assertThat(light.citation()).isEqualTo(full.citation());
+    assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
+    assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
+        String.valueOf(light.ip()), String.valueOf(light.session()), String.valueOf(light.userAgent()),
+        String.valueOf(light.deviceId()), light.result(), String.valueOf(light.apiToken())))
+        .isEqualTo(List.of(full.type(), String.valueOf(full.subject()), String.valueOf(full.actor()),
+            String.valueOf(full.ip()), String.valueOf(full.session()), String.valueOf(full.userAgent()),
+            String.valueOf(full.deviceId()), full.result(), String.valueOf(full.apiToken())));
+    assertThat(light.published()).isEqualTo(full.published());
+    assertThat(light.asn()).isEqualTo(full.asn());
+    assertThat(light.selfService()).isEqualTo(full.selfService());
+    assertThat(light.target("User")).isEqualTo(full.target("User"));
+    assertThat(light.extra()).isEqualTo(full.extra());
+    assertThat(light.targets()).containsExactly(full.event().targets().toArray(LogEvent.Target[]::new));
+    assertThat(light.extra().asOrg()).isEqualTo(full.event().security().asOrg());
+    assertThat(light.extra().factor()).isEqualTo(full.event().debugData("factor"));
+  }
+
+  @Test
+  void aPreparedViewNoScanKeptHoldsItsEvent() {
+    LogEvent event = Scenarios.load("contoso-aitm", 7, Instant.parse("2026-11-28T12:00:00Z")).events().get(0);
+    Seen ready = Seen.prepared(event, type -> true);
+    ready.settle();
+    assertThat(ready.event()).isSameAs(event);
+    Seen plain = Seen.prepared(event, type -> false);
+    assertThat(plain.kept()).isNotSameAs(plain);
+    plain.settle();
+    assertThat(plain.event()).isSameAs(event);
   }
 
   @Test
