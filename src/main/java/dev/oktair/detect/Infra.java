@@ -1,7 +1,9 @@
 package dev.oktair.detect;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,15 +17,18 @@ import java.util.TreeSet;
  * pass ({@link #attributed}); not thread-safe.
  */
 public final class Infra {
-  /** Sources ThreatInsight, the proxy flag or a high risk marked; a set, as nothing reads when (real-shaped cases flag hundreds of thousands). */
-  private final Set<String> flaggedIps = new HashSet<>();
+  /**
+   * What the pass knows per client IP, one entry each: a new address costs one insert rather than
+   * one in each of several maps (on real-shaped events most of 635k addresses are new), and the
+   * sessions and users that keep an address point at its one {@link Source}.
+   */
+  private final Map<String, Source> sources = new HashMap<>();
   private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
   /** How many users had an event with a time (and so a span). */
   private int timedUsers;
-  private final Map<String, Long> asnOfIp = new HashMap<>();
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
   private final Reach reach = new Reach();
   private Set<String> attackerSessions;
@@ -40,27 +45,27 @@ public final class Infra {
     User who = e.subject() == null ? null : users.computeIfAbsent(e.subject(), User::new);
     String ip = e.ip();
     String session = e.session();
+    // the user's last event mostly came from the same address: its source is at hand without a lookup
+    Source src = ip == null ? null : who != null && who.source != null && ip.equals(who.source.ip) ? who.source
+        : sources.computeIfAbsent(ip, Source::new);
     if (who != null) {
-      who.recall(ip, session);
+      who.recall(src, session);
     }
-    if (ip != null) {
+    if (src != null) {
       if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
-        flaggedIps.add(ip);
+        src.flagged = true;
       }
-      if (e.asn() != null && (who == null || !who.ipAsn)) {
-        asnOfIp.putIfAbsent(ip, e.asn());
-        if (who != null) {
-          who.ipAsn = true;
-        }
+      if (src.asn == null) {
+        src.asn = e.asn();
       }
       // the user's last event of this session from this source already added it
       if (session != null && (who == null || !who.sessionHasIp)) {
         SessionSeen seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
         if (seen == null) {
-          seen = new SessionSeen(ip);
+          seen = new SessionSeen(src);
           sessionSeen.put(session, seen);
         } else {
-          seen.add(ip);
+          seen.add(src);
         }
         if (who != null) {
           who.sessionSeen = seen;
@@ -79,8 +84,8 @@ public final class Infra {
       if (app != null && app.id() != null) {
         if (who != null) {
           // a user's sign-ins mostly follow their last event's source and session: their maps are at hand
-          if (ip != null) {
-            label(who.ipApps(), app);
+          if (src != null) {
+            label(src.apps(), app);
           }
           if (session != null) {
             label(who.sessionApps(), app);
@@ -89,6 +94,9 @@ public final class Infra {
             label(appsByKey.byToken.computeIfAbsent(e.apiToken(), k -> apps()), app);
           }
         } else {
+          if (src != null) {
+            label(src.apps(), app);
+          }
           appsByKey.each(e, Infra::apps, apps -> label(apps, app));
         }
       }
@@ -139,7 +147,7 @@ public final class Infra {
       return null;
     }
     Span[] out = {null};
-    of.spans.attributed(this, s -> out[0] = out[0] == null ? s.copy() : out[0].union(s));
+    of.attributed(s -> out[0] = out[0] == null ? s.copy() : out[0].union(s));
     return out[0];
   }
 
@@ -150,7 +158,9 @@ public final class Infra {
   public Set<String> victims() {
     Set<String> out = new TreeSet<>();
     users.forEach((subject, of) -> {
-      if (of.spans.anyAttributed(this)) {
+      boolean[] any = {false};
+      of.attributed(s -> any[0] = true);
+      if (any[0]) {
         out.add(subject);
       }
     });
@@ -182,14 +192,23 @@ public final class Infra {
   /** Returns the flagged client IPs with their AS numbers (null when unknown), sorted. */
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
-    flaggedIps.forEach(ip -> out.put(ip, asnOfIp.get(ip)));
-    replayIps().forEach(ip -> out.put(ip, asnOfIp.get(ip)));
+    sources.values().forEach(src -> {
+      if (src.flagged) {
+        out.put(src.ip, src.asn);
+      }
+    });
+    replayIps().forEach(ip -> out.put(ip, sources.get(ip).asn));
     return out;
   }
 
   /** Returns the apps the attacker's sources, sessions and tokens signed into: app id to label. */
   public Map<String, String> appsReached() {
     Map<String, String> out = new TreeMap<>();
+    sources.values().forEach(src -> {
+      if (src.apps != null && attacker(src)) {
+        out.putAll(src.apps);
+      }
+    });
     appsByKey.attributed(this, out::putAll);
     return out;
   }
@@ -212,9 +231,10 @@ public final class Infra {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
       sessionSeen.forEach((s, seen) -> {
-        for (String ip : seen.ips()) {
-          if (attackerIp(ip)) {
+        for (Source src : seen.sources()) {
+          if (attacker(src)) {
             out.add(s);
+            break;
           }
         }
       });
@@ -224,7 +244,12 @@ public final class Infra {
   }
 
   private boolean attackerIp(String ip) {
-    return flaggedIps.contains(ip) || replayIps().contains(ip);
+    Source src = sources.get(ip);
+    return src != null && attacker(src);
+  }
+
+  private boolean attacker(Source src) {
+    return src.flagged || replayIps().contains(src.ip);
   }
 
   /**
@@ -238,9 +263,9 @@ public final class Infra {
       for (String s : hijacked) {
         SessionSeen seen = sessionSeen.get(s);
         if (seen != null) {
-          for (String ip : seen.ips()) {
-            if (!ip.equals(seen.firstIp)) {
-              out.add(ip);
+          for (Source src : seen.sources()) {
+            if (src != seen.first) {
+              out.add(src.ip);
             }
           }
         }
@@ -261,16 +286,16 @@ public final class Infra {
    */
   private final class User {
     final String name;
+    /** Spans per session and API token; per source, {@link #sources}. */
     final Keyed<Span> spans = new Keyed<>();
+    /** The sources of the user's events, each once: each holds the user's span there ({@link Source#spanOf}). */
+    private final List<Source> sources = new ArrayList<>();
     final Reach.Recent reach = new Reach.Recent();
     private boolean timed;
-    private String ip;
+    private Source source;
     private Span ipSpan;
-    /** True when {@link #asnOfIp} holds an AS number for {@link #ip}. */
-    private boolean ipAsn;
     private String session;
     private Span sessionSpan;
-    private Map<String, String> ipApps;
     private Map<String, String> sessionApps;
     private SessionSeen sessionSeen;
     /** True when {@link #sessionSeen} holds {@link #ip}. */
@@ -281,12 +306,10 @@ public final class Infra {
     }
 
     /** Forgets what was kept under the last source or session when the event's differ. */
-    void recall(String ip, String session) {
-      if (ip == null || !ip.equals(this.ip)) {
-        this.ip = ip;
+    void recall(Source source, String session) {
+      if (source == null || source != this.source) {
+        this.source = source;
         ipSpan = null;
-        ipApps = null;
-        ipAsn = false;
         sessionHasIp = false;
       }
       if (session == null || !session.equals(this.session)) {
@@ -296,14 +319,6 @@ public final class Infra {
         sessionSeen = null;
         sessionHasIp = false;
       }
-    }
-
-    /** Returns the apps reached from the source of the user's last event (not null), made when new. */
-    Map<String, String> ipApps() {
-      if (ipApps == null) {
-        ipApps = appsByKey.byIp.computeIfAbsent(ip, k -> apps());
-      }
-      return ipApps;
     }
 
     /** Returns the apps reached in the session of the user's last event (not null), made when new. */
@@ -320,9 +335,9 @@ public final class Infra {
         timed = true;
         timedUsers++;
       }
-      if (ip != null) {
+      if (source != null) {
         if (ipSpan == null) {
-          ipSpan = spans.byIp.computeIfAbsent(ip, k -> new Span());
+          ipSpan = source.spanOf(this);
         }
         ipSpan.add(e.published());
       }
@@ -336,19 +351,72 @@ public final class Infra {
         spans.byToken.computeIfAbsent(e.apiToken(), k -> new Span()).add(e.published());
       }
     }
+
+    /** Hands {@code use} each of the user's spans under a key attributed to the attacker. */
+    void attributed(java.util.function.Consumer<Span> use) {
+      for (Source src : sources) {
+        if (attacker(src)) {
+          use.accept(src.spanOf(this));
+        }
+      }
+      spans.attributed(Infra.this, use);
+    }
   }
 
-  /** Values per attributable key of events (client IP, session, API token), kept apart by kind. */
+  /**
+   * One client IP: whether a flag marked it, its first AS number, the apps reached from it, and
+   * each user's span there (the first user's in a field: an address mostly serves one).
+   */
+  static final class Source {
+    final String ip;
+    private boolean flagged;
+    private Long asn;
+    private Map<String, String> apps;
+    private User firstUser;
+    private Span firstSpan;
+    private Map<User, Span> otherSpans;
+
+    Source(String ip) {
+      this.ip = ip;
+    }
+
+    Map<String, String> apps() {
+      if (apps == null) {
+        apps = Infra.apps();
+      }
+      return apps;
+    }
+
+    /** Returns {@code user}'s span at this source, made (and listed with the user) when new. */
+    Span spanOf(User user) {
+      if (firstUser == null || firstUser == user) {
+        if (firstUser == null) {
+          firstUser = user;
+          firstSpan = new Span();
+          user.sources.add(this);
+        }
+        return firstSpan;
+      }
+      if (otherSpans == null) {
+        otherSpans = new HashMap<>(4);
+      }
+      Span span = otherSpans.get(user);
+      if (span == null) {
+        span = new Span();
+        otherSpans.put(user, span);
+        user.sources.add(this);
+      }
+      return span;
+    }
+  }
+
+  /** Values per session and per API token, kept apart by kind (per client IP: {@link Source}). */
   private static final class Keyed<V> {
-    private final Map<String, V> byIp = new HashMap<>();
     private final Map<String, V> bySession = new HashMap<>();
     private final Map<String, V> byToken = new HashMap<>();
 
     /** Hands {@code use} the value of each key of {@code e}, made when new. */
     void each(Seen e, java.util.function.Supplier<V> make, java.util.function.Consumer<V> use) {
-      if (e.ip() != null) {
-        use.accept(byIp.computeIfAbsent(e.ip(), k -> make.get()));
-      }
       if (e.session() != null) {
         use.accept(bySession.computeIfAbsent(e.session(), k -> make.get()));
       }
@@ -359,11 +427,6 @@ public final class Infra {
 
     /** Hands {@code use} the value of each key attributed to the attacker. */
     void attributed(Infra infra, java.util.function.Consumer<V> use) {
-      byIp.forEach((ip, v) -> {
-        if (infra.attackerIp(ip)) {
-          use.accept(v);
-        }
-      });
       bySession.forEach((s, v) -> {
         if (infra.attackerSessions().contains(s)) {
           use.accept(v);
@@ -374,12 +437,6 @@ public final class Infra {
           use.accept(v);
         }
       });
-    }
-
-    boolean anyAttributed(Infra infra) {
-      boolean[] any = {false};
-      attributed(infra, v -> any[0] = true);
-      return any[0];
     }
   }
 }

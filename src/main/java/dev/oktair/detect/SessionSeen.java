@@ -4,29 +4,32 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The addresses a session was used from, and the first of them (kept by {@link Infra}; not thread-safe). */
+/**
+ * The addresses a session was used from, and the first of them (kept by {@link Infra}; not
+ * thread-safe): each address's one {@link Infra.Source}, compared by identity.
+ */
 final class SessionSeen {
-  final String firstIp;
+  final Infra.Source first;
   /** The addresses in first-use order: a session has one to a few, so an array scanned beats a set per session. */
-  private String[] ips;
+  private Infra.Source[] ips;
   private int size = 1;
 
-  SessionSeen(String firstIp) {
-    this.firstIp = firstIp;
-    this.ips = new String[] {firstIp};
+  SessionSeen(Infra.Source first) {
+    this.first = first;
+    this.ips = new Infra.Source[] {first};
   }
 
   /** Past this many addresses (a roaming phone, a replay farm) a set keeps them. */
   private static final int FEW = 16;
-  private Set<String> many;
+  private Set<Infra.Source> many;
 
-  void add(String ip) {
+  void add(Infra.Source ip) {
     if (many != null) {
       many.add(ip);
       return;
     }
     for (int i = size - 1; i >= 0; i--) {
-      if (ips[i].equals(ip)) {
+      if (ips[i] == ip) {
         return;
       }
     }
@@ -41,7 +44,7 @@ final class SessionSeen {
     ips[size++] = ip;
   }
 
-  Iterable<String> ips() {
+  Iterable<Infra.Source> sources() {
     return many != null ? many : Arrays.asList(ips).subList(0, size);
   }
 }
