@@ -172,6 +172,23 @@ class DetectionsTest {
   }
 
   @Test
+  void copiesOfOneEventAreOneFindingAndOthersAtTheSameInstantAreNot() {
+    LogEvent removal = events.stream().filter(e -> e.eventType().equals("user.mfa.factor.deactivate")).findFirst().orElseThrow();
+    String text = removal.rawText();
+    String uuid = removal.uuid();
+    LogEvent other = LogEvent.parse(text.replace(uuid, "11111111-2222-3333-4444-555555555555"));
+    LogEvent later = LogEvent.parse(text.replace(uuid, "66666666-2222-3333-4444-555555555555")
+        .replace(removal.published().toString().replace("Z", ".000Z"), "2024-06-20T19:05:00.000Z"));
+    assertThat(later.published()).isNotEqualTo(removal.published());
+    // the same bytes twice with another event of that instant between them, then one of a later instant
+    List<Finding> removed = Detections.run(Detections.builtIn(), List.of(removal, other, LogEvent.parse(text), later))
+        .findings().stream().filter(f -> f.detection().equals("factor-removed")).toList();
+    assertThat(removed).hasSize(3);
+    assertThat(removed).filteredOn(f -> f.evidence().get(0).toString().contains(uuid)).singleElement()
+        .satisfies(f -> assertThat(f.summary()).endsWith("(2 events)."));
+  }
+
+  @Test
   void everyBuiltInHasAnIdTitleAndRecommendation() {
     assertThat(Detections.builtIn()).extracting(Detection::id).doesNotHaveDuplicates();
     assertThat(Detections.builtIn()).allSatisfy(d -> {
