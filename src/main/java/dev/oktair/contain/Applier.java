@@ -1,5 +1,6 @@
 package dev.oktair.contain;
 
+import dev.oktair.errors.Futures;
 import dev.oktair.errors.Kind;
 import dev.oktair.errors.OktaIrException;
 import dev.oktair.okta.OktaApiException;

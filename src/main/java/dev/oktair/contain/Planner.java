@@ -4,6 +4,7 @@ import dev.oktair.detect.Finding;
 import dev.oktair.downstream.Impact;
 import dev.oktair.downstream.PlannedAction;
 import dev.oktair.detect.Severity;
+import dev.oktair.errors.Futures;
 import dev.oktair.errors.Kind;
 import dev.oktair.errors.OktaIrException;
 import dev.oktair.okta.Management;

@@ -132,15 +132,21 @@ public final class Detections {
   public static Result run(Path caseDir, Clock clock, Instant windowStart, Instant windowEnd) {
     Pass pass = new Pass(BUILT_IN);
     pass.window(windowStart, windowEnd);
-    CaseDatabase.open(caseDir, clock).sql(
-        "SELECT raw, uuid_collision FROM events ORDER BY published NULLS FIRST, evidence_file, evidence_line",
-        new RowSink() {
-          @Override public void columns(List<Column> columns) {}
-          @Override public void row(List<Object> values) {
-            pass.accept(Seen.of(LogEvent.parse((String) values.get(0)), Boolean.TRUE.equals(values.get(1))));
-          }
-          @Override public void end() {}
-        });
+    // the database reads and sorts on its own threads, this one takes the rows and runs the pass,
+    // and the events are parsed beside it
+    int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    try (PreparedInOrder events = new PreparedInOrder(workers, pass)) {
+      CaseDatabase.open(caseDir, clock).sql(
+          "SELECT raw, uuid_collision FROM events ORDER BY published NULLS FIRST, evidence_file, evidence_line",
+          new RowSink() {
+            @Override public void columns(List<Column> columns) {}
+            @Override public void row(List<Object> values) {
+              events.add((String) values.get(0), Boolean.TRUE.equals(values.get(1)));
+            }
+            @Override public void end() {}
+          });
+      events.finish();
+    }
     return pass.finish();
   }
 
@@ -176,7 +182,12 @@ public final class Detections {
    * so that this, half the per-event cost of a pass, runs on the parsing threads while the tree is in cache.
    */
   public static Object prepare(LogEvent event) {
-    return Seen.prepared(event, KEEPABLE);
+    return prepare(event, false);
+  }
+
+  /** As {@link #prepare(LogEvent)}; {@code uuidCollision} when another event with other bytes has its uuid. */
+  static Seen prepare(LogEvent event, boolean uuidCollision) {
+    return Seen.prepared(event, uuidCollision, KEEPABLE);
   }
 
   /** Whether a built-in detection wants events of a type (and so may keep one), asked once per type. */

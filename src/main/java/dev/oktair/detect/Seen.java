@@ -159,11 +159,11 @@ public final class Seen {
   }
 
   /**
-   * Returns the view of {@code event} (its uuid taken as unique) for a parsing thread to prepare;
-   * made {@link #ready} to be kept when a scan may keep an event of its type ({@code keepable}).
+   * Returns the view of {@code event} for a parsing thread to prepare ({@code uuidCollision} as
+   * {@link #of}); made {@link #ready} to be kept when a scan may keep an event of its type ({@code keepable}).
    */
-  static Seen prepared(LogEvent event, Predicate<String> keepable) {
-    return new Seen(event, false, keepable);
+  static Seen prepared(LogEvent event, boolean uuidCollision, Predicate<String> keepable) {
+    return new Seen(event, uuidCollision, keepable);
   }
 
   /**

@@ -1,13 +1,14 @@
-package dev.oktair.contain;
+package dev.oktair.errors;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /** Unwraps a future's failure so callers see the exception the task threw. */
-final class Futures {
+public final class Futures {
   private Futures() {}
 
-  static <T> T get(Future<T> f) {
+  /** Returns the task's result, or throws what it threw (unchecked as it was; a checked one wrapped). */
+  public static <T> T get(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
