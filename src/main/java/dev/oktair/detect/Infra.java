@@ -364,8 +364,9 @@ public final class Infra {
   }
 
   /**
-   * One client IP: whether a flag marked it, its first AS number, the apps reached from it, and
-   * each user's span there (the first user's in a field: an address mostly serves one).
+   * One client IP: whether a flag marked it, its first AS number, the apps reached from it, each
+   * user's span there (the first user's in a field: an address mostly serves one) and the sessions
+   * used from it.
    */
   static final class Source {
     final String ip;
@@ -375,9 +376,25 @@ public final class Infra {
     private User firstUser;
     private Span firstSpan;
     private Map<User, Span> otherSpans;
+    /** The first session used from here; an address mostly serves one. */
+    private SessionSeen firstSession;
+    private Set<SessionSeen> otherSessions;
 
     Source(String ip) {
       this.ip = ip;
+    }
+
+    /** Records that {@code session} was used from here; returns false when it already was. */
+    boolean join(SessionSeen session) {
+      if (firstSession == null || firstSession == session) {
+        boolean fresh = firstSession == null;
+        firstSession = session;
+        return fresh;
+      }
+      if (otherSessions == null) {
+        otherSessions = new HashSet<>(4);
+      }
+      return otherSessions.add(session);
     }
 
     Map<String, String> apps() {
