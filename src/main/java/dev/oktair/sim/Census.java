@@ -23,11 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * log began), group memberships from membership events, and API tokens created and not revoked.
  * Okta keeps a login unique: when the log gives one login several ids, the id seen last holds it
  * and the others are users since deleted, as when a login is reused. Objects the log does not see
- * created predate it by a day. Not thread-safe (the reading thread only).
+ * created predate it by a day. One user the log does not show is added: a super administrator
+ * ({@link #ADMIN_ID}), who owns the simulator's API token. Not thread-safe (the reading thread only).
  */
 final class Census {
   /** How long before the log's first event the objects it does not see created were made. */
   static final Duration BEFORE_LOG = Duration.ofDays(1);
+  /**
+   * The super administrator the simulator's own API token belongs to, one the log need not show:
+   * without it the token went to the first active user, often the victim, and a plan revoked the
+   * very credential it was made with.
+   */
+  static final String ADMIN_ID = Ids.derived("00u", "log-rehearsal-admin");
   /** Links point at this origin until the simulator moves them onto its own. */
   private static final String ORIGIN = "https://org.okta.invalid";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -202,11 +209,23 @@ final class Census {
     kept.forEach(p -> ids.add(p.id));
     TenantSeed empty = TenantSeed.empty(anchor);
     String example = kept.stream().max(Comparator.comparing((Person p) -> p.lastSeen)).map(p -> p.login).orElse("nobody@example.invalid");
-    return new TenantSeed(anchor, kept.stream().map(p -> user(p, before)).toList(), groupObjects(before),
-        memberships(ids), appObjects(before), appUsers(ids, before), Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
+    List<JsonNode> people = new ArrayList<>(kept.stream().map(p -> user(p, before)).toList());
+    Person admin = new Person(ADMIN_ID);
+    admin.login = "okta-ir.rehearsal@example.invalid";
+    admin.name = "Rehearsal Admin";
+    people.add(user(admin, before));
+    return new TenantSeed(anchor, people, groupObjects(before), memberships(ids), appObjects(before),
+        appUsers(ids, before), Map.of(), Map.of(ADMIN_ID, List.of(superAdmin(before))), Map.of(), List.of(), Map.of(),
         tokenObjects(ids), empty.threatInsight(), List.of(), Map.of(), List.of(),
         new TenantSeed.Story("log", example, List.of(), first == null ? anchor : first, List.of(), List.of(), List.of(),
             List.of(), List.of(), List.of()));
+  }
+
+  /** A super administrator's role, held since before the log. */
+  private static JsonNode superAdmin(Instant before) {
+    return F.objectNode().put("id", Ids.derived("ra1", "log-rehearsal-admin")).put("type", "SUPER_ADMIN")
+        .put("label", "Super Administrator").put("status", "ACTIVE").put("assignmentType", "USER")
+        .put("created", Ids.time(before)).put("lastUpdated", Ids.time(before));
   }
 
   /** Returns the users that hold their login: per login, the one seen last. */
