@@ -36,7 +36,7 @@ final class PlanPrinter {
     TextTable t = new TextTable(out, List.of("ID", "ACTION", "TARGET", "AFTER", "WHY (findings)"), 60);
     for (Plan.Entry e : plan.actions()) {
       t.row(List.of(e.id(), e.action().kind().label(), e.action().target().display(),
-          e.dependsOn().isEmpty() ? "-" : String.join(",", e.dependsOn()), String.join(",", e.reasons())));
+          e.dependsOn().isEmpty() ? "-" : String.join(",", e.dependsOn()), why(e.reasons(), e.reasonsTotal())));
     }
     t.flush();
     for (Plan.Entry e : plan.actions()) {
@@ -53,5 +53,11 @@ final class PlanPrinter {
       }
     }
     out.flush();
+  }
+
+  /** The cited findings; when the plan cites only some, how many there are first (a long cell is cut). */
+  private static String why(List<String> reasons, int total) {
+    String cited = String.join(",", reasons);
+    return total > reasons.size() ? total + " findings, the worst: " + cited : cited;
   }
 }

@@ -88,19 +88,54 @@ public record Plan(
   public record Options(boolean resetFactors, boolean blockIps, boolean keepAssignments) {}
 
   /**
+   * The findings cited for an action, a subject or a listed object: a 1M-event case names one user
+   * in 67,000 findings, and a responder needs the count and the worst few, not every id.
+   *
+   * @param ids the finding ids cited: all of them in findings.json order when there are at most
+   *     twenty, else the twenty most severe (the earliest first among equals)
+   * @param total how many findings there are in all
+   */
+  public record Cited(List<String> ids, int total) {
+    public Cited {
+      ids = List.copyOf(ids);
+      if (total < ids.size()) {
+        throw new IllegalArgumentException("cites " + ids.size() + " findings of " + total);
+      }
+    }
+
+    /** Returns every id of {@code ids}, cited in full. */
+    public static Cited all(List<String> ids) {
+      return new Cited(ids, ids.size());
+    }
+  }
+
+  /**
    * A user the plan contains.
    *
    * @param userId Okta user id
    * @param login the login, as the findings and the tenant agree
    * @param superAdmin true when the user held SUPER_ADMIN before the window, a real administrator
    *     (applying needs an override); a grant of the window the plan removes before the suspend is not
-   * @param reasons the findings that name the user
+   * @param reasons the findings that name the user (cited: see {@link Cited})
+   * @param reasonsTotal how many findings name the user
    */
-  public record Subject(String userId, String login, boolean superAdmin, List<String> reasons) {
+  public record Subject(String userId, String login, boolean superAdmin, List<String> reasons, int reasonsTotal) {
     public Subject {
       Objects.requireNonNull(userId, "userId");
       Objects.requireNonNull(login, "login");
       reasons = List.copyOf(reasons);
+      checkTotal(reasons, reasonsTotal);
+    }
+
+    /** Returns a subject whose reasons are cited in full. */
+    public Subject(String userId, String login, boolean superAdmin, List<String> reasons) {
+      this(userId, login, superAdmin, reasons, reasons.size());
+    }
+  }
+
+  private static void checkTotal(List<String> reasons, int total) {
+    if (total < reasons.size()) {
+      throw new IllegalArgumentException("cites " + reasons.size() + " findings of " + total);
     }
   }
 
@@ -109,11 +144,13 @@ public record Plan(
    *
    * @param id short id, unique in the plan ({@code a1}, {@code a2}, ...)
    * @param action what to do
-   * @param reasons the finding ids that justify it, never empty
+   * @param reasons the finding ids that justify it, never empty (cited: see {@link Cited})
    * @param dependsOn ids of actions that must be done first
    * @param note what a reviewer should know (consequences, instructions), or null
+   * @param reasonsTotal how many findings justify it
    */
-  public record Entry(String id, Action action, List<String> reasons, List<String> dependsOn, String note) {
+  public record Entry(String id, Action action, List<String> reasons, List<String> dependsOn, String note,
+      int reasonsTotal) {
     public Entry {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(action, "action");
@@ -122,6 +159,12 @@ public record Plan(
       if (reasons.isEmpty()) {
         throw new IllegalArgumentException("action " + id + " has no finding to justify it");
       }
+      checkTotal(reasons, reasonsTotal);
+    }
+
+    /** Returns an action whose reasons are cited in full. */
+    public Entry(String id, Action action, List<String> reasons, List<String> dependsOn, String note) {
+      this(id, action, reasons, dependsOn, note, reasons.size());
     }
   }
 
@@ -130,13 +173,25 @@ public record Plan(
    *
    * @param target the object
    * @param why why it is listed and why it is not acted on
-   * @param reasons the findings that relate to it (may be empty)
+   * @param reasons the findings that relate to it (may be empty; cited: see {@link Cited})
+   * @param reasonsTotal how many findings relate to it
    */
-  public record Listed(Target target, String why, List<String> reasons) {
+  public record Listed(Target target, String why, List<String> reasons, int reasonsTotal) {
     public Listed {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(why, "why");
       reasons = List.copyOf(reasons);
+      checkTotal(reasons, reasonsTotal);
+    }
+
+    /** Returns a listed object whose reasons are cited in full. */
+    public Listed(Target target, String why, List<String> reasons) {
+      this(target, why, reasons, reasons.size());
+    }
+
+    /** Returns a listed object citing {@code reasons}. */
+    public Listed(Target target, String why, Cited reasons) {
+      this(target, why, reasons.ids(), reasons.total());
     }
   }
 }

@@ -32,7 +32,7 @@ public final class PlanJson {
     ArrayNode subjects = o.putArray("subjects");
     for (Plan.Subject s : p.subjects()) {
       ObjectNode n = subjects.addObject().put("userId", s.userId()).put("login", s.login()).put("superAdmin", s.superAdmin());
-      strings(n.putArray("reasons"), s.reasons());
+      reasons(n, s.reasons(), s.reasonsTotal());
     }
     ArrayNode actions = o.putArray("actions");
     for (Plan.Entry e : p.actions()) {
@@ -43,7 +43,7 @@ public final class PlanJson {
       ObjectNode n = listed.addObject();
       n.set("target", target(l.target()));
       n.put("why", l.why());
-      strings(n.putArray("reasons"), l.reasons());
+      reasons(n, l.reasons(), l.reasonsTotal());
     }
     ArrayNode downstream = o.putArray("downstream");
     for (Plan.Downstream d : p.downstream()) {
@@ -60,7 +60,7 @@ public final class PlanJson {
     n.put("id", e.id());
     n.put("action", e.action().kind().label());
     n.set("target", target(e.action().target()));
-    strings(n.putArray("reasons"), e.reasons());
+    reasons(n, e.reasons(), e.reasonsTotal());
     strings(n.putArray("dependsOn"), e.dependsOn());
     if (e.note() != null) {
       n.put("note", e.note());
@@ -83,7 +83,7 @@ public final class PlanJson {
     List<Plan.Subject> subjects = new ArrayList<>();
     for (JsonNode s : o.path("subjects")) {
       subjects.add(new Plan.Subject(s.path("userId").asString(), s.path("login").asString(),
-          s.path("superAdmin").asBoolean(), strings(s.path("reasons"))));
+          s.path("superAdmin").asBoolean(), strings(s.path("reasons")), total(s)));
     }
     List<Plan.Entry> actions = new ArrayList<>();
     for (JsonNode a : o.path("actions")) {
@@ -91,13 +91,13 @@ public final class PlanJson {
       a.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asString()));
       Action action = ActionKind.of(a.path("action").asString()).create(params);
       actions.add(new Plan.Entry(a.path("id").asString(), action, strings(a.path("reasons")),
-          strings(a.path("dependsOn")), a.path("note").isString() ? a.path("note").asString() : null));
+          strings(a.path("dependsOn")), a.path("note").isString() ? a.path("note").asString() : null, total(a)));
     }
     List<Plan.Listed> listed = new ArrayList<>();
     for (JsonNode l : o.path("listed")) {
       JsonNode t = l.path("target");
       listed.add(new Plan.Listed(new Target(t.path("type").asString(), t.path("id").asString(),
-          t.path("display").asString()), l.path("why").asString(), strings(l.path("reasons"))));
+          t.path("display").asString()), l.path("why").asString(), strings(l.path("reasons")), total(l)));
     }
     Map<String, List<Impact>> impacts = new LinkedHashMap<>();
     for (JsonNode d : o.path("downstream")) {
@@ -121,6 +121,22 @@ public final class PlanJson {
 
   private static ObjectNode target(Target t) {
     return Json.MAPPER.createObjectNode().put("type", t.type()).put("id", t.id()).put("display", t.display());
+  }
+
+  /**
+   * Writes {@code reasons}, and {@code reasonsTotal} when it cites only some of the findings (a
+   * plan citing all of them reads as it always did).
+   */
+  private static void reasons(ObjectNode n, List<String> reasons, int total) {
+    strings(n.putArray("reasons"), reasons);
+    if (total > reasons.size()) {
+      n.put("reasonsTotal", total);
+    }
+  }
+
+  /** Returns how many findings {@code o} stands on: {@code reasonsTotal}, else as many as it cites. */
+  private static int total(JsonNode o) {
+    return o.path("reasonsTotal").asInt(o.path("reasons").size());
   }
 
   private static void strings(ArrayNode into, List<String> values) {

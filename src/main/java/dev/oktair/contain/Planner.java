@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -76,12 +77,14 @@ public final class Planner {
    */
   public Plan plan(List<Finding> findings, Instant start, Instant end, Plan.Options options) {
     Facts facts = Facts.of(findings);
-    List<Inventory> inventories = readSubjects(facts);
     Builder b = new Builder(start, end);
+    List<Inventory> inventories = readSubjects(facts, b);
     List<Plan.Subject> subjects = new ArrayList<>();
     for (Inventory inv : inventories) {
-      List<String> why = facts.findingsOfUser(inv.userId(), inv.login());
-      subjects.add(new Plan.Subject(inv.userId(), inv.login(), Guards.heldBefore(inv.roles(), start), why));
+      List<Finding> why = facts.findingsOfUser(inv.userId(), inv.login());
+      Plan.Cited cited = Facts.cite(why);
+      subjects.add(new Plan.Subject(inv.userId(), inv.login(), Guards.heldBefore(inv.roles(), start), cited.ids(),
+          cited.total()));
       planUser(b, inv, why, facts, options);
     }
     planTenant(b, inventories, facts, options);
@@ -89,43 +92,72 @@ public final class Planner {
         b.downstream);
   }
 
-  private List<Inventory> readSubjects(Facts facts) {
+  /**
+   * Reads every subject the org has. One the org does not have (deleted since, or its login
+   * reused by a newer user) has nothing left to contain and is listed; when the org has none of
+   * them, the findings are of another org and planning stops.
+   */
+  private List<Inventory> readSubjects(Facts facts, Builder b) {
     List<String> ids = facts.subjects();
     if (ids.isEmpty()) {
       return List.of();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, ids.size()));
     try {
-      List<Future<Inventory>> reads = new ArrayList<>();
+      List<Future<Optional<Inventory>>> reads = new ArrayList<>();
       for (String id : ids) {
-        reads.add(pool.submit(() -> {
-          JsonNode user = okta.user(id).orElseThrow(() -> new OktaIrException(Kind.USAGE,
-              "a finding names the user '" + id + "', whom the org does not have"));
-          return Inventory.read(okta, user);
-        }));
+        reads.add(pool.submit(() -> okta.user(id).map(user -> Inventory.read(okta, user))));
       }
       List<Inventory> out = new ArrayList<>();
+      List<String> missing = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
-      for (Future<Inventory> f : reads) {
-        Inventory inv = Futures.get(f);
-        if (seen.add(inv.userId())) {
-          out.add(inv);
+      for (int i = 0; i < ids.size(); i++) {
+        Optional<Inventory> inv = Futures.get(reads.get(i));
+        if (inv.isEmpty()) {
+          missing.add(ids.get(i));
+        } else if (seen.add(inv.get().userId())) {
+          out.add(inv.get());
         }
       }
+      if (out.isEmpty()) {
+        throw new OktaIrException(Kind.USAGE, "a finding names the user '" + missing.get(0) + "', whom the org does not have"
+            + (missing.size() > 1 ? ", nor any of the " + (missing.size() - 1) + " other users the findings name:"
+                + " are the findings of another org?" : ""));
+      }
+      listMissing(b, facts, missing);
       return out;
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private void planUser(Builder b, Inventory inv, List<String> why, Facts facts, Plan.Options options) {
+  /**
+   * Lists the subjects the org does not have: each, or, when there are more than a responder reads
+   * (a login reused thousands of times in a 1M-event log), one line with their count and the first.
+   */
+  private static void listMissing(Builder b, Facts facts, List<String> missing) {
+    String why = "named by findings, not in the org (deleted, or its login now another user's): nothing to contain";
+    if (missing.size() <= Facts.CITED) {
+      missing.forEach(id -> b.listed.add(new Plan.Listed(new Target("user", id, id), why,
+          Facts.cite(facts.findingsOfUser(id, null)))));
+      return;
+    }
+    List<Finding> all = new ArrayList<>();
+    missing.forEach(id -> all.addAll(facts.findingsOfUser(id, null)));
+    List<String> first = missing.subList(0, Facts.CITED);
+    b.listed.add(new Plan.Listed(new Target("users", String.join(",", missing), missing.size() + " users"),
+        why + "; the first " + first.size() + ": " + String.join(", ", first),
+        Facts.cite(all)));
+  }
+
+  private void planUser(Builder b, Inventory inv, List<Finding> why, Facts facts, Plan.Options options) {
     String u = inv.userId();
     String clear = b.add(new Action.ClearSessions(u, inv.login()), why, List.of(),
         "first: ends live Okta sessions and OAuth tokens, so downstream SAML/OIDC sessions cannot be renewed");
     List<String> beforeSuspend = new ArrayList<>(List.of(clear));
     for (JsonNode r : inv.roles()) {
       String id = r.path("id").asString();
-      List<String> named = facts.naming("roleId", id);
+      List<Finding> named = facts.naming("roleId", id);
       if (!named.isEmpty() || b.inWindow(r)) {
         String removal = b.add(new Action.RemoveAdminRole(u, id, r.path("label").asString(r.path("type").asString())),
             or(named, why), List.of(), why(named, r) + "; before the suspend, which waits for it");
@@ -146,7 +178,7 @@ public final class Planner {
     for (JsonNode f : inv.factors()) {
       String id = f.path("id").asString();
       Target t = new Target("factor", u + "/" + id, describeFactor(f));
-      List<String> named = facts.naming("factorId", id);
+      List<Finding> named = facts.naming("factorId", id);
       if (!named.isEmpty() || b.inWindow(f)) {
         if (!options.resetFactors()) {
           boolean oktaVerify = "OKTA".equals(f.path("provider").asString())
@@ -161,7 +193,7 @@ public final class Planner {
     }
     for (JsonNode g : inv.grants()) {
       String id = g.path("id").asString();
-      List<String> named = facts.naming("grantId", id);
+      List<Finding> named = facts.naming("grantId", id);
       if (!named.isEmpty() || b.inWindow(g)) {
         String scope = g.path("_embedded").path("scope").path("name").asString(g.path("scopeId").asString());
         b.add(new Action.RevokeGrant(u, id, inv.clientNames().getOrDefault(g.path("clientId").asString(),
@@ -169,7 +201,7 @@ public final class Planner {
       }
     }
     inv.refreshTokens().forEach((clientId, tokens) -> {
-      List<String> named = facts.naming("clientId", clientId);
+      List<Finding> named = facts.naming("clientId", clientId);
       boolean fresh = tokens.stream().anyMatch(b::inWindow);
       if (!named.isEmpty() || fresh) {
         b.add(new Action.RevokeRefreshTokens(u, clientId, inv.clientNames().get(clientId)), or(named, why), List.of(),
@@ -179,13 +211,13 @@ public final class Planner {
     for (JsonNode app : inv.apps()) {
       JsonNode au = app.path("_embedded").path("user");
       String appId = app.path("id").asString();
-      List<String> named = facts.naming("appId", appId);
+      List<Finding> named = facts.naming("appId", appId);
       boolean direct = "USER".equals(au.path("scope").asString());
       if (named.isEmpty() && !b.inWindow(au)) {
         continue;
       }
       Target t = new Target("appUser", appId + "/" + u, app.path("label").asString(appId));
-      List<String> attacker = facts.attributed(u, "appId", appId);
+      List<Finding> attacker = facts.attributed(u, "appId", appId);
       if (direct && !options.keepAssignments() && !attacker.isEmpty()) {
         b.add(new Action.RemoveAppAssignment(appId, u, t.display()), attacker, List.of(), why(attacker, au));
       } else {
@@ -194,23 +226,25 @@ public final class Planner {
                 + ": remove the group membership instead"
             : attacker.isEmpty() ? "assigned in the window (" + au.path("created").asString() + "), not from the"
                 + " attacker's sources: may be legitimate; left alone" : "assigned in the window ("
-                + au.path("created").asString() + ") from the attacker's sources; kept as asked (--keep-assignments)", named));
+                + au.path("created").asString() + ") from the attacker's sources; kept as asked (--keep-assignments)",
+            Facts.cite(named)));
       }
     }
     for (JsonNode g : inv.groups()) {
       String groupId = g.path("id").asString();
-      List<String> named = facts.naming("groupId", groupId);
+      List<Finding> named = facts.naming("groupId", groupId);
       if (named.isEmpty()) {
         continue; // Okta does not say when a membership began: only findings name window memberships
       }
       Target t = new Target("groupMember", groupId + "/" + u, g.path("profile").path("name").asString(groupId));
-      List<String> attacker = facts.attributed(u, "groupId", groupId);
+      List<Finding> attacker = facts.attributed(u, "groupId", groupId);
       if (!options.keepAssignments() && !attacker.isEmpty()) {
         b.add(new Action.RemoveGroupMembership(groupId, u, t.display()), attacker, List.of(),
             "added in the window from the attacker's sources");
       } else {
         b.listed.add(new Plan.Listed(t, attacker.isEmpty() ? "a finding names the group, not as the attacker's:"
-            + " may be legitimate; left alone" : "added in the window from the attacker's sources; kept as asked (--keep-assignments)", named));
+            + " may be legitimate; left alone" : "added in the window from the attacker's sources; kept as asked"
+            + " (--keep-assignments)", Facts.cite(named)));
       }
     }
   }
@@ -219,7 +253,7 @@ public final class Planner {
    * Okta's revocation does not reach sessions an SP already issued: each automatic step of the
    * impact map becomes an action after the kill switch; manual and opt-in steps are listed.
    */
-  private void planDownstream(Builder b, Inventory inv, List<String> why, String clear) {
+  private void planDownstream(Builder b, Inventory inv, List<Finding> why, String clear) {
     List<Impact> map = downstream.of(inv.userId(), inv.login());
     if (!map.isEmpty()) {
       b.downstream.add(new Plan.Downstream(inv.userId(), map));
@@ -235,20 +269,20 @@ public final class Planner {
         } else {
           Target t = new Target("downstream", i.app().appId() + "/" + n, app);
           b.listed.add(new Plan.Listed(t, (p.manual() ? "manual: " : "opt-in, not planned: ") + p.action()
-              + "; kills " + p.kills() + "; survives: " + p.survives(), why));
+              + "; kills " + p.kills() + "; survives: " + p.survives(), Facts.cite(why)));
         }
       }
     }
   }
 
   private void planTenant(Builder b, List<Inventory> subjects, Facts facts, Plan.Options options) {
-    Map<String, List<String>> whyOf = new LinkedHashMap<>();
+    Map<String, List<Finding>> whyOf = new LinkedHashMap<>();
     subjects.forEach(s -> whyOf.put(s.userId(), facts.findingsOfUser(s.userId(), s.login())));
     if (!subjects.isEmpty() || !facts.values("tokenId").isEmpty()) {
       for (JsonNode t : okta.apiTokens()) {
         String id = t.path("id").asString();
-        List<String> named = facts.naming("tokenId", id);
-        List<String> owner = whyOf.get(t.path("userId").asString());
+        List<Finding> named = facts.naming("tokenId", id);
+        List<Finding> owner = whyOf.get(t.path("userId").asString());
         if (!named.isEmpty() || (owner != null && b.inWindow(t))) {
           b.add(new Action.RevokeApiToken(id, t.path("name").asString(id)), or(named, owner), List.of(), why(named, t));
         }
@@ -260,17 +294,23 @@ public final class Planner {
     }
     List<String> ips = facts.attackerIps();
     if (!ips.isEmpty()) {
-      List<String> why = new ArrayList<>();
+      Set<Finding> why = new LinkedHashSet<>();
       ips.forEach(ip -> why.addAll(facts.naming("ip", ip)));
-      List<String> reasons = List.copyOf(new LinkedHashSet<>(why));
+      List<Finding> reasons = List.copyOf(why);
       if (options.blockIps()) {
         b.add(new Action.BlockIps(ZONE, ips), reasons, List.of(),
             "blocks the addresses tenant-wide; an attacker moves on quickly, so this slows, never stops, them");
       } else {
-        b.listed.add(new Plan.Listed(new Target("ips", String.join(",", ips), String.join(", ", ips)),
-            "the attacker's addresses: not blocked (blocking is opt-in)", reasons));
+        b.listed.add(new Plan.Listed(new Target("ips", String.join(",", ips), addresses(ips)),
+            "the attacker's addresses: not blocked (blocking is opt-in)", Facts.cite(reasons)));
       }
     }
+  }
+
+  /** Returns the addresses as a reviewer reads them: all of a few, else the first and how many more. */
+  private static String addresses(List<String> ips) {
+    return ips.size() <= Facts.CITED ? String.join(", ", ips)
+        : String.join(", ", ips.subList(0, Facts.CITED)) + " and " + (ips.size() - Facts.CITED) + " more";
   }
 
   private static String describeFactor(JsonNode f) {
@@ -279,11 +319,11 @@ public final class Planner {
     return f.path("factorType").asString() + (where.isEmpty() ? "" : " " + where);
   }
 
-  private static String why(List<String> named, JsonNode created) {
+  private static String why(List<Finding> named, JsonNode created) {
     return named.isEmpty() ? "created in the window (" + created.path("created").asString() + ")" : "named by a finding";
   }
 
-  private static List<String> or(List<String> named, List<String> fallback) {
+  private static List<Finding> or(List<Finding> named, List<Finding> fallback) {
     return named.isEmpty() ? fallback : named;
   }
 
@@ -301,12 +341,13 @@ public final class Planner {
       this.end = end;
     }
 
-    String add(Action a, List<String> reasons, List<String> dependsOn, String note) {
+    String add(Action a, List<Finding> reasons, List<String> dependsOn, String note) {
       if (!keys.add(a.key())) {
         return null;
       }
       String id = "a" + (actions.size() + 1);
-      actions.add(new Plan.Entry(id, a, reasons, dependsOn, note));
+      Plan.Cited cited = Facts.cite(reasons);
+      actions.add(new Plan.Entry(id, a, cited.ids(), dependsOn, note, cited.total()));
       return id;
     }
 

@@ -150,19 +150,19 @@ final class LogsRoute implements Router.Routes {
 
   private byte[] body(LogStore.Page page) {
     int size = 2;
-    for (LogStore.Entry e : page.entries()) {
-      size += e.event().rawLength() + 1;
+    for (LogEvent e : page.events()) {
+      size += e.rawLength() + 1;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     out.write('[');
     try {
       boolean first = true;
-      for (LogStore.Entry e : page.entries()) {
+      for (LogEvent e : page.events()) {
         if (!first) {
           out.write(',');
         }
         first = false;
-        poison.write(e.event(), out);
+        poison.write(e, out);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -73,6 +73,7 @@ public final class OktaSimulator implements AutoCloseable {
     Tenant tenant = new Tenant(seed);
     LogStore logs = new LogStore();
     logs.add(seed.events(), null);
+    logs.add(seed.history());
     tenant.serveFrom(baseUrl);
     registerApiToken(tenant, started);
     Clock clock = options.clock();
@@ -199,6 +200,9 @@ public final class OktaSimulator implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    if (state.isDone() && !state.isCompletedExceptionally()) {
+      state.join().logs().close();
+    }
     journal.stopWriting();
     if (temporaryKeyDir != null) {
       try {

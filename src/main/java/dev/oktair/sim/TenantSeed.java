@@ -34,6 +34,8 @@ import tools.jackson.databind.JsonNode;
  *     status ACTIVE/INACTIVE, created, ...); empty in a fresh org
  * @param networkZones admin-created {@code NetworkZone} objects; Okta's system zones
  *     ({@code LegacyIpZone}, {@code BlockedIpZone}, ...) are added by the simulator itself
+ * @param history System Log history served from a file ({@link LogTenant}), besides {@code events};
+ *     {@link LogHistory#none()} for a scenario, whose history is all in {@code events}
  */
 public record TenantSeed(
     Instant anchor,
@@ -54,8 +56,10 @@ public record TenantSeed(
     List<LogEvent> events,
     Story story,
     List<JsonNode> identityProviders,
-    List<JsonNode> networkZones) {
+    List<JsonNode> networkZones,
+    LogHistory history) {
   public TenantSeed {
+    Objects.requireNonNull(history, "history");
     Objects.requireNonNull(anchor, "anchor");
     Objects.requireNonNull(threatInsight, "threatInsight");
     Objects.requireNonNull(story, "story");
@@ -75,6 +79,31 @@ public record TenantSeed(
     events = List.copyOf(events);
     identityProviders = List.copyOf(identityProviders);
     networkZones = List.copyOf(networkZones);
+  }
+
+  /** A seed whose history is all in {@code events}. */
+  public TenantSeed(
+      Instant anchor,
+      List<JsonNode> users,
+      List<JsonNode> groups,
+      Map<String, List<String>> groupMembers,
+      List<JsonNode> apps,
+      Map<String, List<JsonNode>> appUsers,
+      Map<String, List<JsonNode>> factors,
+      Map<String, List<JsonNode>> roles,
+      Map<String, List<JsonNode>> grants,
+      List<JsonNode> clients,
+      Map<String, List<JsonNode>> refreshTokens,
+      List<JsonNode> apiTokens,
+      JsonNode threatInsight,
+      List<JsonNode> policies,
+      Map<String, List<JsonNode>> policyRules,
+      List<LogEvent> events,
+      Story story,
+      List<JsonNode> identityProviders,
+      List<JsonNode> networkZones) {
+    this(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients, refreshTokens,
+        apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, networkZones, LogHistory.none());
   }
 
   /** A seed without identity providers or admin-created zones (the shape scenarios built first). */
@@ -103,13 +132,20 @@ public record TenantSeed(
   /** Returns this seed with {@code idps} as its identity providers. */
   public TenantSeed withIdentityProviders(List<JsonNode> idps) {
     return new TenantSeed(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients,
-        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, idps, networkZones);
+        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, idps, networkZones, history);
   }
 
   /** Returns this seed with {@code zones} as its admin-created network zones. */
   public TenantSeed withNetworkZones(List<JsonNode> zones) {
     return new TenantSeed(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients,
-        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, zones);
+        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, zones, history);
+  }
+
+  /** Returns this seed with {@code served} as its history served from a file. */
+  public TenantSeed withHistory(LogHistory served) {
+    return new TenantSeed(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients,
+        refreshTokens, apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, networkZones,
+        served);
   }
 
   /** Returns a tenant with nothing in it (ThreatInsight off), anchored at {@code anchor}. */
