@@ -65,11 +65,21 @@ public final class Cli extends BaseCommand {
     } catch (OutOfMemoryError e) {
       // picocli hands only exceptions to the handler above; the heap the failed work held is free again here
       context.err().println("okta-ir: " + Failures.messageOf(e));
+      if (verbose(cl)) {
+        e.printStackTrace(context.err()); // where it ran out: what a report of a case too large for its heap needs
+      }
       return Failures.exitCodeOf(e).code();
     } finally {
       context.out().flush();
       context.err().flush();
     }
+  }
+
+  /** Returns true when the command line parsed asked for --verbose, before the command or after it. */
+  private static boolean verbose(CommandLine cl) {
+    CommandLine.ParseResult parsed = cl.getParseResult();
+    return parsed != null && parsed.asCommandLineList().stream()
+        .anyMatch(c -> c.getCommand() instanceof BaseCommand b && b.verbose());
   }
 
   /** Returns the root command line with every subcommand. */

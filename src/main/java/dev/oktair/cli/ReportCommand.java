@@ -33,6 +33,7 @@ final class ReportCommand extends BaseCommand {
 
   @Override
   protected ExitCode execute() {
+    CrashHook.exhaustHeap(ctx, CrashHook.OUT_OF_MEMORY);
     List<Reports.Written> written = Reports.write(caseDir.dir(), formats, out, ctx.clock());
     for (Reports.Written w : written) {
       if (json.json) {

@@ -39,11 +39,11 @@ final class HtmlRenderer {
 
   private HtmlRenderer() {}
 
-  /** Writes the page to {@code out} as it is rendered, without holding it. */
-  static void render(Report report, Writer out) {
+  /** Writes the page of {@code view} to {@code out} as it is rendered, without holding it. */
+  static void render(ReportView view, Writer out) {
     // Escaping makes markup inert, but bidi overrides would still reorder what the reader sees.
-    ENGINE.render("report.jte", Map.of("report", report, "script", SORT_SCRIPT, "scriptHash", SORT_SCRIPT_HASH),
-        new WriterOutput(ReportText.visible(out)));
+    ENGINE.render("report.jte", Map.of("report", view.report(), "view", view, "script", SORT_SCRIPT,
+        "scriptHash", SORT_SCRIPT_HASH), new WriterOutput(ReportText.visible(out)));
   }
 
   private static String sha256Base64(String text) {

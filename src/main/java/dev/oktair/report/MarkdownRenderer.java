@@ -3,7 +3,6 @@ package dev.oktair.report;
 import dev.oktair.detect.Citation;
 import dev.oktair.detect.Finding;
 import dev.oktair.evidence.EvidenceFile;
-import dev.oktair.store.TimelineSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,14 +17,16 @@ import java.util.function.Function;
  */
 final class MarkdownRenderer {
   private final Writer out;
+  private final ReportView view;
 
-  private MarkdownRenderer(Writer out) {
+  private MarkdownRenderer(Writer out, ReportView view) {
     this.out = out;
+    this.view = view;
   }
 
-  /** Writes the report to {@code out} line by line, without holding it. */
-  static void render(Report r, Writer out) {
-    new MarkdownRenderer(ReportText.visible(out)).all(r);
+  /** Writes the report of {@code view} to {@code out} line by line, without holding it. */
+  static void render(ReportView view, Writer out) {
+    new MarkdownRenderer(ReportText.visible(out), view).all(view.report());
   }
 
   /**
@@ -77,19 +78,33 @@ final class MarkdownRenderer {
     if (r.infrastructure().isEmpty()) {
       line("No finding attributes an IP to the attacker yet.");
     } else {
+      cut(view.infrastructure(), view::infrastructureNote);
       rows(List.of("IP", "Network", "Location", "Proxy", "Events", "First", "Last", "User agents", "Findings"),
-          r.infrastructure(), h -> List.of(code(h.ip()), md(h.network()), md(h.location()), h.proxy() ? "yes" : "no",
+          view.infrastructure().shown(), h -> List.of(code(h.ip()), md(h.network()), md(h.location()), h.proxy() ? "yes" : "no",
               String.valueOf(h.events()), ReportText.time(h.first()), ReportText.time(h.last()),
               md(ReportText.join(h.userAgents())), md(ReportText.join(h.findings()))));
     }
     heading("Findings");
-    findings(r.findings(), "The investigation found nothing.");
+    if (r.findings().present() && view.findings().cut()) {
+      detections(view.detections());
+      cut(view.findings(), view::findingsNote);
+    }
+    findings(r.findings().present() ? Section.of(view.findings().shown()) : r.findings(),
+        "The investigation found nothing.");
     timeline(r.timeline());
     heading("Rogue factors, assignments, grants and tokens");
-    section(r.artefacts(), "No finding names a rogue object.", List.of("Kind", "Id", "Severity", "Finding"),
+    if (r.artefacts().present()) {
+      cut(view.artefacts(), view::artefactsNote);
+    }
+    section(r.artefacts().present() ? Section.of(view.artefacts().shown()) : r.artefacts(),
+        "No finding names a rogue object.", List.of("Kind", "Id", "Severity", "Finding"),
         a -> List.of(md(a.kind()), code(a.id()), a.severity().label(), md(a.title()) + " " + code(a.findingId())));
     heading("ThreatInsight and policy gaps");
-    findings(r.policyGaps(), "No ThreatInsight or sign-on policy gap found.");
+    if (r.policyGaps().present()) {
+      cut(view.policyGaps(), view::policyGapsNote);
+    }
+    findings(r.policyGaps().present() ? Section.of(view.policyGaps().shown()) : r.policyGaps(),
+        "No ThreatInsight or sign-on policy gap found.");
     heading("Containment actions");
     section(r.containment(), "The plan has no actions.",
         List.of("Action", "Target", "Because of", "Requested", "Completed", "Status", "Request id"),
@@ -120,15 +135,15 @@ final class MarkdownRenderer {
       line("No finding attributes a session to the attacker yet: every session is shown as the user's.");
       line("");
     }
+    cut(view.sessions(), view::sessionsNote);
     rows(List.of("Held by", "Session", "First", "Last", "Events", "IPs", "Networks", "User agents", "Subjects"),
-        t.sessions(), s -> List.of(s.attacker() ? "**attacker**" : "user", code(s.session()), ReportText.time(s.first()),
+        view.sessions().shown(), s -> List.of(s.attacker() ? "**attacker**" : "user", code(s.session()), ReportText.time(s.first()),
             ReportText.time(s.last()), String.valueOf(s.eventCount()), md(ReportText.join(s.ips())),
             md(ReportText.join(s.networks())), md(ReportText.join(s.userAgents())), md(ReportText.join(s.subjects()))));
     line("### Events of the attacker's sessions");
     line("");
-    List<TimelineSession.Event> events = t.sessions().stream().filter(Report.Session::attacker)
-        .flatMap(s -> s.events().stream()).toList();
-    rows(List.of("Time", "Event type", "Outcome", "IP", "Message", "uuid"), events,
+    cut(view.attackerEvents(), view::attackerEventsNote);
+    rows(List.of("Time", "Event type", "Outcome", "IP", "Message", "uuid"), view.attackerEvents().shown(),
         e -> List.of(ReportText.time(e.published()), md(e.eventType()), md(e.outcome()), md(e.ip()),
             md(e.displayMessage()), code(e.uuid())));
   }
@@ -148,6 +163,26 @@ final class MarkdownRenderer {
           i -> List.of(md(i.app()) + " " + code(i.appId()), md(i.sp()), ReportText.time(i.lastAccess()), md(i.action()),
               md(i.kills()), md(i.survives()), (category[0].equals("manual") ? "[ ] " : "") + md(i.manual()),
               md(i.status())));
+    }
+  }
+
+  /** Writes each detection's line of a cut findings table: how many, how bad, whom, when, and examples. */
+  private void detections(List<ReportView.Detection> detections) {
+    line("### Every detection at a glance");
+    line("");
+    rows(List.of("Severity", "Detection", "Findings", "Subjects", "First", "Last", "Examples"), detections,
+        d -> List.of("**" + d.severity().label() + "**", "**" + md(d.title()) + "** " + code(d.detection()),
+            String.valueOf(d.count()), md(ReportText.join(d.subjects()))
+                + (d.subjectCount() > d.subjects().size() ? " and " + (d.subjectCount() - d.subjects().size()) + " more" : ""),
+            ReportText.time(d.first()), ReportText.time(d.last()),
+            String.join("<br>", d.examples().stream().map(f -> code(f.id()) + " " + md(f.summary())).toList())));
+  }
+
+  /** Says, above a table that does not show every row, how many it leaves out and where they all are. */
+  private void cut(ReportView.Rows<?> rows, java.util.function.Supplier<String> note) {
+    if (rows.cut()) {
+      line("> **Not shown in full.** " + md(note.get()));
+      line("");
     }
   }
 

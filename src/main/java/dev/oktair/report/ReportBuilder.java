@@ -21,12 +21,19 @@ import java.util.Set;
 
 /** Assembles a {@link Report} from a case: its evidence, database and whatever later steps wrote. */
 final class ReportBuilder {
-  /** Per client IP of the case: its network, place, proxy flag, counts and user agents. */
+  /**
+   * Per client IP of the case: its network and place, proxy flag, counts and user agents. Network
+   * and place come together from one event, the IP's first in time (then evidence file and line,
+   * unique to a row): one any_value() per column could take the ASN of one event and the city of
+   * another, and differ from run to run.
+   */
   private static final String HOSTS =
-      "SELECT client_ip, any_value(asn), any_value(as_org), any_value(city), any_value(country),"
-          + " bool_or(coalesce(is_proxy, false)), count(*), min(published), max(published),"
-          + " string_agg(DISTINCT user_agent, chr(31) ORDER BY user_agent)"
-          + " FROM events WHERE client_ip IS NOT NULL GROUP BY client_ip";
+      "SELECT client_ip, place.asn, place.as_org, place.city, place.country, proxy, n, first_seen, last_seen, agents"
+          + " FROM (SELECT client_ip, first(struct_pack(asn, as_org, city, country)"
+          + " ORDER BY published NULLS LAST, evidence_file, evidence_line) AS place,"
+          + " bool_or(coalesce(is_proxy, false)) AS proxy, count(*) AS n, min(published) AS first_seen,"
+          + " max(published) AS last_seen, string_agg(DISTINCT user_agent, chr(31) ORDER BY user_agent) AS agents"
+          + " FROM events WHERE client_ip IS NOT NULL GROUP BY client_ip)";
 
   /** facts key -> the kind of rogue object it names. */
   private static final Map<String, String> ARTEFACT_KEYS = artefactKeys();

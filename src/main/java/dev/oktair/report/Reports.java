@@ -54,12 +54,20 @@ public final class Reports {
    * the heap (issue 14). Leaves {@code out} open.
    */
   static void render(Report report, ReportFormat format, Writer out) {
+    render(report, format, out, ReportView.LIMIT);
+  }
+
+  /**
+   * As {@link #render(Report, ReportFormat, Writer)}, the HTML and Markdown showing at most {@code
+   * limit} rows of a table in full (tests cut a small case with a small limit); JSON is always whole.
+   */
+  static void render(Report report, ReportFormat format, Writer out, int limit) {
     switch (format) {
       case HTML:
-        HtmlRenderer.render(report, out);
+        HtmlRenderer.render(new ReportView(report, limit), out);
         return;
       case MD:
-        MarkdownRenderer.render(report, out);
+        MarkdownRenderer.render(new ReportView(report, limit), out);
         return;
       case JSON:
         try {

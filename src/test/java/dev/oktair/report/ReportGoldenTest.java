@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Markdown and JSON of the fixed case (src/test/resources/report/case, fixed clock) match the
+ * The HTML, Markdown and JSON of the fixed case (src/test/resources/report/case, fixed clock) match the
  * golden files in src/test/resources/report/golden byte for byte. After an intended change,
  * regenerate with {@code -Dreport.golden.update=true} and review the diff.
  */
@@ -22,13 +22,13 @@ class ReportGoldenTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @EnumSource(value = ReportFormat.class, names = {"MD", "JSON"})
+  @EnumSource(value = ReportFormat.class, names = {"HTML", "MD", "JSON"})
   void fullCaseMatchesItsGoldenFile(ReportFormat format) throws IOException {
     check(ReportCases.full(tmp), format, "full-" + format.fileName());
   }
 
   @ParameterizedTest
-  @EnumSource(value = ReportFormat.class, names = {"MD", "JSON"})
+  @EnumSource(value = ReportFormat.class, names = {"HTML", "MD", "JSON"})
   void evidenceOnlyCaseMatchesItsGoldenFile(ReportFormat format) throws IOException {
     check(ReportCases.evidenceOnly(tmp), format, "evidence-only-" + format.fileName());
   }

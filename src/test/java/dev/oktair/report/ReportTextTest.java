@@ -22,4 +22,13 @@ class ReportTextTest {
     assertThat(sink.toString()).isEqualTo(ReportText.visible(text))
         .isEqualTo("ok [U+202E]evil[U+0007] tab\there\nline [U+200B] end[U+202E]");
   }
+
+  @Test
+  void aCellListsFiftyValuesAndCountsTheRest() {
+    java.util.List<String> fifty = java.util.stream.IntStream.range(0, 50).mapToObj(i -> "10.0.0." + i).toList();
+    assertThat(ReportText.join(fifty)).isEqualTo(String.join(", ", fifty));
+    java.util.List<String> many = java.util.stream.IntStream.range(0, 1_234).mapToObj(i -> "ip" + i).toList();
+    assertThat(ReportText.join(many)).isEqualTo(String.join(", ", many.subList(0, 50)) + " and 1,184 more");
+    assertThat(ReportText.join(java.util.List.of())).isEqualTo("-");
+  }
 }

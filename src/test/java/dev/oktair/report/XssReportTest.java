@@ -61,8 +61,42 @@ class XssReportTest {
   }
 
   @Test
+  void hostileStringsRunNothingInTheCutPage() throws Exception {
+    assumeTrue(Chromium.executable() != null, "chromium is not installed");
+    Report report = Reports.build(HostileCase.write(tmp), ReportCases.CLOCK);
+    Path html = tmp.resolve("cut.html");
+    try (java.io.Writer w = Files.newBufferedWriter(html)) {
+      Reports.render(report, ReportFormat.HTML, w, 1); // every table cut: the detection lines and notes show too
+    }
+    try (Chromium browser = Chromium.start(tmp.resolve("profile"))) {
+      browser.load(html);
+      JsonNode page = browser.evaluate("JSON.parse(JSON.stringify({"
+          + "xss: typeof window.__xss,"
+          + "injected: document.querySelectorAll('img,iframe,a,[onerror],[onload]').length,"
+          + "scripts: document.scripts.length,"
+          + "detections: document.querySelectorAll('#detections-table tbody tr').length,"
+          + "cut: document.querySelectorAll('p.cut').length}))");
+      assertThat(page.get("xss").asString()).isEqualTo("undefined");
+      assertThat(page.get("injected").asInt()).isZero();
+      assertThat(page.get("scripts").asInt()).isEqualTo(1);
+      assertThat(page.get("detections").asInt()).isPositive();
+      assertThat(page.get("cut").asInt()).isPositive();
+      assertThat(browser.errors).isEmpty();
+      assertThat(browser.requests).containsExactly(html.toUri().toString());
+    }
+  }
+
+  @Test
   void hostileStringsStayTextInMarkdown() {
-    String md = Reports.render(Reports.build(HostileCase.write(tmp), ReportCases.CLOCK), ReportFormat.MD);
+    Report report = Reports.build(HostileCase.write(tmp), ReportCases.CLOCK);
+    inertMarkdown(Reports.render(report, ReportFormat.MD));
+    java.io.StringWriter cut = new java.io.StringWriter();
+    Reports.render(report, ReportFormat.MD, cut, 1);
+    assertThat(cut.toString()).contains("Every detection at a glance", "Not shown in full");
+    inertMarkdown(cut.toString());
+  }
+
+  private static void inertMarkdown(String md) {
     assertThat(md).doesNotContain("<script", "<img", "<svg", "<iframe", "](javascript", "\u202E");
     assertThat(md).contains("&lt;script&gt;window.\\_\\_xss=1&lt;/script&gt;", "[U+202E]gnp.exe",
         "\\| pipe \\` tick \\[link\\]\\(javascript:window.\\_\\_xss=6\\)");
