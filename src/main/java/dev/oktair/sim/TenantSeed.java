@@ -81,32 +81,7 @@ public record TenantSeed(
     networkZones = List.copyOf(networkZones);
   }
 
-  /** A seed whose history is all in {@code events}. */
-  public TenantSeed(
-      Instant anchor,
-      List<JsonNode> users,
-      List<JsonNode> groups,
-      Map<String, List<String>> groupMembers,
-      List<JsonNode> apps,
-      Map<String, List<JsonNode>> appUsers,
-      Map<String, List<JsonNode>> factors,
-      Map<String, List<JsonNode>> roles,
-      Map<String, List<JsonNode>> grants,
-      List<JsonNode> clients,
-      Map<String, List<JsonNode>> refreshTokens,
-      List<JsonNode> apiTokens,
-      JsonNode threatInsight,
-      List<JsonNode> policies,
-      Map<String, List<JsonNode>> policyRules,
-      List<LogEvent> events,
-      Story story,
-      List<JsonNode> identityProviders,
-      List<JsonNode> networkZones) {
-    this(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients, refreshTokens,
-        apiTokens, threatInsight, policies, policyRules, events, story, identityProviders, networkZones, LogHistory.none());
-  }
-
-  /** A seed without identity providers or admin-created zones (the shape scenarios built first). */
+  /** A seed without identity providers or admin-created zones, its history all in {@code events} (the shape scenarios built first). */
   public TenantSeed(
       Instant anchor,
       List<JsonNode> users,
@@ -126,7 +101,7 @@ public record TenantSeed(
       List<LogEvent> events,
       Story story) {
     this(anchor, users, groups, groupMembers, apps, appUsers, factors, roles, grants, clients, refreshTokens,
-        apiTokens, threatInsight, policies, policyRules, events, story, List.of(), List.of());
+        apiTokens, threatInsight, policies, policyRules, events, story, List.of(), List.of(), LogHistory.none());
   }
 
   /** Returns this seed with {@code idps} as its identity providers. */
