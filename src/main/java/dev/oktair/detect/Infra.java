@@ -1,9 +1,8 @@
 package dev.oktair.detect;
 
-import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,22 +16,20 @@ import java.util.TreeSet;
  * pass ({@link #attributed}); not thread-safe.
  */
 public final class Infra {
-  /**
-   * What the pass knows per client IP, one entry each: a new address costs one insert rather than
-   * one in each of several maps (on real-shaped events most of 635k addresses are new), and the
-   * sessions and users that keep an address point at its one {@link Source}.
-   */
-  private final Map<String, Source> sources = new HashMap<>();
+  /** What the pass knows per client IP, in columns ({@link Sources} says why); users and sessions hold its numbers. */
+  private final Sources sources = new Sources();
   private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
+  private int userCount;
   /** How many users had an event with a time (and so a span). */
   private int timedUsers;
   private final Keyed<Map<String, String>> appsByKey = new Keyed<>();
   private final Reach reach = new Reach();
   private Set<String> attackerSessions;
-  private Set<String> replayIps;
+  /** The sources of {@link #replayIps()}, by number. */
+  private BitSet replaySources;
 
   /**
    * Sees one event, in published order; every event comes here, so it looks up, never builds
@@ -41,31 +38,29 @@ public final class Infra {
    */
   void see(Seen e) {
     attackerSessions = null;
-    replayIps = null;
+    replaySources = null;
     User who = e.subject() == null ? null : users.computeIfAbsent(e.subject(), User::new);
     String ip = e.ip();
     String session = e.session();
     // the user's last event mostly came from the same address: its source is at hand without a lookup
-    Source src = ip == null ? null : who != null && who.source != null && ip.equals(who.source.ip) ? who.source
-        : sources.computeIfAbsent(ip, Source::new);
+    int src = ip == null ? Sources.NONE : who != null && who.source != Sources.NONE && ip.equals(who.sourceIp) ? who.source
+        : sources.of(ip);
     if (who != null) {
-      who.recall(src, session);
+      who.recall(src, ip, session);
     }
-    if (src != null) {
+    if (src != Sources.NONE) {
       if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
-        src.flagged = true;
+        sources.flag(src);
       }
-      if (src.asn == null) {
-        src.asn = e.asn();
-      }
+      sources.asnUnlessKnown(src, e.asn());
       // the user's last event of this session from this source already added it
       if (session != null && (who == null || !who.sessionHasIp)) {
         SessionSeen seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
         if (seen == null) {
-          seen = new SessionSeen(src);
+          seen = new SessionSeen(sources, src);
           sessionSeen.put(session, seen);
         } else {
-          seen.add(src);
+          seen.add(sources, src);
         }
         if (who != null) {
           who.sessionSeen = seen;
@@ -84,8 +79,8 @@ public final class Infra {
       if (app != null && app.id() != null) {
         if (who != null) {
           // a user's sign-ins mostly follow their last event's source and session: their maps are at hand
-          if (src != null) {
-            label(src.apps(), app);
+          if (src != Sources.NONE) {
+            label(sources.apps(src), app);
           }
           if (session != null) {
             label(who.sessionApps(), app);
@@ -94,8 +89,8 @@ public final class Infra {
             label(appsByKey.byToken.computeIfAbsent(e.apiToken(), k -> apps()), app);
           }
         } else {
-          if (src != null) {
-            label(src.apps(), app);
+          if (src != Sources.NONE) {
+            label(sources.apps(src), app);
           }
           appsByKey.each(e, Infra::apps, apps -> label(apps, app));
         }
@@ -129,7 +124,7 @@ public final class Infra {
   void hijacked(String session) {
     if (hijacked.add(session)) {
       attackerSessions = null;
-      replayIps = null;
+      replaySources = null;
     }
   }
 
@@ -192,21 +187,20 @@ public final class Infra {
   /** Returns the flagged client IPs with their AS numbers (null when unknown), sorted. */
   public Map<String, Long> ips() {
     Map<String, Long> out = new TreeMap<>();
-    sources.values().forEach(src -> {
-      if (src.flagged) {
-        out.put(src.ip, src.asn);
+    for (int src = 0; src < sources.size(); src++) {
+      if (attacker(src)) {
+        out.put(sources.ip(src), sources.asn(src));
       }
-    });
-    replayIps().forEach(ip -> out.put(ip, sources.get(ip).asn));
+    }
     return out;
   }
 
   /** Returns the apps the attacker's sources, sessions and tokens signed into: app id to label. */
   public Map<String, String> appsReached() {
     Map<String, String> out = new TreeMap<>();
-    sources.values().forEach(src -> {
-      if (src.apps != null && attacker(src)) {
-        out.putAll(src.apps);
+    sources.withApps(src -> {
+      if (attacker(src)) {
+        out.putAll(sources.appsOrNull(src));
       }
     });
     appsByKey.attributed(this, out::putAll);
@@ -231,11 +225,8 @@ public final class Infra {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
       sessionSeen.forEach((s, seen) -> {
-        for (Source src : seen.sources()) {
-          if (attacker(src)) {
-            out.add(s);
-            break;
-          }
+        if (seen.any(this::attacker)) {
+          out.add(s);
         }
       });
       attackerSessions = out;
@@ -244,12 +235,12 @@ public final class Infra {
   }
 
   private boolean attackerIp(String ip) {
-    Source src = sources.get(ip);
-    return src != null && attacker(src);
+    int src = sources.find(ip);
+    return src != Sources.NONE && attacker(src);
   }
 
-  private boolean attacker(Source src) {
-    return src.flagged || replayIps().contains(src.ip);
+  private boolean attacker(int src) {
+    return sources.flagged(src) || replaySources().get(src);
   }
 
   /**
@@ -257,22 +248,22 @@ public final class Infra {
    * stolen cookie was replayed, flagged or not (a plain VPS is not a proxy), so the hunt follows
    * them to the other sessions the attacker replayed from there.
    */
-  private Set<String> replayIps() {
-    if (replayIps == null) {
-      Set<String> out = new HashSet<>();
+  private BitSet replaySources() {
+    if (replaySources == null) {
+      BitSet out = new BitSet();
       for (String s : hijacked) {
         SessionSeen seen = sessionSeen.get(s);
         if (seen != null) {
-          for (Source src : seen.sources()) {
+          for (int src : seen.sources()) {
             if (src != seen.first) {
-              out.add(src.ip);
+              out.set(src);
             }
           }
         }
       }
-      replayIps = out;
+      replaySources = out;
     }
-    return replayIps;
+    return replaySources;
   }
 
   /** Where an API token was created: its session, else its source; the attribution follows them. */
@@ -286,13 +277,19 @@ public final class Infra {
    */
   private final class User {
     final String name;
-    /** Spans per session and API token; per source, {@link #sources}. */
+    /** The user's number at {@link Sources}. */
+    final int number = userCount++;
+    /** Spans per session and API token; per source, {@link #sourceList}. */
     final Keyed<Span> spans = new Keyed<>();
-    /** The sources of the user's events, each once: each holds the user's span there ({@link Source#spanOf}). */
-    private final List<Source> sources = new ArrayList<>();
+    /** The sources of the user's events, each once: each holds the user's span there ({@link Sources#claim}). */
+    private int[] sourceList = new int[4];
+    private int sourceCount;
     final Reach.Recent reach = new Reach.Recent();
     private boolean timed;
-    private Source source;
+    private int source = Sources.NONE;
+    private String sourceIp;
+    /** Whether the user's span at {@link #source} is known: the source's first user's, or {@link #ipSpan}. */
+    private boolean ipSpanKnown;
     private Span ipSpan;
     private String session;
     private Span sessionSpan;
@@ -306,9 +303,11 @@ public final class Infra {
     }
 
     /** Forgets what was kept under the last source or session when the event's differ. */
-    void recall(Source source, String session) {
-      if (source == null || source != this.source) {
+    void recall(int source, String ip, String session) {
+      if (source == Sources.NONE || source != this.source) {
         this.source = source;
+        this.sourceIp = ip;
+        ipSpanKnown = false;
         ipSpan = null;
         sessionHasIp = false;
       }
@@ -335,11 +334,19 @@ public final class Infra {
         timed = true;
         timedUsers++;
       }
-      if (source != null) {
-        if (ipSpan == null) {
-          ipSpan = source.spanOf(this);
+      if (source != Sources.NONE) {
+        if (!ipSpanKnown) {
+          if (sources.claim(source, number)) {
+            listSource(source);
+          }
+          ipSpan = sources.first(source, number) ? null : sources.otherSpan(source, number);
+          ipSpanKnown = true;
         }
-        ipSpan.add(e.published());
+        if (ipSpan == null) {
+          sources.addTime(source, e.published());
+        } else {
+          ipSpan.add(e.published());
+        }
       }
       if (session != null) {
         if (sessionSpan == null) {
@@ -354,76 +361,19 @@ public final class Infra {
 
     /** Hands {@code use} each of the user's spans under a key attributed to the attacker. */
     void attributed(java.util.function.Consumer<Span> use) {
-      for (Source src : sources) {
-        if (attacker(src)) {
-          use.accept(src.spanOf(this));
+      for (int i = 0; i < sourceCount; i++) {
+        if (attacker(sourceList[i])) {
+          use.accept(sources.span(sourceList[i], number));
         }
       }
       spans.attributed(Infra.this, use);
     }
-  }
 
-  /**
-   * One client IP: whether a flag marked it, its first AS number, the apps reached from it, each
-   * user's span there (the first user's in a field: an address mostly serves one) and the sessions
-   * used from it.
-   */
-  static final class Source {
-    final String ip;
-    private boolean flagged;
-    private Long asn;
-    private Map<String, String> apps;
-    private User firstUser;
-    private Span firstSpan;
-    private Map<User, Span> otherSpans;
-    /** The first session used from here; an address mostly serves one. */
-    private SessionSeen firstSession;
-    private Set<SessionSeen> otherSessions;
-
-    Source(String ip) {
-      this.ip = ip;
-    }
-
-    /** Records that {@code session} was used from here; returns false when it already was. */
-    boolean join(SessionSeen session) {
-      if (firstSession == null || firstSession == session) {
-        boolean fresh = firstSession == null;
-        firstSession = session;
-        return fresh;
+    private void listSource(int src) {
+      if (sourceCount == sourceList.length) {
+        sourceList = java.util.Arrays.copyOf(sourceList, sourceCount * 2);
       }
-      if (otherSessions == null) {
-        otherSessions = new HashSet<>(4);
-      }
-      return otherSessions.add(session);
-    }
-
-    Map<String, String> apps() {
-      if (apps == null) {
-        apps = Infra.apps();
-      }
-      return apps;
-    }
-
-    /** Returns {@code user}'s span at this source, made (and listed with the user) when new. */
-    Span spanOf(User user) {
-      if (firstUser == null || firstUser == user) {
-        if (firstUser == null) {
-          firstUser = user;
-          firstSpan = new Span();
-          user.sources.add(this);
-        }
-        return firstSpan;
-      }
-      if (otherSpans == null) {
-        otherSpans = new HashMap<>(4);
-      }
-      Span span = otherSpans.get(user);
-      if (span == null) {
-        span = new Span();
-        otherSpans.put(user, span);
-        user.sources.add(this);
-      }
-      return span;
+      sourceList[sourceCount++] = src;
     }
   }
 

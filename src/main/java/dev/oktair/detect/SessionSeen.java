@@ -1,27 +1,28 @@
 package dev.oktair.detect;
 
 import java.util.Arrays;
+import java.util.function.IntPredicate;
 
 /**
- * The addresses a session was used from, in first-use order, and the first of them (kept by
- * {@link Infra}; not thread-safe). Each address's one {@link Infra.Source} knows the sessions it
- * joined, so adding a new address to a session hashes nothing: on real-shaped events a session
- * is replayed from tens of thousands of new addresses, and a set per session cost a quarter of the
- * pass's thread.
+ * The client IPs a session was used from, as {@link Sources} numbers in first-use order, and the
+ * first of them (kept by {@link Infra}; not thread-safe). Each source knows the sessions it joined
+ * ({@link Sources#join}), so adding a new address to a session hashes nothing: on real-shaped
+ * events a session is replayed from tens of thousands of new addresses, and a set per session
+ * cost a quarter of the pass's thread.
  */
 final class SessionSeen {
-  final Infra.Source first;
-  private Infra.Source[] sources;
+  final int first;
+  private int[] sources;
   private int size = 1;
 
-  SessionSeen(Infra.Source first) {
+  SessionSeen(Sources table, int first) {
     this.first = first;
-    this.sources = new Infra.Source[] {first};
-    first.join(this);
+    this.sources = new int[] {first};
+    table.join(first, this);
   }
 
-  void add(Infra.Source src) {
-    if (!src.join(this)) {
+  void add(Sources table, int src) {
+    if (!table.join(src, this)) {
       return;
     }
     if (size == sources.length) {
@@ -30,7 +31,18 @@ final class SessionSeen {
     sources[size++] = src;
   }
 
-  Iterable<Infra.Source> sources() {
-    return Arrays.asList(sources).subList(0, size);
+  /** Returns true when a source of the session passes {@code test}. */
+  boolean any(IntPredicate test) {
+    for (int i = 0; i < size; i++) {
+      if (test.test(sources[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the session's sources in first-use order (a copy). */
+  int[] sources() {
+    return Arrays.copyOf(sources, size);
   }
 }

@@ -8,29 +8,31 @@ import org.junit.jupiter.api.Test;
 class SessionSeenTest {
   @Test
   void eachAddressOncePerSessionInFirstUseOrder() {
-    Infra.Source a = new Infra.Source("198.51.100.1");
-    Infra.Source b = new Infra.Source("198.51.100.2");
-    Infra.Source c = new Infra.Source("198.51.100.3");
-    SessionSeen one = new SessionSeen(a);
-    SessionSeen two = new SessionSeen(b);
-    SessionSeen three = new SessionSeen(c);
+    Sources table = new Sources();
+    int a = table.of("198.51.100.1");
+    int b = table.of("198.51.100.2");
+    int c = table.of("2001:db8::3");
+    SessionSeen one = new SessionSeen(table, a);
+    SessionSeen two = new SessionSeen(table, b);
+    SessionSeen three = new SessionSeen(table, c);
     for (SessionSeen s : new SessionSeen[] {one, two, three}) {
-      s.add(a);
-      s.add(b);
-      s.add(c);
-      s.add(a);
+      s.add(table, a);
+      s.add(table, b);
+      s.add(table, c);
+      s.add(table, a);
     }
     assertThat(one.sources()).containsExactly(a, b, c);
     assertThat(two.sources()).containsExactly(b, a, c);
     assertThat(three.sources()).containsExactly(c, a, b);
-    assertThat(two.first).isSameAs(b);
+    assertThat(two.first).isEqualTo(b);
     // a session replayed from many new addresses
-    SessionSeen replayed = new SessionSeen(a);
+    SessionSeen replayed = new SessionSeen(table, a);
     for (int i = 0; i < 1000; i++) {
-      Infra.Source fresh = new Infra.Source("203.0.113." + i);
-      replayed.add(fresh);
-      replayed.add(fresh);
+      int fresh = table.of("10." + (i >> 8) + "." + (i & 255) + ".1");
+      replayed.add(table, fresh);
+      replayed.add(table, fresh);
     }
     assertThat(replayed.sources()).hasSize(1001).doesNotHaveDuplicates();
+    assertThat(replayed.any(s -> s == a)).isTrue();
   }
 }
