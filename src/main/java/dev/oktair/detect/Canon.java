@@ -2,7 +2,7 @@ package dev.oktair.detect;
 
 /**
  * Small, lossy tables of canonical strings, one per kind of value, filled by the parsing threads as
- * they prepare events ({@link Seen}): the logins, addresses, sessions and user agents of a case
+ * they prepare events ({@link Seen}): the logins, sessions and user agents of a case
  * repeat thousands of times, and when each event carries the same instance as the events before
  * it, the pass's maps on its one thread find a key by identity (no bytes compared, no cold string
  * read, the hash cached) and what it keeps points at long-lived strings rather than at the event's
@@ -14,6 +14,10 @@ package dev.oktair.detect;
  * may sit in either of two neighbouring slots, or in a third by its full hash when the two are
  * taken, so values whose slots collide mostly stay.
  *
+ * <p>Client IPs have no table: their text is short, cheap to hash and compare, {@link Sources}
+ * keys an IPv4 address by its bits, and on real-shaped events nearly every address is new, so a
+ * table cost three probes and a write shared by the parsing threads per event, and found nothing.
+ *
  * <p>Only an optimisation: a value that lost its slot to another is simply not canonical, and
  * everything still compares with {@code equals}. Bounded ({@value #SLOTS} strings a table) and
  * thread-safe: a slot is written with a plain store, which is safe for strings (immutable, final fields).
@@ -21,7 +25,6 @@ package dev.oktair.detect;
 final class Canon {
   static final Canon TYPES = new Canon();
   static final Canon LOGINS = new Canon();
-  static final Canon IPS = new Canon();
   static final Canon AGENTS = new Canon();
   static final Canon DEVICES = new Canon();
   static final Canon SESSIONS = new Canon();

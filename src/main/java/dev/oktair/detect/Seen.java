@@ -91,7 +91,7 @@ public final class Seen {
     this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
     this.subject = Canon.LOGINS.of(login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login);
     JsonNode c = json.get("client");
-    this.ip = Canon.IPS.of(text(c, "ipAddress"));
+    this.ip = text(c, "ipAddress");
     this.userAgent = Canon.AGENTS.of(text(child(c, "userAgent"), "rawUserAgent"));
     this.deviceId = Canon.DEVICES.of(text(json.get("device"), "id"));
     JsonNode sec = json.get("securityContext");
