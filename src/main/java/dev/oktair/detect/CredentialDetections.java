@@ -37,6 +37,10 @@ final class CredentialDetections {
     @Override
     public Scan start() {
       Map<String, Deque<Seen>> failures = new HashMap<>();
+      // every failure in the burst, oldest first: a source's failures are dropped once they leave the
+      // burst even when the source never signs in again (on real-shaped events most never do, and
+      // their failures were kept to the end of the pass)
+      Deque<Seen> recent = new ArrayDeque<>();
       List<List<Seen>> hits = new ArrayList<>();
       return new Scan() {
         @Override
@@ -48,6 +52,7 @@ final class CredentialDetections {
           if (!attempt) {
             return;
           }
+          expire(e.published().minus(BURST));
           boolean failed = e.result().equals("FAILURE");
           // a source's failures are kept while it has some in the burst, not for every source that ever signed in
           Deque<Seen> d = failed ? failures.computeIfAbsent(e.ip(), k -> new ArrayDeque<>()) : failures.get(e.ip());
@@ -59,6 +64,7 @@ final class CredentialDetections {
           }
           if (failed) {
             d.addLast(e.kept());
+            recent.addLast(e.kept());
             if (d.size() > 50) {
               d.removeFirst();
             }
@@ -70,6 +76,22 @@ final class CredentialDetections {
           }
           if (d.isEmpty()) {
             failures.remove(e.ip());
+          }
+        }
+
+        /** Drops the failures from before {@code start} of each source that had one then. */
+        private void expire(Instant start) {
+          while (!recent.isEmpty() && recent.peekFirst().published().isBefore(start)) {
+            String ip = recent.removeFirst().ip();
+            Deque<Seen> d = failures.get(ip);
+            if (d != null) {
+              while (!d.isEmpty() && d.peekFirst().published().isBefore(start)) {
+                d.removeFirst();
+              }
+              if (d.isEmpty()) {
+                failures.remove(ip);
+              }
+            }
           }
         }
 

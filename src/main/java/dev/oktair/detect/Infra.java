@@ -57,7 +57,7 @@ public final class Infra {
       if (session != null && (who == null || !who.sessionHasIp)) {
         SessionSeen seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
         if (seen == null) {
-          seen = new SessionSeen(sources, src);
+          seen = new SessionSeen(sources, sessionSeen.size(), src);
           sessionSeen.put(session, seen);
         } else {
           seen.add(sources, src);

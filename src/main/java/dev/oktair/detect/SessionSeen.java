@@ -11,18 +11,21 @@ import java.util.function.IntPredicate;
  * cost a quarter of the pass's thread.
  */
 final class SessionSeen {
+  /** The session's number, unique in its pass: what {@link Sources#join} records. */
+  final int number;
   final int first;
   private int[] sources;
   private int size = 1;
 
-  SessionSeen(Sources table, int first) {
+  SessionSeen(Sources table, int number, int first) {
+    this.number = number;
     this.first = first;
     this.sources = new int[] {first};
-    table.join(first, this);
+    table.join(first, number);
   }
 
   void add(Sources table, int src) {
-    if (!table.join(src, this)) {
+    if (!table.join(src, number)) {
       return;
     }
     if (size == sources.length) {

@@ -26,28 +26,41 @@ final class Sources {
   private static final long NO_ASN = Long.MIN_VALUE;
   private static final int FLAGGED = 1;
 
-  /** IPv4 address bits, and the source number + 1 (0: empty slot). */
-  private int[] v4Keys = new int[1 << 12];
-  private int[] v4Values = new int[1 << 12];
+  /**
+   * The columns live in pages of {@value #PAGE} sources, each source's ints side by side and its
+   * longs side by side: a new source touches two cache lines, and growth allocates a page rather
+   * than copying (and zeroing, and faulting in) every column twice over. A page is small enough
+   * (under 200 KB) never to be a humongous object, whatever the heap.
+   */
+  private static final int PAGE_BITS = 13;
+  private static final int PAGE = 1 << PAGE_BITS;
+  private static final int INTS = 6;
+  private static final int BITS = 0;
+  private static final int FIRST_USER = 1;
+  /** The number + 1 of the first session used from the source (0: none); others are in {@link #joined}. */
+  private static final int FIRST_SESSION = 2;
+  private static final int FIRST_NANO = 3;
+  private static final int LAST_NANO = 4;
+  private static final int FLAGS = 5;
+  private static final int LONGS = 3;
+  private static final int ASN = 0;
+  private static final int FIRST_SECOND = 1;
+  private static final int LAST_SECOND = 2;
+
+  /** IPv4 address bits and the source number + 1 (0: empty slot), side by side. */
+  private int[] v4Table = new int[2 << 12];
   private int v4Count;
-  /** Addresses that are not plain dotted IPv4 text (IPv6, odd values), to their numbers. */
+  /** Addresses that are not plain dotted IPv4 text (IPv6, odd values), to their numbers, and back. */
   private final Map<String, Integer> others = new HashMap<>();
+  private final Map<Integer, String> otherText = new HashMap<>();
 
   private int size;
-  private int[] bits = new int[1 << 10];
-  /** The address of a source {@link #others} holds; null for IPv4, whose text is {@link #bits}. */
-  private String[] text = new String[1 << 10];
-  private byte[] flags = new byte[1 << 10];
-  private long[] asn = new long[1 << 10];
-  /** The first user of each source, and their span there; other users' spans are in {@link #otherSpans}. */
-  private int[] firstUser = new int[1 << 10];
-  private long[] firstSecond = new long[1 << 10];
-  private int[] firstNano = new int[1 << 10];
-  private long[] lastSecond = new long[1 << 10];
-  private int[] lastNano = new int[1 << 10];
-  private SessionSeen[] firstSession = new SessionSeen[1 << 10];
+  private int[][] ints = new int[8][];
+  private long[][] longs = new long[8][];
+  /** The spans of users other than a source's first, by source and user ({@link #key}). */
   private final Map<Long, Span> otherSpans = new HashMap<>();
-  private final Map<Integer, Set<SessionSeen>> otherSessions = new HashMap<>();
+  /** Sessions other than a source's first used from it, by source and session ({@link #key}). */
+  private final Set<Long> joined = new HashSet<>();
   private final Map<Integer, Map<String, String>> apps = new HashMap<>();
 
   /** Returns the number of {@code ip} (not null), numbering it when new. */
@@ -56,25 +69,26 @@ final class Sources {
     if (v4 < 0) {
       Integer n = others.get(ip);
       if (n == null) {
-        n = add(0, ip);
+        n = add(0);
         others.put(ip, n);
+        otherText.put(n, ip);
       }
       return n;
     }
     int key = (int) v4;
-    int mask = v4Keys.length - 1;
+    int mask = v4Table.length / 2 - 1;
     for (int i = slot(key, mask); ; i = i + 1 & mask) {
-      if (v4Values[i] == 0) {
-        int n = add(key, null);
-        v4Keys[i] = key;
-        v4Values[i] = n + 1;
-        if (++v4Count * 2 > v4Keys.length) {
+      if (v4Table[2 * i + 1] == 0) {
+        int n = add(key);
+        v4Table[2 * i] = key;
+        v4Table[2 * i + 1] = n + 1;
+        if (++v4Count * 4 > v4Table.length) {
           growTable();
         }
         return n;
       }
-      if (v4Keys[i] == key) {
-        return v4Values[i] - 1;
+      if (v4Table[2 * i] == key) {
+        return v4Table[2 * i + 1] - 1;
       }
     }
   }
@@ -87,10 +101,10 @@ final class Sources {
       return n == null ? NONE : n;
     }
     int key = (int) v4;
-    int mask = v4Keys.length - 1;
-    for (int i = slot(key, mask); v4Values[i] != 0; i = i + 1 & mask) {
-      if (v4Keys[i] == key) {
-        return v4Values[i] - 1;
+    int mask = v4Table.length / 2 - 1;
+    for (int i = slot(key, mask); v4Table[2 * i + 1] != 0; i = i + 1 & mask) {
+      if (v4Table[2 * i] == key) {
+        return v4Table[2 * i + 1] - 1;
       }
     }
     return NONE;
@@ -102,31 +116,33 @@ final class Sources {
 
   /** Returns the address of source {@code src}, as the events gave it. */
   String ip(int src) {
-    if (text[src] != null) {
-      return text[src];
+    String text = otherText.get(src);
+    if (text != null) {
+      return text;
     }
-    int b = bits[src];
+    int b = getInt(src, BITS);
     return (b >>> 24) + "." + (b >>> 16 & 255) + "." + (b >>> 8 & 255) + "." + (b & 255);
   }
 
   void flag(int src) {
-    flags[src] |= FLAGGED;
+    setInt(src, FLAGS, getInt(src, FLAGS) | FLAGGED);
   }
 
   boolean flagged(int src) {
-    return (flags[src] & FLAGGED) != 0;
+    return (getInt(src, FLAGS) & FLAGGED) != 0;
   }
 
   /** Records {@code value} as the source's AS number unless it has one. */
   void asnUnlessKnown(int src, Long value) {
-    if (value != null && asn[src] == NO_ASN) {
-      asn[src] = value;
+    if (value != null && getLong(src, ASN) == NO_ASN) {
+      setLong(src, ASN, value);
     }
   }
 
   /** Returns the source's first AS number, or null. */
   Long asn(int src) {
-    return asn[src] == NO_ASN ? null : asn[src];
+    long asn = getLong(src, ASN);
+    return asn == NO_ASN ? null : asn;
   }
 
   /** Returns the apps reached from the source (not null), made when new. */
@@ -144,27 +160,28 @@ final class Sources {
     return apps.get(src);
   }
 
-  /** Records that {@code session} was used from the source; returns false when it already was. */
-  boolean join(int src, SessionSeen session) {
-    SessionSeen first = firstSession[src];
-    if (first == null || first == session) {
-      firstSession[src] = session;
-      return first == null;
+  /** Records that session number {@code session} was used from the source; returns false when it already was. */
+  boolean join(int src, int session) {
+    int first = getInt(src, FIRST_SESSION) - 1;
+    if (first == NONE) {
+      setInt(src, FIRST_SESSION, session + 1);
+      return true;
     }
-    return otherSessions.computeIfAbsent(src, k -> new HashSet<>(4)).add(session);
+    return first != session && joined.add(key(src, session));
   }
 
   /**
-   * Returns whether {@code user} is new at the source, making them its first user when it has none.
-   * The first user's span is kept here ({@link #addTime}); another's is {@link #otherSpan}.
+   * Returns whether user number {@code user} is new at the source, making them its first user when
+   * it has none. The first user's span is kept here ({@link #addTime}); another's is {@link #otherSpan}.
    */
   boolean claim(int src, int user) {
-    if (firstUser[src] == NONE) {
-      firstUser[src] = user;
+    int first = getInt(src, FIRST_USER);
+    if (first == NONE) {
+      setInt(src, FIRST_USER, user);
       return true;
     }
     long key = key(src, user);
-    if (firstUser[src] == user || otherSpans.containsKey(key)) {
+    if (first == user || otherSpans.containsKey(key)) {
       return false;
     }
     otherSpans.put(key, new Span());
@@ -173,7 +190,7 @@ final class Sources {
 
   /** Returns true when {@code user} is the source's first user, whose span {@link #addTime} moves. */
   boolean first(int src, int user) {
-    return firstUser[src] == user;
+    return getInt(src, FIRST_USER) == user;
   }
 
   /** Returns the span of {@code user} at the source, other than its first user's ({@link #claim} made it). */
@@ -185,81 +202,89 @@ final class Sources {
   void addTime(int src, Instant t) {
     long s = t.getEpochSecond();
     int n = t.getNano();
-    if (s < firstSecond[src] || s == firstSecond[src] && n < firstNano[src]) {
-      firstSecond[src] = s;
-      firstNano[src] = n;
+    long first = getLong(src, FIRST_SECOND);
+    if (s < first || s == first && n < getInt(src, FIRST_NANO)) {
+      setLong(src, FIRST_SECOND, s);
+      setInt(src, FIRST_NANO, n);
     }
-    if (s > lastSecond[src] || s == lastSecond[src] && n > lastNano[src]) {
-      lastSecond[src] = s;
-      lastNano[src] = n;
+    long last = getLong(src, LAST_SECOND);
+    if (s > last || s == last && n > getInt(src, LAST_NANO)) {
+      setLong(src, LAST_SECOND, s);
+      setInt(src, LAST_NANO, n);
     }
   }
 
   /** Returns a copy of the span of {@code user} at the source (empty when they have no time there). */
   Span span(int src, int user) {
-    if (firstUser[src] != user) {
+    if (!first(src, user)) {
       Span other = otherSpan(src, user);
       return other == null ? new Span() : other.copy();
     }
     Span s = new Span();
-    if (firstSecond[src] != Long.MAX_VALUE) {
-      s.add(Instant.ofEpochSecond(firstSecond[src], firstNano[src]));
-      s.add(Instant.ofEpochSecond(lastSecond[src], lastNano[src]));
+    if (getLong(src, FIRST_SECOND) != Long.MAX_VALUE) {
+      s.add(Instant.ofEpochSecond(getLong(src, FIRST_SECOND), getInt(src, FIRST_NANO)));
+      s.add(Instant.ofEpochSecond(getLong(src, LAST_SECOND), getInt(src, LAST_NANO)));
     }
     return s;
   }
 
+  private int getInt(int src, int field) {
+    return ints[src >>> PAGE_BITS][(src & PAGE - 1) * INTS + field];
+  }
+
+  private void setInt(int src, int field, int value) {
+    ints[src >>> PAGE_BITS][(src & PAGE - 1) * INTS + field] = value;
+  }
+
+  private long getLong(int src, int field) {
+    return longs[src >>> PAGE_BITS][(src & PAGE - 1) * LONGS + field];
+  }
+
+  private void setLong(int src, int field, long value) {
+    longs[src >>> PAGE_BITS][(src & PAGE - 1) * LONGS + field] = value;
+  }
+
   /** The hash slot of IPv4 bits: a multiplicative hash, as neighbouring addresses are common. */
   private static int slot(int key, int mask) {
-    return (key * 0x9E3779B9 >>> 16 ^ key * 0x9E3779B9) & mask;
+    int h = key * 0x9E3779B9;
+    return (h ^ h >>> 16) & mask;
   }
 
-  private static long key(int src, int user) {
-    return (long) src << 32 | user & 0xffffffffL;
+  private static long key(int src, int other) {
+    return (long) src << 32 | other & 0xffffffffL;
   }
 
-  private int add(int v4, String ip) {
-    if (size == bits.length) {
-      grow();
-    }
+  private int add(int v4) {
     int n = size++;
-    bits[n] = v4;
-    text[n] = ip;
-    asn[n] = NO_ASN;
-    firstUser[n] = NONE;
-    firstSecond[n] = Long.MAX_VALUE;
-    lastSecond[n] = Long.MIN_VALUE;
+    int page = n >>> PAGE_BITS;
+    if ((n & PAGE - 1) == 0) {
+      if (page == ints.length) {
+        ints = Arrays.copyOf(ints, page * 2);
+        longs = Arrays.copyOf(longs, page * 2);
+      }
+      ints[page] = new int[PAGE * INTS];
+      longs[page] = new long[PAGE * LONGS];
+    }
+    setInt(n, BITS, v4);
+    setInt(n, FIRST_USER, NONE);
+    setLong(n, ASN, NO_ASN);
+    setLong(n, FIRST_SECOND, Long.MAX_VALUE);
+    setLong(n, LAST_SECOND, Long.MIN_VALUE);
     return n;
   }
 
-  private void grow() {
-    int n = bits.length * 2;
-    bits = Arrays.copyOf(bits, n);
-    text = Arrays.copyOf(text, n);
-    flags = Arrays.copyOf(flags, n);
-    asn = Arrays.copyOf(asn, n);
-    firstUser = Arrays.copyOf(firstUser, n);
-    firstSecond = Arrays.copyOf(firstSecond, n);
-    firstNano = Arrays.copyOf(firstNano, n);
-    lastSecond = Arrays.copyOf(lastSecond, n);
-    lastNano = Arrays.copyOf(lastNano, n);
-    firstSession = Arrays.copyOf(firstSession, n);
-  }
-
   private void growTable() {
-    int[] keys = v4Keys;
-    int[] values = v4Values;
-    v4Keys = new int[keys.length * 2];
-    v4Values = new int[keys.length * 2];
-    int mask = v4Keys.length - 1;
-    for (int j = 0; j < keys.length; j++) {
-      if (values[j] != 0) {
-        int i = slot(keys[j], mask);
-        while (v4Values[i] != 0) {
+    int[] old = v4Table;
+    v4Table = new int[old.length * 2];
+    int mask = v4Table.length / 2 - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      if (old[j + 1] != 0) {
+        int i = slot(old[j], mask);
+        while (v4Table[2 * i + 1] != 0) {
           i = i + 1 & mask;
         }
-        v4Keys[i] = keys[j];
-        v4Values[i] = values[j];
+        v4Table[2 * i] = old[j];
+        v4Table[2 * i + 1] = old[j + 1];
       }
     }
   }

@@ -12,9 +12,9 @@ class SessionSeenTest {
     int a = table.of("198.51.100.1");
     int b = table.of("198.51.100.2");
     int c = table.of("2001:db8::3");
-    SessionSeen one = new SessionSeen(table, a);
-    SessionSeen two = new SessionSeen(table, b);
-    SessionSeen three = new SessionSeen(table, c);
+    SessionSeen one = new SessionSeen(table, 0, a);
+    SessionSeen two = new SessionSeen(table, 1, b);
+    SessionSeen three = new SessionSeen(table, 2, c);
     for (SessionSeen s : new SessionSeen[] {one, two, three}) {
       s.add(table, a);
       s.add(table, b);
@@ -26,7 +26,7 @@ class SessionSeenTest {
     assertThat(three.sources()).containsExactly(c, a, b);
     assertThat(two.first).isEqualTo(b);
     // a session replayed from many new addresses
-    SessionSeen replayed = new SessionSeen(table, a);
+    SessionSeen replayed = new SessionSeen(table, 3, a);
     for (int i = 0; i < 1000; i++) {
       int fresh = table.of("10." + (i >> 8) + "." + (i & 255) + ".1");
       replayed.add(table, fresh);
