@@ -1,8 +1,10 @@
 package dev.oktair.detect;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,7 +20,9 @@ import java.util.TreeSet;
 public final class Infra {
   /** What the pass knows per client IP, in columns ({@link Sources} says why); users and sessions hold its numbers. */
   private final Sources sources = new Sources();
-  private final Map<String, SessionSeen> sessionSeen = new HashMap<>();
+  /** The sessions seen, by name and by number (in order of first use). */
+  private final Map<String, Session> sessionSeen = new HashMap<>();
+  private final List<Session> sessionByNumber = new ArrayList<>();
   private final Set<String> hijacked = new HashSet<>();
   private final Map<String, String> tokenCreatedIn = new HashMap<>();
   private final Map<String, User> users = new HashMap<>();
@@ -55,13 +59,13 @@ public final class Infra {
       sources.asnUnlessKnown(src, e.asn());
       // the user's last event of this session from this source already added it
       if (session != null && (who == null || !who.sessionHasIp)) {
-        SessionSeen seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
+        Session seen = who != null && who.sessionSeen != null ? who.sessionSeen : sessionSeen.get(session);
         if (seen == null) {
-          seen = new SessionSeen(sources, sessionSeen.size(), src);
+          seen = new Session(session, sessionByNumber.size(), src);
           sessionSeen.put(session, seen);
-        } else {
-          seen.add(sources, src);
+          sessionByNumber.add(seen);
         }
+        sources.join(src, seen.number());
         if (who != null) {
           who.sessionSeen = seen;
           who.sessionHasIp = true;
@@ -224,9 +228,9 @@ public final class Infra {
   private Set<String> attackerSessions() {
     if (attackerSessions == null) {
       Set<String> out = new HashSet<>(hijacked);
-      sessionSeen.forEach((s, seen) -> {
-        if (seen.any(this::attacker)) {
-          out.add(s);
+      sources.memberships((src, session) -> {
+        if (attacker(src)) {
+          out.add(sessionByNumber.get(session).name());
         }
       });
       attackerSessions = out;
@@ -250,21 +254,30 @@ public final class Infra {
    */
   private BitSet replaySources() {
     if (replaySources == null) {
-      BitSet out = new BitSet();
-      for (String s : hijacked) {
-        SessionSeen seen = sessionSeen.get(s);
+      BitSet sessions = new BitSet();
+      hijacked.forEach(s -> {
+        Session seen = sessionSeen.get(s);
         if (seen != null) {
-          for (int src : seen.sources()) {
-            if (src != seen.first) {
-              out.set(src);
-            }
-          }
+          sessions.set(seen.number());
         }
-      }
+      });
+      BitSet out = new BitSet();
+      sources.memberships((src, session) -> {
+        if (sessions.get(session) && src != sessionByNumber.get(session).first()) {
+          out.set(src);
+        }
+      });
       replaySources = out;
     }
     return replaySources;
   }
+
+  /**
+   * A session: its name, its number at {@link Sources} (which records the sessions each address
+   * was used for, so a session keeps no list of addresses; on real-shaped events a session is
+   * replayed from tens of thousands of new addresses) and the source it began at.
+   */
+  private record Session(String name, int number, int first) {}
 
   /** Where an API token was created: its session, else its source; the attribution follows them. */
   private static String key(Seen e) {
@@ -294,7 +307,7 @@ public final class Infra {
     private String session;
     private Span sessionSpan;
     private Map<String, String> sessionApps;
-    private SessionSeen sessionSeen;
+    private Session sessionSeen;
     /** True when {@link #sessionSeen} holds {@link #ip}. */
     private boolean sessionHasIp;
 

@@ -11,7 +11,7 @@ import java.util.function.IntConsumer;
 /**
  * The client IPs one pass saw, numbered from 0 in order of first use, and what the pass knows of
  * each (flagged, first AS number, apps reached, each user's span there, the sessions used from
- * it), in columns of primitives rather than an object per address.
+ * it, by number), in columns of primitives rather than an object per address.
  *
  * <p>Why columns: on real-shaped events 587k of 635k events bring a new address. An object per
  * address with its span, map entry and address string lived until the pass ended, and the
@@ -168,6 +168,25 @@ final class Sources {
       return true;
     }
     return first != session && joined.add(key(src, session));
+  }
+
+  /** Hands {@code use} each source and session number used from it. */
+  void memberships(Membership use) {
+    for (int src = 0; src < size; src++) {
+      int first = getInt(src, FIRST_SESSION) - 1;
+      if (first != NONE) {
+        use.accept(src, first);
+      }
+    }
+    for (long key : joined) {
+      use.accept((int) (key >>> 32), (int) key);
+    }
+  }
+
+  /** A source and a session used from it. */
+  @FunctionalInterface
+  interface Membership {
+    void accept(int src, int session);
   }
 
   /**

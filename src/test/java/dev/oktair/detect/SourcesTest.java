@@ -95,6 +95,30 @@ class SourcesTest {
     assertThat(table.flagged(table.of("203.0.113.10"))).isFalse();
   }
 
+  @Test
+  void eachSessionIsRecordedOncePerSourceWhateverTheOrder() {
+    Sources table = new Sources();
+    int a = table.of("198.51.100.1");
+    int b = table.of("198.51.100.2");
+    int c = table.of("2001:db8::3");
+    assertThat(table.join(a, 0)).isTrue();
+    assertThat(table.join(a, 0)).isFalse();
+    assertThat(table.join(a, 1)).isTrue();
+    assertThat(table.join(a, 1)).isFalse();
+    assertThat(table.join(b, 1)).isTrue();
+    assertThat(table.join(c, 2)).isTrue();
+    assertThat(table.join(c, 0)).isTrue();
+    assertThat(table.join(c, 2)).isFalse();
+    java.util.Set<String> pairs = new java.util.TreeSet<>();
+    java.util.List<String> all = new java.util.ArrayList<>();
+    table.memberships((src, session) -> {
+      pairs.add(table.ip(src) + " " + session);
+      all.add(table.ip(src) + " " + session);
+    });
+    assertThat(all).hasSameSizeAs(pairs);
+    assertThat(pairs).containsExactly("198.51.100.1 0", "198.51.100.1 1", "198.51.100.2 1", "2001:db8::3 0", "2001:db8::3 2");
+  }
+
   private static String address(int i) {
     return (i % 7 == 0 ? "2001:db8::" + Integer.toHexString(i) : "10." + (i >>> 16) + "." + (i >>> 8 & 255) + "." + (i & 255));
   }
