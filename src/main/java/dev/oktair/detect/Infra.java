@@ -47,10 +47,10 @@ public final class Infra {
     String ip = e.ip();
     String session = e.session();
     // the user's last event mostly came from the same address: its source is at hand without a lookup
-    int src = ip == null ? Sources.NONE : who != null && who.source != Sources.NONE && ip.equals(who.sourceIp) ? who.source
-        : sources.of(ip);
+    int src = ip == null ? Sources.NONE : who != null && who.source != Sources.NONE && who.at(ip, e.ip4()) ? who.source
+        : sources.of(ip, e.ip4());
     if (who != null) {
-      who.recall(src, ip, session);
+      who.recall(src, ip, e.ip4(), session);
     }
     if (src != Sources.NONE) {
       if (e.proxy() || e.threatSuspected() || e.type().equals("security.threat.detected") || e.highRisk()) {
@@ -300,6 +300,8 @@ public final class Infra {
     final Reach.Recent reach = new Reach.Recent();
     private boolean timed;
     private int source = Sources.NONE;
+    /** The address of {@link #source}: its IPv4 bits, else (-1) its text. */
+    private long sourceBits;
     private String sourceIp;
     /** Whether the user's span at {@link #source} is known: the source's first user's, or {@link #ipSpan}. */
     private boolean ipSpanKnown;
@@ -316,10 +318,16 @@ public final class Infra {
     }
 
     /** Forgets what was kept under the last source or session when the event's differ. */
-    void recall(int source, String ip, String session) {
+    /** Returns true when the address of an event ({@code ip}, {@code bits} as {@link Seen#ip4}) is {@link #source}'s. */
+    boolean at(String ip, long bits) {
+      return bits >= 0 ? bits == sourceBits : sourceBits < 0 && ip.equals(sourceIp);
+    }
+
+    void recall(int source, String ip, long bits, String session) {
       if (source == Sources.NONE || source != this.source) {
         this.source = source;
-        this.sourceIp = ip;
+        this.sourceBits = bits;
+        this.sourceIp = bits >= 0 ? null : ip;
         ipSpanKnown = false;
         ipSpan = null;
         sessionHasIp = false;

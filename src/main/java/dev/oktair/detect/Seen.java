@@ -36,6 +36,8 @@ public final class Seen {
   private final String actorId;
   private final String actor;
   private final String ip;
+  /** The bits of {@link #ip} when it is plain IPv4 text ({@link Sources#v4}), else -1: read here, on a parsing thread. */
+  private final long ip4;
   private final Long asn;
   private final String session;
   private final String userAgent;
@@ -92,6 +94,7 @@ public final class Seen {
     this.subject = Canon.LOGINS.of(login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login);
     JsonNode c = json.get("client");
     this.ip = text(c, "ipAddress");
+    this.ip4 = ip == null ? -1 : Sources.v4(ip);
     this.userAgent = Canon.AGENTS.of(text(child(c, "userAgent"), "rawUserAgent"));
     this.deviceId = Canon.DEVICES.of(text(json.get("device"), "id"));
     JsonNode sec = json.get("securityContext");
@@ -134,6 +137,7 @@ public final class Seen {
     this.actorId = Canon.IDS.of(s.actorId);
     this.actor = Canon.LOGINS.of(s.actor);
     this.ip = s.ip;
+    this.ip4 = s.ip4;
     this.asn = s.asn;
     this.session = s.session;
     this.userAgent = s.userAgent;
@@ -262,6 +266,14 @@ public final class Seen {
   /** Returns the client IP, or null. */
   public String ip() {
     return ip;
+  }
+
+  /**
+   * Returns the bits of the client IP when it is plain IPv4 text, else -1: the pass compares and
+   * looks up addresses by these without reading the text, which a parsing thread made.
+   */
+  long ip4() {
+    return ip4;
   }
 
   /** Returns the AS number, or null. */

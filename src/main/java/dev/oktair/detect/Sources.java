@@ -65,7 +65,11 @@ final class Sources {
 
   /** Returns the number of {@code ip} (not null), numbering it when new. */
   int of(String ip) {
-    long v4 = v4(ip);
+    return of(ip, v4(ip));
+  }
+
+  /** As {@link #of(String)}, given {@code v4}, the address's {@link #v4} bits, read beforehand. */
+  int of(String ip, long v4) {
     if (v4 < 0) {
       Integer n = others.get(ip);
       if (n == null) {
