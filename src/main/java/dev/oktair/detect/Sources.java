@@ -86,7 +86,9 @@ final class Sources {
         int n = add(key);
         v4Table[2 * i] = key;
         v4Table[2 * i + 1] = n + 1;
-        if (++v4Count * 4 > v4Table.length) {
+        // at three quarters full: linear probing over adjacent pairs stays within a cache line or two,
+        // and each doubling allocates, zeroes and faults in the whole table
+        if (++v4Count * 8 > v4Table.length * 3) {
           growTable();
         }
         return n;
