@@ -3,6 +3,7 @@ package dev.oktair.detect;
 import dev.oktair.events.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +60,6 @@ final class EventRule implements Detection {
 
   @Override
   public Scan start() {
-    // a group's one kept view, or a list of them once a second joins: most groups are one event,
-    // and on a case where most events match a rule a list for each was a third of what the pass kept
     Groups groups = group == BY_EVENT ? new ByEvent() : new ByKey(group);
     return new Scan() {
       @Override
@@ -72,9 +71,9 @@ final class EventRule implements Detection {
 
       @Override
       public void finish(Infra infra, Drafts out) {
-        for (Object group : groups.values()) {
-          @SuppressWarnings("unchecked")
-          List<Seen> events = group instanceof Seen one ? List.of(one) : (List<Seen>) group;
+        KeptGroups kept = groups.kept();
+        for (int g = 0; g < kept.size(); g++) {
+          List<Seen> events = kept.group(g);
           Seen e = events.get(0);
           Severity b = baseOf != null ? baseOf.apply(e) : base;
           out.add(EventRule.this, b, e.subject(), summary(events), events, facts(events));
@@ -83,16 +82,25 @@ final class EventRule implements Detection {
     };
   }
 
-  /** The groups of a rule's matches, in the order each began: a kept view, or a list of them. */
-  private interface Groups {
-    void add(Seen e);
+  /**
+   * The groups of a rule's matches, packed ({@link KeptViews}): on a case where most events match
+   * a rule, the views kept as objects were most of the collector's work in the pass.
+   */
+  private abstract static class Groups {
+    final KeptGroups kept = new KeptGroups();
 
-    Iterable<Object> values();
+    abstract void add(Seen e);
+
+    KeptGroups kept() {
+      return kept;
+    }
   }
 
-  /** Groups by a key of the event. */
-  private static final class ByKey implements Groups {
-    private final Map<String, Object> groups = new LinkedHashMap<>();
+  /** Groups by a key of the event: a key's id is its group's place in the order groups began. */
+  private static final class ByKey extends Groups {
+    private final StringIds keys = new StringIds();
+    /** One more than the group of the key of each id; 0 until the key has one. */
+    private int[] groupOf = new int[16];
     private final Function<Seen, String> key;
 
     ByKey(Function<Seen, String> key) {
@@ -100,13 +108,16 @@ final class EventRule implements Detection {
     }
 
     @Override
-    public void add(Seen e) {
-      groups.merge(key.apply(e), e.kept(), EventRule::join);
-    }
-
-    @Override
-    public Iterable<Object> values() {
-      return groups.values();
+    void add(Seen e) {
+      int id = keys.id(key.apply(e));
+      if (id == groupOf.length) {
+        groupOf = Arrays.copyOf(groupOf, id * 2);
+      }
+      if (groupOf[id] == 0) {
+        groupOf[id] = kept.begin(e) + 1;
+      } else {
+        kept.join(groupOf[id] - 1, e);
+      }
     }
   }
 
@@ -115,44 +126,30 @@ final class EventRule implements Detection {
    * events in time order, so only the matches of the current instant are looked up. On a case
    * where most events match a rule, a map over every match cost a sixth of the pass's thread.
    */
-  private static final class ByEvent implements Groups {
-    private final List<Object> groups = new ArrayList<>();
-    /** The citations of the current instant's matches, to their places in {@link #groups}. */
+  private static final class ByEvent extends Groups {
+    /** The citations of the current instant's matches, to their groups. */
     private final Map<String, Integer> now = new HashMap<>();
     private Instant instant;
     private boolean first = true;
 
     @Override
-    public void add(Seen e) {
+    void add(Seen e) {
       if (first || !Objects.equals(instant, e.published())) {
         first = false;
         instant = e.published();
         now.clear();
       }
-      Integer at = now.putIfAbsent(e.citation().uuid(), groups.size());
+      Integer at = now.get(e.citation().uuid());
       if (at == null) {
-        groups.add(e.kept());
+        now.put(e.citation().uuid(), kept.begin(e));
       } else {
-        groups.set(at, join(groups.get(at), e.kept()));
+        kept.join(at, e);
       }
-    }
-
-    @Override
-    public Iterable<Object> values() {
-      return groups;
     }
   }
 
   /** Groups each event by itself (its citation). */
   private static final Function<Seen, String> BY_EVENT = e -> e.citation().uuid();
-
-  /** Adds {@code kept} to a group's view or views (see {@link #start}). */
-  @SuppressWarnings("unchecked")
-  private static Object join(Object group, Object kept) {
-    List<Seen> events = group instanceof Seen one ? new ArrayList<>(List.of(one)) : (List<Seen>) group;
-    events.add((Seen) kept);
-    return events;
-  }
 
   private String summary(List<Seen> events) {
     Seen e = events.get(0);

@@ -150,6 +150,79 @@ public final class Seen {
     this.apiToken = s.apiToken;
   }
 
+  /** A kept view read back from a {@link KeptViews store}, in the order {@link #writeTo} wrote it. */
+  private Seen(KeptViews.Reader in) {
+    this.event = null;
+    this.ready = false;
+    int flags = in.getInt();
+    this.uuidCollision = (flags & 1) != 0;
+    this.proxy = (flags & 2) != 0;
+    this.threatSuspected = (flags & 4) != 0;
+    this.highRisk = (flags & 8) != 0;
+    String uuid = in.getUuid();
+    this.published = in.getInstant();
+    this.type = in.getString();
+    this.citation = new Citation.Event(uuid, published, type);
+    this.subject = in.getString();
+    this.subjectId = in.getString();
+    this.actorId = in.getString();
+    this.actor = in.getString();
+    this.ip = in.getIp();
+    this.asn = in.getOptionalLong();
+    this.session = in.getString();
+    this.userAgent = in.getString();
+    this.deviceId = in.getString();
+    this.result = in.getString();
+    this.apiToken = in.getString();
+    this.extra = (flags & 16) != 0 ? Extra.NONE : new Extra(in.getString(), in.getString(), in.getString(),
+        in.getString(), in.getString(), in.getString(), in.getString(), in.getString());
+    int n = in.getInt();
+    this.targets = n == 0 ? NO_TARGETS : new LogEvent.Target[n];
+    for (int i = 0; i < n; i++) {
+      targets[i] = new LogEvent.Target(in.getString(), in.getString(), in.getString(), in.getString());
+    }
+  }
+
+  /** Writes what a kept view holds to {@code out}, for {@link #readFrom} (the citation's time and type are the view's). */
+  void writeTo(KeptViews out) {
+    Citation.Event c = citation();
+    Extra x = extra();
+    out.putInt((uuidCollision ? 1 : 0) | (proxy ? 2 : 0) | (threatSuspected ? 4 : 0) | (highRisk ? 8 : 0)
+        | (x.equals(Extra.NONE) ? 16 : 0));
+    out.putUuid(c.uuid());
+    out.putInstant(published);
+    out.putString(type);
+    out.putString(subject);
+    out.putString(subjectId);
+    out.putString(actorId);
+    out.putString(actor);
+    out.putIp(ip);
+    out.putLong(asn);
+    out.putString(session);
+    out.putString(userAgent);
+    out.putString(deviceId);
+    out.putString(result);
+    out.putString(apiToken);
+    if (!x.equals(Extra.NONE)) {
+      for (String v : new String[] {x.clientId(), x.grantId(), x.roleId(), x.scope(), x.factor(), x.grantedScopes(),
+          x.asOrg(), x.actorName()}) {
+        out.putString(v);
+      }
+    }
+    out.putInt(targets.length);
+    for (LogEvent.Target t : targets) {
+      out.putString(t.id());
+      out.putString(t.type());
+      out.putString(t.alternateId());
+      out.putString(t.displayName());
+    }
+  }
+
+  /** Returns the view {@code in} reads, as {@link #writeTo} wrote it. */
+  static Seen readFrom(KeptViews.Reader in) {
+    return new Seen(in);
+  }
+
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
   public static Seen of(LogEvent event, boolean uuidCollision) {
     if (!uuidCollision && event.prepared() instanceof Seen s && s.event == event) {
