@@ -60,7 +60,15 @@ final class EventRule implements Detection {
 
   @Override
   public Scan start() {
-    Groups groups = group == BY_EVENT ? new ByEvent() : new ByKey(group);
+    return start(new KeptViews());
+  }
+
+  /**
+   * Returns a scan that packs what it keeps into {@code store}: a pass gives its rules one, so they
+   * share its chunks and its strings (a store per rule left most of each rule's chunk empty).
+   */
+  Scan start(KeptViews store) {
+    Groups groups = group == BY_EVENT ? new ByEvent(store) : new ByKey(store, group);
     return new Scan() {
       @Override
       public void see(Seen e, Infra infra) {
@@ -87,7 +95,11 @@ final class EventRule implements Detection {
    * a rule, the views kept as objects were most of the collector's work in the pass.
    */
   private abstract static class Groups {
-    final KeptGroups kept = new KeptGroups();
+    final KeptGroups kept;
+
+    Groups(KeptViews store) {
+      this.kept = new KeptGroups(store);
+    }
 
     abstract void add(Seen e);
 
@@ -103,7 +115,8 @@ final class EventRule implements Detection {
     private int[] groupOf = new int[16];
     private final Function<Seen, String> key;
 
-    ByKey(Function<Seen, String> key) {
+    ByKey(KeptViews store, Function<Seen, String> key) {
+      super(store);
       this.key = key;
     }
 
@@ -131,6 +144,10 @@ final class EventRule implements Detection {
     private final Map<String, Integer> now = new HashMap<>();
     private Instant instant;
     private boolean first = true;
+
+    ByEvent(KeptViews store) {
+      super(store);
+    }
 
     @Override
     void add(Seen e) {

@@ -21,10 +21,6 @@ final class KeptGroups {
   private int[] last = new int[16];
   private int groups;
 
-  KeptGroups() {
-    this(new KeptViews());
-  }
-
   KeptGroups(KeptViews views) {
     this.views = views;
   }
