@@ -43,16 +43,19 @@ class KeptViewsTest {
     List<Seen> given = new ArrayList<>();
     List<Long> handles = new ArrayList<>();
     for (LogEvent event : events()) {
-      // as the pass gives them: plain (its uuid unique or shared), and prepared on a parsing thread
-      for (Seen s : List.of(Seen.of(event, false), Seen.of(event, true), Seen.prepared(event, false, type -> true))) {
+      // as the pass gives them: plain, and prepared on a parsing thread (its uuid shared: cited by its hash)
+      for (Seen s : List.of(Seen.of(event, false), Seen.prepared(event, true, type -> true))) {
         given.add(s);
         handles.add(store.add(s));
       }
     }
     for (int i = 0; i < given.size(); i++) {
       Seen back = store.view(handles.get(i));
-      SeenKeptTest.assertSameFacts(back, given.get(i));
-      assertSameRest(back, given.get(i));
+      // one comparison of every fact per view (assertions field by field took half a minute here)
+      assertThat(facts(back)).isEqualTo(facts(given.get(i)));
+      if (i % 10 == 0) {
+        SeenKeptTest.assertSameFacts(back, given.get(i));
+      }
       assertThatThrownBy(back::event).isInstanceOf(IllegalStateException.class);
       assertThat(back.kept()).isSameAs(back);
     }
@@ -124,18 +127,14 @@ class KeptViewsTest {
     return events;
   }
 
-  /** What {@link SeenKeptTest#assertSameFacts} does not compare. */
-  private static void assertSameRest(Seen back, Seen full) {
-    assertThat(back.subjectId()).isEqualTo(full.subjectId());
-    assertThat(back.actorId()).isEqualTo(full.actorId());
-    assertThat(back.proxy()).isEqualTo(full.proxy());
-    assertThat(back.threatSuspected()).isEqualTo(full.threatSuspected());
-    assertThat(back.highRisk()).isEqualTo(full.highRisk());
-    assertThat(back.succeeded()).isEqualTo(full.succeeded());
-    assertThat(back.successfulSignIn()).isEqualTo(full.successfulSignIn());
-    assertThat(back.citation().published()).isEqualTo(full.citation().published());
-    assertThat(back.citation().eventType()).isEqualTo(full.citation().eventType());
-    assertThat(back.targets()).containsExactly(full.targets());
-    assertThat(back.extra()).isEqualTo(full.extra());
+  /** Every fact of a view, and what the findings of a rule read of it. */
+  private static String facts(Seen s) {
+    return String.join("|", String.valueOf(s.citation()), String.valueOf(s.published()), s.type(),
+        String.valueOf(s.subject()), String.valueOf(s.subjectId()), String.valueOf(s.actorId()), String.valueOf(s.actor()),
+        String.valueOf(s.selfService()), String.valueOf(s.ip()), String.valueOf(s.asn()), String.valueOf(s.session()),
+        String.valueOf(s.userAgent()), String.valueOf(s.deviceId()), s.result(), String.valueOf(s.succeeded()),
+        String.valueOf(s.proxy()), String.valueOf(s.threatSuspected()), String.valueOf(s.highRisk()),
+        String.valueOf(s.apiToken()), String.valueOf(s.successfulSignIn()), List.of(s.targets()).toString(),
+        String.valueOf(s.extra()), String.valueOf(EventRule.facts(List.of(s))));
   }
 }
