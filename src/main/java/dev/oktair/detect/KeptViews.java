@@ -9,9 +9,9 @@ import java.util.UUID;
  * that keeps many events (a rule of {@link EventRule}: on the real-shaped 1 GB, 317k of its 635k
  * events become findings) keeps no objects per event. Kept as objects, each view held about ten
  * (the view, its extra facts, citation, instant, asn, targets, uuid...) until the pass finished,
- * and the collector copied all of them from young space to old, many times: most of the pass's
- * extra CPU. A chunk here of {@value #CHUNK_BITS} bits of ints (4 MB) is allocated straight in old
- * space and never copied, and holds no references to scan.
+ * and G1 copied each of them through survivor space into old (its young pauses were mostly Object
+ * Copy). A chunk of 2^20 ints (4 MB) is humongous to G1: allocated straight in old space, never
+ * copied, with no references to scan.
  *
  * <p>A view is written as ints in the order {@link Seen#writeTo} gives them and read back in the
  * same order ({@link #view}). Strings go through {@link StringIds} (the values of a case repeat:
@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 final class KeptViews {
   private static final int CHUNK_BITS = 20;
-  /** The first chunk's start: most rules keep few views, and a pass has a store per rule. */
+  /** The first chunk's start: a pass over one incident's events keeps a few hundred views, not 4 MB of them. */
   private static final int FIRST = 1 << 10;
   /** Tags the ints of a packed value in place of a string id (ids are never negative). */
   private static final int PACKED = -1;
@@ -69,7 +69,7 @@ final class KeptViews {
   private void next() {
     int size = 1 << chunkBits;
     if (chunk.length < size) {
-      // the first chunk grows until it is whole, so a rule that keeps little allocates little
+      // the first chunk grows until it is whole, so a pass that keeps little allocates little
       chunk = Arrays.copyOf(chunk, Math.min(size, chunk.length * 4));
       chunks[0] = chunk;
       return;
@@ -99,7 +99,7 @@ final class KeptViews {
   }
 
   /** Writes a number that may be absent. */
-  void putLong(Long v) {
+  void putOptionalLong(Long v) {
     putInt(v == null ? 0 : 1);
     if (v != null) {
       putLong(v.longValue());

@@ -198,7 +198,7 @@ public final class Seen {
     out.putString(actorId);
     out.putString(actor);
     out.putIp(ip);
-    out.putLong(asn);
+    out.putOptionalLong(asn);
     out.putString(session);
     out.putString(userAgent);
     out.putString(deviceId);
