@@ -214,7 +214,9 @@ public final class Detections {
 
     Pass(List<Detection> detections) {
       this.detections = List.copyOf(detections);
-      detections.forEach(d -> scans.add(d.start()));
+      // the rules share one store of kept views: one set of chunks and of the case's strings
+      KeptViews kept = new KeptViews();
+      detections.forEach(d -> scans.add(d instanceof EventRule r ? r.start(kept) : d.start()));
     }
 
     void window(Instant start, Instant end) {

@@ -3,6 +3,7 @@ package dev.oktair.detect;
 import dev.oktair.events.LogEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.function.Predicate;
 /**
  * A detection of single events: those of some event types that pass a test, one finding per
  * event or per group of related events (e.g. the scopes of one consent). Keeps only the matching
- * events, which are rare. Immutable.
+ * events, packed ({@link KeptViews}): usually rare, they were half of the real-shaped 1 GB. Immutable.
  */
 final class EventRule implements Detection {
   private final String id;
@@ -59,9 +60,15 @@ final class EventRule implements Detection {
 
   @Override
   public Scan start() {
-    // a group's one kept view, or a list of them once a second joins: most groups are one event,
-    // and on a case where most events match a rule a list for each was a third of what the pass kept
-    Groups groups = group == BY_EVENT ? new ByEvent() : new ByKey(group);
+    return start(new KeptViews());
+  }
+
+  /**
+   * Returns a scan that packs what it keeps into {@code store}: a pass gives its rules one, so they
+   * share its chunks and its strings (a store per rule left most of each rule's chunk empty).
+   */
+  Scan start(KeptViews store) {
+    Groups groups = group == BY_EVENT ? new ByEvent(store) : new ByKey(store, group);
     return new Scan() {
       @Override
       public void see(Seen e, Infra infra) {
@@ -72,9 +79,9 @@ final class EventRule implements Detection {
 
       @Override
       public void finish(Infra infra, Drafts out) {
-        for (Object group : groups.values()) {
-          @SuppressWarnings("unchecked")
-          List<Seen> events = group instanceof Seen one ? List.of(one) : (List<Seen>) group;
+        KeptGroups kept = groups.kept;
+        for (int g = 0; g < kept.size(); g++) {
+          List<Seen> events = kept.group(g);
           Seen e = events.get(0);
           Severity b = baseOf != null ? baseOf.apply(e) : base;
           out.add(EventRule.this, b, e.subject(), summary(events), events, facts(events));
@@ -83,30 +90,46 @@ final class EventRule implements Detection {
     };
   }
 
-  /** The groups of a rule's matches, in the order each began: a kept view, or a list of them. */
-  private interface Groups {
-    void add(Seen e);
+  /**
+   * The groups of a rule's matches, packed ({@link KeptViews}): on a case where most events match
+   * a rule, the views kept as objects were most of the collector's work in the pass.
+   */
+  private abstract static class Groups {
+    final KeptGroups kept;
 
-    Iterable<Object> values();
+    Groups(KeptViews store) {
+      this.kept = new KeptGroups(store);
+    }
+
+    abstract void add(Seen e);
   }
 
-  /** Groups by a key of the event. */
-  private static final class ByKey implements Groups {
-    private final Map<String, Object> groups = new LinkedHashMap<>();
+  /**
+   * Groups by a key of the event. Keys get dense ids ({@link StringIds}), so a group costs an int
+   * rather than a map entry and a boxed index, as its views cost no objects.
+   */
+  private static final class ByKey extends Groups {
+    private final StringIds keys = new StringIds();
+    /** One more than the group of the key of each id; 0 until the key has one. */
+    private int[] groupOf = new int[16];
     private final Function<Seen, String> key;
 
-    ByKey(Function<Seen, String> key) {
+    ByKey(KeptViews store, Function<Seen, String> key) {
+      super(store);
       this.key = key;
     }
 
     @Override
-    public void add(Seen e) {
-      groups.merge(key.apply(e), e.kept(), EventRule::join);
-    }
-
-    @Override
-    public Iterable<Object> values() {
-      return groups.values();
+    void add(Seen e) {
+      int id = keys.id(key.apply(e));
+      if (id == groupOf.length) {
+        groupOf = Arrays.copyOf(groupOf, id * 2);
+      }
+      if (groupOf[id] == 0) {
+        groupOf[id] = kept.begin(e) + 1;
+      } else {
+        kept.join(groupOf[id] - 1, e);
+      }
     }
   }
 
@@ -115,44 +138,34 @@ final class EventRule implements Detection {
    * events in time order, so only the matches of the current instant are looked up. On a case
    * where most events match a rule, a map over every match cost a sixth of the pass's thread.
    */
-  private static final class ByEvent implements Groups {
-    private final List<Object> groups = new ArrayList<>();
-    /** The citations of the current instant's matches, to their places in {@link #groups}. */
+  private static final class ByEvent extends Groups {
+    /** The citations of the current instant's matches, to their groups. */
     private final Map<String, Integer> now = new HashMap<>();
     private Instant instant;
     private boolean first = true;
 
+    ByEvent(KeptViews store) {
+      super(store);
+    }
+
     @Override
-    public void add(Seen e) {
+    void add(Seen e) {
       if (first || !Objects.equals(instant, e.published())) {
         first = false;
         instant = e.published();
         now.clear();
       }
-      Integer at = now.putIfAbsent(e.citation().uuid(), groups.size());
+      Integer at = now.get(e.citation().uuid());
       if (at == null) {
-        groups.add(e.kept());
+        now.put(e.citation().uuid(), kept.begin(e));
       } else {
-        groups.set(at, join(groups.get(at), e.kept()));
+        kept.join(at, e);
       }
-    }
-
-    @Override
-    public Iterable<Object> values() {
-      return groups;
     }
   }
 
   /** Groups each event by itself (its citation). */
   private static final Function<Seen, String> BY_EVENT = e -> e.citation().uuid();
-
-  /** Adds {@code kept} to a group's view or views (see {@link #start}). */
-  @SuppressWarnings("unchecked")
-  private static Object join(Object group, Object kept) {
-    List<Seen> events = group instanceof Seen one ? new ArrayList<>(List.of(one)) : (List<Seen>) group;
-    events.add((Seen) kept);
-    return events;
-  }
 
   private String summary(List<Seen> events) {
     Seen e = events.get(0);

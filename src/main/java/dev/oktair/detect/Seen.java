@@ -1,5 +1,10 @@
 package dev.oktair.detect;
 
+import static dev.oktair.detect.EventTree.child;
+import static dev.oktair.detect.EventTree.lower;
+import static dev.oktair.detect.EventTree.text;
+import static dev.oktair.detect.EventTree.upper;
+
 import dev.oktair.events.FieldPath;
 import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
@@ -8,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
@@ -17,14 +21,11 @@ import tools.jackson.databind.JsonNode;
  * read once straight from the tree (no per-event records or string building, since every event
  * of a case passes through here). A scan that keeps an event past its turn keeps {@link #kept}
  * instead: the same fields, the citation and what findings read beyond them ({@link Extra}),
- * without the event. Not shared between threads.
+ * without the event; a scan that keeps most of a case's events packs them into a {@link KeptViews}
+ * store ({@link #writeTo}), which reads back a kept view. Not shared between threads.
  */
 public final class Seen {
   private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
-  private static final FieldPath DEBUG_CLIENT = FieldPath.parse("debugContext.debugData.clientId");
-  private static final FieldPath CLIENT_ID = FieldPath.parse("client.id");
-
-  private static final LogEvent.Target[] NO_TARGETS = {};
 
   /** The event; null in a kept view, and in a {@link #ready} view once the pass let it go. */
   private LogEvent event;
@@ -74,7 +75,7 @@ public final class Seen {
     JsonNode a = json.get("actor");
     this.actorId = ready ? Canon.IDS.of(text(a, "id")) : text(a, "id");
     boolean actorIsUser = "User".equals(text(a, "type"));
-    this.targets = targets(json.get("target"), ready);
+    this.targets = EventTree.targets(json.get("target"), ready);
     String targetLogin = null;
     String targetId = null;
     for (LogEvent.Target target : targets) {
@@ -104,15 +105,15 @@ public final class Seen {
     JsonNode auth = json.get("authenticationContext");
     String ext = text(auth, "externalSessionId");
     this.session = Canon.SESSIONS.of(ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId"));
-    this.threatSuspected = "true".equalsIgnoreCase(debug(json, "threatSuspected"));
-    String risk = debug(json, "risk");
+    this.threatSuspected = "true".equalsIgnoreCase(EventTree.debug(json, "threatSuspected"));
+    String risk = EventTree.debug(json, "risk");
     this.highRisk = risk != null && risk.contains("level=HIGH");
     JsonNode tx = json.get("transaction");
     JsonNode detail = child(tx, "detail");
     // the field path also walks arrays; only an odd transaction has one
     this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
         ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
-    this.extra = ready ? readExtra(json) : null;
+    this.extra = ready ? EventTree.extra(json) : null;
     if (ready) {
       citation();
     }
@@ -146,12 +147,85 @@ public final class Seen {
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
-    this.targets = s.targets.length == 0 ? NO_TARGETS : new LogEvent.Target[s.targets.length];
+    this.targets = s.targets.length == 0 ? EventTree.NO_TARGETS : new LogEvent.Target[s.targets.length];
     for (int i = 0; i < s.targets.length; i++) {
       LogEvent.Target t = s.targets[i];
-      targets[i] = canonical(t.id(), t.type(), t.alternateId(), t.displayName());
+      targets[i] = EventTree.canonical(t.id(), t.type(), t.alternateId(), t.displayName());
     }
     this.apiToken = s.apiToken;
+  }
+
+  /** A kept view read back from a {@link KeptViews store}, in the order {@link #writeTo} wrote it. */
+  private Seen(KeptViews.Reader in) {
+    this.event = null;
+    this.ready = false;
+    int flags = in.getInt();
+    this.uuidCollision = (flags & 1) != 0;
+    this.proxy = (flags & 2) != 0;
+    this.threatSuspected = (flags & 4) != 0;
+    this.highRisk = (flags & 8) != 0;
+    String uuid = in.getUuid();
+    this.published = in.getInstant();
+    this.type = in.getString();
+    this.citation = new Citation.Event(uuid, published, type);
+    this.subject = in.getString();
+    this.subjectId = in.getString();
+    this.actorId = in.getString();
+    this.actor = in.getString();
+    this.ip = in.getIp();
+    this.asn = in.getOptionalLong();
+    this.session = in.getString();
+    this.userAgent = in.getString();
+    this.deviceId = in.getString();
+    this.result = in.getString();
+    this.apiToken = in.getString();
+    this.extra = (flags & 16) != 0 ? Extra.NONE : new Extra(in.getString(), in.getString(), in.getString(),
+        in.getString(), in.getString(), in.getString(), in.getString(), in.getString());
+    int n = in.getInt();
+    this.targets = n == 0 ? EventTree.NO_TARGETS : new LogEvent.Target[n];
+    for (int i = 0; i < n; i++) {
+      targets[i] = new LogEvent.Target(in.getString(), in.getString(), in.getString(), in.getString());
+    }
+  }
+
+  /** Writes what a kept view holds to {@code out}, for {@link #readFrom} (the citation's time and type are the view's). */
+  void writeTo(KeptViews out) {
+    Citation.Event c = citation();
+    Extra x = extra();
+    out.putInt((uuidCollision ? 1 : 0) | (proxy ? 2 : 0) | (threatSuspected ? 4 : 0) | (highRisk ? 8 : 0)
+        | (x.equals(Extra.NONE) ? 16 : 0));
+    out.putUuid(c.uuid());
+    out.putInstant(published);
+    out.putString(type);
+    out.putString(subject);
+    out.putString(subjectId);
+    out.putString(actorId);
+    out.putString(actor);
+    out.putIp(ip);
+    out.putOptionalLong(asn);
+    out.putString(session);
+    out.putString(userAgent);
+    out.putString(deviceId);
+    out.putString(result);
+    out.putString(apiToken);
+    if (!x.equals(Extra.NONE)) {
+      for (String v : new String[] {x.clientId(), x.grantId(), x.roleId(), x.scope(), x.factor(), x.grantedScopes(),
+          x.asOrg(), x.actorName()}) {
+        out.putString(v);
+      }
+    }
+    out.putInt(targets.length);
+    for (LogEvent.Target t : targets) {
+      out.putString(t.id());
+      out.putString(t.type());
+      out.putString(t.alternateId());
+      out.putString(t.displayName());
+    }
+  }
+
+  /** Returns the view {@code in} reads, as {@link #writeTo} wrote it. */
+  static Seen readFrom(KeptViews.Reader in) {
+    return new Seen(in);
   }
 
   /** Returns the view of {@code event}; {@code uuidCollision} when another event has its uuid. */
@@ -328,22 +402,12 @@ public final class Seen {
 
   /** Returns {@code debugContext.debugData.<key>} as text, or null; a kept view reads only {@link #extra}. */
   public String debug(String key) {
-    return debug(event().json(), key);
+    return EventTree.debug(event().json(), key);
   }
 
   /** Returns what findings read of the event beyond the fields of this view. */
   Extra extra() {
-    return extra != null ? extra : readExtra(event.json());
-  }
-
-  private static Extra readExtra(JsonNode json) {
-    String client = Json.text(DEBUG_CLIENT.first(json));
-    JsonNode debug = child(child(json, "debugContext"), "debugData");
-    Extra x = new Extra(Canon.IDS.of(client != null ? client : Json.text(CLIENT_ID.first(json))), text(debug, "consentGrantId"),
-        Canon.TYPES.of(text(debug, "privilegeGranted")), Canon.NAMES.of(text(debug, "scope")),
-        Canon.TYPES.of(text(debug, "factor")), Canon.NAMES.of(text(debug, "grantedScopes")),
-        Canon.NAMES.of(text(json.get("securityContext"), "asOrg")), Canon.NAMES.of(text(json.get("actor"), "displayName")));
-    return x.equals(Extra.NONE) ? Extra.NONE : x;
+    return extra != null ? extra : EventTree.extra(event.json());
   }
 
   /**
@@ -400,46 +464,4 @@ public final class Seen {
   static String sha256(String text) {
     return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
-
-  private static String lower(String s) {
-    return s == null ? null : s.toLowerCase(Locale.ROOT);
-  }
-
-  /** As {@link LogEvent#targets}, read once: the pass asks for targets on the reading thread. */
-  private static LogEvent.Target[] targets(JsonNode array, boolean canonical) {
-    if (array == null || !array.isArray() || array.isEmpty()) {
-      return NO_TARGETS;
-    }
-    LogEvent.Target[] out = new LogEvent.Target[array.size()];
-    int i = 0;
-    for (JsonNode t : array) {
-      out[i++] = canonical ? canonical(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"))
-          : new LogEvent.Target(text(t, "id"), text(t, "type"), text(t, "alternateId"), text(t, "displayName"));
-    }
-    return out;
-  }
-
-  /** A target of the canonical strings, as a kept view holds it. */
-  private static LogEvent.Target canonical(String id, String type, String alternateId, String displayName) {
-    return new LogEvent.Target(Canon.IDS.of(id), Canon.TYPES.of(type), Canon.LOGINS.of(alternateId), Canon.NAMES.of(displayName));
-  }
-
-  private static String upper(String s) {
-    return s == null ? "" : s.toUpperCase(Locale.ROOT);
-  }
-
-  /** As {@link LogEvent#debugData}, without building anything. */
-  private static String debug(JsonNode json, String key) {
-    return Json.text(child(child(child(json, "debugContext"), "debugData"), key));
-  }
-
-  private static JsonNode child(JsonNode node, String name) {
-    return node == null ? null : node.get(name);
-  }
-
-  /** As the event's own accessors read a field: JSON null and the string "null" are absent. */
-  private static String text(JsonNode node, String name) {
-    return Json.text(child(node, name));
-  }
-
 }

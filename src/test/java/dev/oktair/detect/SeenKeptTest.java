@@ -37,7 +37,7 @@ class SeenKeptTest {
     }
   }
 
-  private static void assertSameFacts(Seen light, Seen full) {
+  static void assertSameFacts(Seen light, Seen full) {
     assertThat(light.citation()).isEqualTo(full.citation());
     assertThat(EventRule.facts(List.of(light))).isEqualTo(EventRule.facts(List.of(full)));
     assertThat(List.of(light.type(), String.valueOf(light.subject()), String.valueOf(light.actor()),
