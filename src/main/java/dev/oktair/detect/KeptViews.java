@@ -117,15 +117,17 @@ final class KeptViews {
     putLong(hex(s, 19, 23) << 48 | hex(s, 24, 36));
   }
 
-  /** Writes an address: an IPv4 address in dotted decimal without leading zeros as an int, else as a string. */
-  void putIp(String s) {
-    long v = ipv4(s);
-    if (v < 0) {
+  /**
+   * Writes an address: as an int when {@code v4} holds its bits ({@link Sources#v4}, which only
+   * takes text that prints back the same), else as a string.
+   */
+  void putIp(String s, long v4) {
+    if (v4 < 0) {
       putString(s);
       return;
     }
     putInt(PACKED);
-    putInt((int) v);
+    putInt((int) v4);
   }
 
   static boolean canonicalUuid(String s) {
@@ -148,35 +150,6 @@ final class KeptViews {
       v = v << 4 | Character.digit(s.charAt(i), 16);
     }
     return v;
-  }
-
-  /** Returns dotted-decimal IPv4 as an unsigned int, or -1 for anything that would not read back the same. */
-  static long ipv4(String s) {
-    if (s == null || s.length() < 7 || s.length() > 15) {
-      return -1;
-    }
-    int n = s.length();
-    long v = 0;
-    int parts = 0;
-    for (int i = 0; ; i++) {
-      int start = i;
-      int part = 0;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        part = part * 10 + s.charAt(i++) - '0';
-      }
-      int digits = i - start;
-      if (digits == 0 || digits > 3 || part > 255 || digits > 1 && s.charAt(start) == '0') {
-        return -1;
-      }
-      v = v << 8 | part;
-      parts++;
-      if (i == n) {
-        return parts == 4 ? v : -1;
-      }
-      if (parts == 4 || s.charAt(i) != '.') {
-        return -1;
-      }
-    }
   }
 
   /** Reads one view back, in the order it was written. */

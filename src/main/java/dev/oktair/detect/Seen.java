@@ -173,6 +173,7 @@ public final class Seen {
     this.actorId = in.getString();
     this.actor = in.getString();
     this.ip = in.getIp();
+    this.ip4 = ip == null ? -1 : Sources.v4(ip);
     this.asn = in.getOptionalLong();
     this.session = in.getString();
     this.userAgent = in.getString();
@@ -201,7 +202,7 @@ public final class Seen {
     out.putString(subjectId);
     out.putString(actorId);
     out.putString(actor);
-    out.putIp(ip);
+    out.putIp(ip, ip4);
     out.putOptionalLong(asn);
     out.putString(session);
     out.putString(userAgent);

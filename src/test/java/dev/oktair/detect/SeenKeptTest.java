@@ -48,6 +48,7 @@ class SeenKeptTest {
             String.valueOf(full.deviceId()), full.result(), String.valueOf(full.apiToken())));
     assertThat(light.published()).isEqualTo(full.published());
     assertThat(light.asn()).isEqualTo(full.asn());
+    assertThat(light.ip4()).isEqualTo(full.ip4());
     assertThat(light.selfService()).isEqualTo(full.selfService());
     assertThat(light.target("User")).isEqualTo(full.target("User"));
     assertThat(light.extra()).isEqualTo(full.extra());
