@@ -1,7 +1,5 @@
 package dev.oktair.detect;
 
-import dev.oktair.events.FieldPath;
-import dev.oktair.events.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -36,7 +34,7 @@ final class CredentialDetections {
 
     @Override
     public Scan start() {
-      Map<String, Deque<Seen>> failures = new HashMap<>();
+      Map<Object, Deque<Seen>> failures = new HashMap<>();
       // every failure in the burst, oldest first: a source's failures are dropped once they leave the
       // burst even when the source never signs in again (on real-shaped events most never do, and
       // their failures were kept to the end of the pass)
@@ -55,7 +53,8 @@ final class CredentialDetections {
           expire(e.published().minus(BURST));
           boolean failed = e.result().equals("FAILURE");
           // a source's failures are kept while it has some in the burst, not for every source that ever signed in
-          Deque<Seen> d = failed ? failures.computeIfAbsent(e.ip(), k -> new ArrayDeque<>()) : failures.get(e.ip());
+          Object ip = e.ipKey();
+          Deque<Seen> d = failed ? failures.computeIfAbsent(ip, k -> new ArrayDeque<>()) : failures.get(ip);
           if (d == null) {
             return;
           }
@@ -75,14 +74,14 @@ final class CredentialDetections {
             d.clear();
           }
           if (d.isEmpty()) {
-            failures.remove(e.ip());
+            failures.remove(ip);
           }
         }
 
         /** Drops the failures from before {@code start} of each source that had one then. */
         private void expire(Instant start) {
           while (!recent.isEmpty() && recent.peekFirst().published().isBefore(start)) {
-            String ip = recent.removeFirst().ip();
+            Object ip = recent.removeFirst().ipKey();
             Deque<Seen> d = failures.get(ip);
             if (d != null) {
               while (!d.isEmpty() && d.peekFirst().published().isBefore(start)) {
@@ -134,9 +133,9 @@ final class CredentialDetections {
           if (!e.type().equals("user.authentication.auth_via_mfa") || e.subject() == null || e.published() == null) {
             return;
           }
-          String response = e.debug("pushOnlyResponseType");
-          boolean push = response != null || "Okta Verify".equalsIgnoreCase(e.debug("factor"))
-              || String.valueOf(e.debug("factor")).toUpperCase().contains("PUSH");
+          EventFields f = e.fields();
+          boolean push = f.pushResponse() != null || "Okta Verify".equalsIgnoreCase(f.factor())
+              || String.valueOf(f.factor()).toUpperCase().contains("PUSH");
           if (!push) {
             return;
           }
@@ -203,7 +202,7 @@ final class CredentialDetections {
           if (e.subject() == null || !e.succeeded()) {
             return;
           }
-          String kind = String.valueOf(e.debug("factor"));
+          String kind = String.valueOf(e.fields().factor());
           if (e.type().equals("user.mfa.factor.deactivate") || e.type().equals("user.mfa.factor.reset_all")) {
             removed.put(e.subject() + "\n" + kind, e.kept());
           } else if (e.type().equals("user.mfa.factor.activate")) {
@@ -248,8 +247,6 @@ final class CredentialDetections {
   /** OAuth tokens issued to a client the user had never used before (after a learning week). */
   static final class NewOAuthClient extends Named {
     private static final Duration LEARN = Duration.ofDays(7);
-    /** As {@code event().text("client.id")}, parsed once rather than for each token grant. */
-    private static final FieldPath CLIENT_ID = FieldPath.parse("client.id");
 
     NewOAuthClient() {
       super("oauth-new-client", "OAuth tokens issued to a client the user never used", Severity.HIGH, "T1528",
@@ -272,9 +269,9 @@ final class CredentialDetections {
               || e.published() == null || !e.succeeded()) {
             return;
           }
-          String client = Json.text(CLIENT_ID.first(e.event().json()));
+          String client = e.fields().clientId();
           if (client == null) {
-            client = e.event().actor().id();
+            client = e.actorId();
           }
           Clients c = used.computeIfAbsent(e.subject(), k -> new Clients(e.published()));
           if (c.ids.add(client) && !e.published().isBefore(c.since.plus(LEARN))) {

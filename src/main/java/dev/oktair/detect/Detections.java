@@ -88,14 +88,14 @@ public final class Detections {
           .recommend("Remove the membership unless approved; check which apps and roles the group grants."),
       rule("oauth-consent", "OAuth consent granted", "T1528", "app.oauth2.as.consent.grant", "app.oauth2.consent.grant")
           .baseBy(e -> String.valueOf(e.extra().scope()).startsWith("okta.") ? Severity.MEDIUM : Severity.LOW)
-          .groupBy(e -> e.subject() + "\n" + e.event().text("client.id") + "\n" + e.session())
+          .groupBy(e -> e.subject() + "\n" + e.fields().clientId() + "\n" + e.session())
           .recommend("Revoke the grants and refresh tokens of this client for the user; admin okta.* scopes first."),
       new CredentialDetections.NewOAuthClient(),
       rule("oauth-token-reuse", "OAuth token reuse detected", "T1550.001", "app.oauth2.token.detect_reuse", "app.token.reuse")
           .severity(Severity.MEDIUM, Severity.HIGH)
           .recommend("A refresh or session token was replayed: revoke the user's tokens for the client and clear sessions."),
       rule("fastpass-phishing", "FastPass declined a phishing attempt", "T1566.002", "user.authentication.auth_via_mfa")
-          .when(e -> String.valueOf(e.event().outcome().reason()).toLowerCase().contains("phishing"))
+          .when(e -> String.valueOf(e.fields().reason()).toLowerCase().contains("phishing"))
           .severity(Severity.MEDIUM, Severity.HIGH)
           .recommend("The user was phished (FastPass held): reset their password and look for other sign-ins from the source."),
       rule("account-locked", "Account locked out after failed sign-ins", "T1110", "user.account.lock")

@@ -139,7 +139,10 @@ final class EventRule implements Detection {
    * where most events match a rule, a map over every match cost a sixth of the pass's thread.
    */
   private static final class ByEvent extends Groups {
-    /** The citations of the current instant's matches, to their groups. */
+    /** The citation of the current instant's first match, and its group: most instants have one match. */
+    private String sole;
+    private int soleGroup;
+    /** The citations of the current instant's other matches, to their groups. */
     private final Map<String, Integer> now = new HashMap<>();
     private Instant instant;
     private boolean first = true;
@@ -153,13 +156,22 @@ final class EventRule implements Detection {
       if (first || !Objects.equals(instant, e.published())) {
         first = false;
         instant = e.published();
+        sole = null;
         now.clear();
       }
-      Integer at = now.get(e.citation().uuid());
-      if (at == null) {
-        now.put(e.citation().uuid(), kept.begin(e));
+      String uuid = e.citation().uuid();
+      if (sole == null) {
+        sole = uuid;
+        soleGroup = kept.begin(e);
+      } else if (sole.equals(uuid)) {
+        kept.join(soleGroup, e);
       } else {
-        kept.join(at, e);
+        Integer at = now.get(uuid);
+        if (at == null) {
+          now.put(uuid, kept.begin(e));
+        } else {
+          kept.join(at, e);
+        }
       }
     }
   }

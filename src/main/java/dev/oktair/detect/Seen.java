@@ -1,12 +1,8 @@
 package dev.oktair.detect;
 
-import static dev.oktair.detect.EventTree.child;
-import static dev.oktair.detect.EventTree.lower;
-import static dev.oktair.detect.EventTree.text;
-import static dev.oktair.detect.EventTree.upper;
+import static dev.oktair.detect.ViewValues.lower;
+import static dev.oktair.detect.ViewValues.upper;
 
-import dev.oktair.events.FieldPath;
-import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,19 +10,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Predicate;
-import tools.jackson.databind.JsonNode;
 
 /**
- * One event as the detections see it: the parsed event plus the fields every detection asks for,
- * read once straight from the tree (no per-event records or string building, since every event
- * of a case passes through here). A scan that keeps an event past its turn keeps {@link #kept}
+ * One event as the detections see it: the event plus the fields every detection asks for, read
+ * once ({@link EventFields}: from the bytes, or from the tree), since every event of a case
+ * passes through here. A scan that keeps an event past its turn keeps {@link #kept}
  * instead: the same fields, the citation and what findings read beyond them ({@link Extra}),
  * without the event; a scan that keeps most of a case's events packs them into a {@link KeptViews}
  * store ({@link #writeTo}), which reads back a kept view. Not shared between threads.
  */
 public final class Seen {
-  private static final FieldPath API_TOKEN = FieldPath.parse("transaction.detail.requestApiTokenId");
-
   /** The event; null in a kept view, and in a {@link #ready} view once the pass let it go. */
   private LogEvent event;
   private final boolean uuidCollision;
@@ -51,6 +44,8 @@ public final class Seen {
   private final String apiToken;
   /** Made once when first asked for (a rule groups by it, then keeps the view); a kept view has it from the start. */
   private Citation.Event citation;
+  /** In a full view: the event's fields as read, for what single scans read beyond the fields above; null in a kept view. */
+  private EventFields fields;
   /** In a kept or {@link #ready} view: what findings read of the event beyond the fields above. */
   private final Extra extra;
   /**
@@ -67,15 +62,15 @@ public final class Seen {
   private Seen(LogEvent event, boolean uuidCollision, Predicate<String> keepable) {
     this.event = event;
     this.uuidCollision = uuidCollision;
-    JsonNode json = event.json();
-    this.published = Published.parse(text(json, "published"));
-    String t = text(json, "eventType");
+    EventFields f = EventFields.of(event);
+    this.published = Published.parse(f.text(EventFields.PUBLISHED));
+    String t = f.text(EventFields.EVENT_TYPE);
     this.type = t == null ? "" : Canon.TYPES.of(t);
     this.ready = keepable != null && keepable.test(type);
-    JsonNode a = json.get("actor");
-    this.actorId = ready ? Canon.IDS.of(text(a, "id")) : text(a, "id");
-    boolean actorIsUser = "User".equals(text(a, "type"));
-    this.targets = EventTree.targets(json.get("target"), ready);
+    String id = f.text(EventFields.ACTOR_ID);
+    this.actorId = ready ? Canon.IDS.of(id) : id;
+    boolean actorIsUser = "User".equals(f.text(EventFields.ACTOR_TYPE));
+    this.targets = ViewValues.targets(f, ready);
     String targetLogin = null;
     String targetId = null;
     for (LogEvent.Target target : targets) {
@@ -85,35 +80,28 @@ public final class Seen {
         break;
       }
     }
-    String outcome = upper(text(json.get("outcome"), "result"));
+    String outcome = upper(f.text(EventFields.RESULT));
     this.result = ready ? Canon.TYPES.of(outcome) : outcome;
-    String actorLogin = text(a, "alternateId");
+    String actorLogin = f.text(EventFields.ACTOR_LOGIN);
     String actorName = redact(lower(actorLogin != null ? actorLogin : actorId), actorIsUser);
     this.actor = ready ? Canon.LOGINS.of(actorName) : actorName;
     String login = lower(targetLogin != null ? targetLogin : actorIsUser ? actorLogin : null);
     this.subjectId = targetLogin != null ? targetId : actorIsUser ? actorId : null;
     this.subject = Canon.LOGINS.of(login != null && subjectId != null && subjectId.equals(actorId) ? redact(login, actorIsUser) : login);
-    JsonNode c = json.get("client");
-    this.ip = text(c, "ipAddress");
+    this.ip = f.text(EventFields.IP);
     this.ip4 = ip == null ? -1 : Sources.v4(ip);
-    this.userAgent = Canon.AGENTS.of(text(child(c, "userAgent"), "rawUserAgent"));
-    this.deviceId = Canon.DEVICES.of(text(json.get("device"), "id"));
-    JsonNode sec = json.get("securityContext");
-    JsonNode asNumber = child(sec, "asNumber");
-    this.asn = asNumber != null && asNumber.isNumber() ? Long.valueOf(asNumber.asLong()) : Json.longOf(Json.text(asNumber));
-    this.proxy = "true".equalsIgnoreCase(text(sec, "isProxy"));
-    JsonNode auth = json.get("authenticationContext");
-    String ext = text(auth, "externalSessionId");
-    this.session = Canon.SESSIONS.of(ext != null && !"unknown".equals(ext) ? ext : text(auth, "rootSessionId"));
-    this.threatSuspected = "true".equalsIgnoreCase(EventTree.debug(json, "threatSuspected"));
-    String risk = EventTree.debug(json, "risk");
+    this.userAgent = Canon.AGENTS.of(f.text(EventFields.USER_AGENT));
+    this.deviceId = Canon.DEVICES.of(f.text(EventFields.DEVICE_ID));
+    this.asn = f.asn();
+    this.proxy = "true".equalsIgnoreCase(f.text(EventFields.PROXY));
+    String ext = f.text(EventFields.EXTERNAL_SESSION);
+    this.session = Canon.SESSIONS.of(ext != null && !"unknown".equals(ext) ? ext : f.text(EventFields.ROOT_SESSION));
+    this.threatSuspected = "true".equalsIgnoreCase(f.text(EventFields.THREAT));
+    String risk = f.text(EventFields.RISK);
     this.highRisk = risk != null && risk.contains("level=HIGH");
-    JsonNode tx = json.get("transaction");
-    JsonNode detail = child(tx, "detail");
-    // the field path also walks arrays; only an odd transaction has one
-    this.apiToken = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
-        ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN.first(json));
-    this.extra = ready ? EventTree.extra(json) : null;
+    this.apiToken = f.text(EventFields.API_TOKEN);
+    this.extra = ready ? ViewValues.extra(f) : null;
+    this.fields = f;
     if (ready) {
       citation();
     }
@@ -127,6 +115,7 @@ public final class Seen {
    */
   private Seen(Seen s) {
     this.event = null;
+    this.fields = null;
     this.ready = false;
     this.citation = s.citation();
     this.extra = s.extra();
@@ -147,10 +136,10 @@ public final class Seen {
     this.proxy = s.proxy;
     this.threatSuspected = s.threatSuspected;
     this.highRisk = s.highRisk;
-    this.targets = s.targets.length == 0 ? EventTree.NO_TARGETS : new LogEvent.Target[s.targets.length];
+    this.targets = s.targets.length == 0 ? ViewValues.NO_TARGETS : new LogEvent.Target[s.targets.length];
     for (int i = 0; i < s.targets.length; i++) {
       LogEvent.Target t = s.targets[i];
-      targets[i] = EventTree.canonical(t.id(), t.type(), t.alternateId(), t.displayName());
+      targets[i] = ViewValues.canonical(t.id(), t.type(), t.alternateId(), t.displayName());
     }
     this.apiToken = s.apiToken;
   }
@@ -158,6 +147,7 @@ public final class Seen {
   /** A kept view read back from a {@link KeptViews store}, in the order {@link #writeTo} wrote it. */
   private Seen(KeptViews.Reader in) {
     this.event = null;
+    this.fields = null;
     this.ready = false;
     int flags = in.getInt();
     this.uuidCollision = (flags & 1) != 0;
@@ -183,7 +173,7 @@ public final class Seen {
     this.extra = (flags & 16) != 0 ? Extra.NONE : new Extra(in.getString(), in.getString(), in.getString(),
         in.getString(), in.getString(), in.getString(), in.getString(), in.getString());
     int n = in.getInt();
-    this.targets = n == 0 ? EventTree.NO_TARGETS : new LogEvent.Target[n];
+    this.targets = n == 0 ? ViewValues.NO_TARGETS : new LogEvent.Target[n];
     for (int i = 0; i < n; i++) {
       targets[i] = new LogEvent.Target(in.getString(), in.getString(), in.getString(), in.getString());
     }
@@ -249,7 +239,7 @@ public final class Seen {
    * Returns this view for keeping past the event's turn: the fields, the citation and {@link #extra},
    * without the event (a parsed tree weighs several times its bytes, and on a case where most events
    * are findings, as in the real-shaped 1 GB, even the kept bytes ran investigate out of memory);
-   * {@link #event} and {@link #debug} then fail, so findings read no more than these.
+   * {@link #event} and {@link #fields} then fail, so findings read no more than these.
    */
   Seen kept() {
     if (event == null) {
@@ -269,6 +259,7 @@ public final class Seen {
   void settle() {
     if (keep) {
       event = null;
+      fields = null;
     }
   }
 
@@ -351,6 +342,14 @@ public final class Seen {
     return ip4;
   }
 
+  /**
+   * Returns a key equal for equal client IPs (null for none): the IPv4 bits when it is plain IPv4
+   * text, else the text. A scan keyed by it reads no text a parsing thread made on another core.
+   */
+  Object ipKey() {
+    return ip4 >= 0 ? (Object) ip4 : ip;
+  }
+
   /** Returns the AS number, or null. */
   public Long asn() {
     return asn;
@@ -401,14 +400,17 @@ public final class Seen {
     return apiToken;
   }
 
-  /** Returns {@code debugContext.debugData.<key>} as text, or null; a kept view reads only {@link #extra}. */
-  public String debug(String key) {
-    return EventTree.debug(event().json(), key);
+  /** Returns the event's fields, for what single scans read beyond this view's; a kept view reads only {@link #extra}. */
+  EventFields fields() {
+    if (fields == null) {
+      throw new IllegalStateException("a kept view keeps no fields of its event beyond its extra");
+    }
+    return fields;
   }
 
   /** Returns what findings read of the event beyond the fields of this view. */
   Extra extra() {
-    return extra != null ? extra : EventTree.extra(event.json());
+    return extra != null ? extra : ViewValues.extra(fields());
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.oktair.detect;
 
-import dev.oktair.events.FieldPath;
-import dev.oktair.events.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /** Detections over sign-ins and sessions: flagged sources let in, new sources, travel, hijack. */
 final class SignInDetections {
@@ -32,18 +29,18 @@ final class SignInDetections {
 
     @Override
     public Scan start() {
-      Map<String, Seen> flagged = new HashMap<>();
+      Map<Object, Seen> flagged = new HashMap<>();
       Map<String, List<Seen>> allowed = new LinkedHashMap<>();
       return new Scan() {
         @Override
         public void see(Seen e, Infra infra) {
           if (e.type().equals("security.threat.detected") && e.ip() != null) {
-            flagged.putIfAbsent(e.ip(), e.kept());
+            flagged.putIfAbsent(e.ipKey(), e.kept());
           } else if ((e.type().equals("policy.evaluate_sign_on") || e.type().equals("user.session.start")) && e.succeeded()
-              && e.ip() != null && (flagged.containsKey(e.ip()) || e.threatSuspected())) {
+              && e.ip() != null && (flagged.containsKey(e.ipKey()) || e.threatSuspected())) {
             List<Seen> l = allowed.computeIfAbsent(e.subject() + "\n" + e.ip(), k -> new ArrayList<>());
-            if (l.isEmpty() && flagged.containsKey(e.ip())) {
-              l.add(flagged.get(e.ip()));
+            if (l.isEmpty() && flagged.containsKey(e.ipKey())) {
+              l.add(flagged.get(e.ipKey()));
             }
             if (l.size() < 8) {
               l.add(e.kept());
@@ -148,8 +145,6 @@ final class SignInDetections {
 
   /** Two consecutive sign-ins of a user farther apart than travel allows. */
   static final class ImpossibleTravel extends Named {
-    private static final FieldPath LAT = FieldPath.parse("client.geographicalContext.geolocation.lat");
-    private static final FieldPath LON = FieldPath.parse("client.geographicalContext.geolocation.lon");
 
     ImpossibleTravel() {
       super("impossible-travel", "Impossible travel between consecutive sign-ins", Severity.HIGH, "T1078",
@@ -171,15 +166,15 @@ final class SignInDetections {
         public void see(Seen e, Infra infra) {
           Double lat;
           if (!e.type().equals("user.session.start") || !e.succeeded() || e.subject() == null || e.published() == null
-              || (lat = lat(e)) == null) {
+              || (lat = e.fields().lat()) == null) {
             return;
           }
           // the last sign-in of each user is kept light, with where it came from: no bytes to parse again,
           // and the place's text is only written for a finding
-          Double lon = lon(e);
-          Place here = new Place(e.kept(), lat, lon == null ? Double.NaN : lon, geo(e));
+          Double lon = e.fields().lon();
+          Place here = new Place(e.kept(), lat, lon == null ? Double.NaN : lon, e.fields().place());
           Place prev = last.put(e.subject(), here);
-          if (prev != null && !e.ip().equals(prev.seen.ip())) {
+          if (prev != null && !java.util.Objects.equals(e.ipKey(), prev.seen.ipKey())) {
             double km = km(prev.lat, prev.lon, here.lat, here.lon);
             double hours = Math.max(Duration.between(prev.seen.published(), e.published()).toSeconds(), 60) / 3600.0;
             if (km > 500 && km / hours > 900) {
@@ -203,40 +198,8 @@ final class SignInDetections {
       };
     }
 
-    /**
-     * A sign-in's light view with where it came from ({@code lon} NaN when the event has none;
-     * {@code geo} its {@code client.geographicalContext}, a few nodes, or null).
-     */
-    private record Place(Seen seen, double lat, double lon, JsonNode geo) {
-      /** As the event's {@code client().geo()} reads them: "city, country". */
-      String place() {
-        return Json.text(child(geo, "city")) + ", " + Json.text(child(geo, "country"));
-      }
-    }
-
-    private static Double lat(Seen e) {
-      return num(Json.text(LAT.first(e.event().json())));
-    }
-
-    private static Double lon(Seen e) {
-      return num(Json.text(LON.first(e.event().json())));
-    }
-
-    private static JsonNode geo(Seen e) {
-      return child(child(e.event().json(), "client"), "geographicalContext");
-    }
-
-    private static JsonNode child(JsonNode node, String name) {
-      return node == null ? null : node.get(name);
-    }
-
-    private static Double num(String s) {
-      try {
-        return s == null ? null : Double.valueOf(s);
-      } catch (NumberFormatException ex) {
-        return null;
-      }
-    }
+    /** A sign-in's light view with where it came from ({@code lon} NaN when the event has none), and "city, country". */
+    private record Place(Seen seen, double lat, double lon, String place) {}
 
     static double km(double lat1, double lon1, double lat2, double lon2) {
       double dLat = Math.toRadians(lat2 - lat1);

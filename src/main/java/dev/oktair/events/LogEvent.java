@@ -146,6 +146,16 @@ public final class LogEvent {
   }
 
   /**
+   * Returns the event {@code raw} holds: read by the strict check without a tree when it accepts
+   * the bytes (the tree is then built when first asked for, and a reader that streams the bytes
+   * need not build it at all), else parsed as {@link #parse} does, with its failures.
+   */
+  public static LogEvent read(byte[] raw) {
+    LogEvent checked = StreamCheck.event(raw, 0, raw.length);
+    return checked != null ? checked : parse(raw);
+  }
+
+  /**
    * Parses one JSON object.
    *
    * @throws tools.jackson.core.JacksonException when the bytes are not JSON

@@ -23,7 +23,13 @@ import java.util.function.Consumer;
  * shared machine's wall time follows its neighbours, the CPU and GC seconds of both and the live
  * heap a finished pass holds (before its findings are built).
  *
- * <p>Run: {@code java -cp target/classes:target/test-classes:$(cat cp.txt) dev.oktair.bench.DetectBench}
+ * <p>The detections' read builds no tree ({@link dev.oktair.detect.Detections#prepare} streams the
+ * fields it needs from the bytes the strict check accepted); the peer is the reading every other
+ * command does, which builds each event's tree. Run with {@code -Xms} equal to {@code -Xmx}: the
+ * {@code System.gc()} that measures the live heap let the heap shrink, and the next peer read then
+ * ran up to twice as slow while the heap grew back (the peer swung from 148k to 256k events/s).
+ *
+ * <p>Run: {@code java -Xms4g -Xmx4g -cp target/classes:target/test-classes:$(cat cp.txt) dev.oktair.bench.DetectBench}
  * ({@code -Dbench.dir}, {@code -Dbench.events}, default 1000000). {@code -Dbench.file=PATH} runs on
  * that file instead of generated events (the house standard measures real-shaped events too, e.g.
  * the shared samples replicated); {@code -Dbench.runs} sets the runs (default 3).
@@ -47,7 +53,8 @@ public final class DetectBench {
       Detections.Pass pass = Detections.start(Detections.builtIn());
       count[0] = 0;
       // the pass reads what it needs of each event on the thread that parsed it
-      detect = Phase.min(detect, time(EventReader.create().withPreparer(Detections::prepare), data, e -> {
+      // as investigate reads: the strict check without a tree, the fields the pass needs streamed from the bytes
+      detect = Phase.min(detect, time(EventReader.create().treeless().withPreparer(Detections::prepare), data, e -> {
         count[0]++;
         pass.see(e);
       }));

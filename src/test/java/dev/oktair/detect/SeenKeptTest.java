@@ -74,6 +74,6 @@ class SeenKeptTest {
     LogEvent event = Scenarios.load("contoso-aitm", 7, Instant.parse("2026-11-28T12:00:00Z")).events().get(0);
     Seen light = Seen.of(event, false).kept();
     assertThatThrownBy(light::event).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> light.debug("factor")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> light.fields()).isInstanceOf(IllegalStateException.class);
   }
 }
