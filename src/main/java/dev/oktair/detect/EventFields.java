@@ -4,7 +4,6 @@ import dev.oktair.events.FieldPath;
 import dev.oktair.events.Json;
 import dev.oktair.events.LogEvent;
 import java.util.Arrays;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -54,23 +53,6 @@ final class EventFields {
   private static final FieldPath CLIENT_ID_PATH = FieldPath.parse("client.id");
   private static final FieldPath LAT_PATH = FieldPath.parse("client.geographicalContext.geolocation.lat");
   private static final FieldPath LON_PATH = FieldPath.parse("client.geographicalContext.geolocation.lon");
-
-  // the objects the fields are in, and the fields each gives
-  private static final Map<String, Integer> ACTOR = Map.of("id", ACTOR_ID, "type", ACTOR_TYPE, "alternateId",
-      ACTOR_LOGIN, "displayName", ACTOR_NAME);
-  private static final Map<String, Integer> OUTCOME = Map.of("result", RESULT, "reason", REASON);
-  private static final Map<String, Integer> CLIENT = Map.of("ipAddress", IP, "id", CLIENT_ID);
-  private static final Map<String, Integer> USER_AGENT_FIELDS = Map.of("rawUserAgent", USER_AGENT);
-  private static final Map<String, Integer> GEO = Map.of("city", CITY, "country", COUNTRY);
-  private static final Map<String, Integer> DEVICE = Map.of("id", DEVICE_ID);
-  private static final Map<String, Integer> SECURITY = Map.of("isProxy", PROXY, "asOrg", AS_ORG);
-  private static final Map<String, Integer> AUTHENTICATION = Map.of("externalSessionId", EXTERNAL_SESSION,
-      "rootSessionId", ROOT_SESSION);
-  private static final Map<String, Integer> DEBUG_DATA = Map.of("threatSuspected", THREAT, "risk", RISK,
-      "factor", FACTOR, "pushOnlyResponseType", PUSH, "clientId", DEBUG_CLIENT, "consentGrantId", GRANT,
-      "privilegeGranted", PRIVILEGE, "scope", SCOPE, "grantedScopes", GRANTED_SCOPES);
-  private static final Map<String, Integer> DETAIL = Map.of("requestApiTokenId", API_TOKEN);
-  private static final Map<String, Integer> TARGET = Map.of("id", 0, "type", 1, "alternateId", 2, "displayName", 3);
 
   final String[] text = new String[COUNT];
   Long asn;
@@ -148,53 +130,52 @@ final class EventFields {
     return RawFields.read(event, f) ? f : of(event.json());
   }
 
-  /** Reads the fields of a parsed event. */
+  /** Reads the fields of a parsed event, by {@link FieldShape#EVENT} as the bytes are read. */
   static EventFields of(JsonNode json) {
     EventFields f = new EventFields();
-    f.text[EVENT_TYPE] = text(json, "eventType");
-    f.text[PUBLISHED] = text(json, "published");
-    JsonNode actor = json.get("actor");
-    f.put(actor, ACTOR);
-    f.put(json.get("outcome"), OUTCOME);
-    JsonNode client = json.get("client");
-    f.text[IP] = text(client, "ipAddress");
-    f.text[USER_AGENT] = text(child(client, "userAgent"), "rawUserAgent");
+    f.read(json, FieldShape.EVENT, f.text, 0);
+    // the fields a path names (as the event's own text(path) reads them) also walk lists where the shape has objects
     f.text[CLIENT_ID] = Json.text(CLIENT_ID_PATH.first(json));
-    f.put(child(client, "geographicalContext"), GEO);
+    f.text[DEBUG_CLIENT] = Json.text(DEBUG_CLIENT_PATH.first(json));
     f.lat = number(Json.text(LAT_PATH.first(json)));
     f.lon = number(Json.text(LON_PATH.first(json)));
-    f.put(json.get("device"), DEVICE);
-    JsonNode security = json.get("securityContext");
-    f.put(security, SECURITY);
-    JsonNode asNumber = child(security, "asNumber");
-    // an integer beyond 64 bits is no AS number (asLong would throw and fail the whole pass)
-    f.asn = asNumber == null || !asNumber.isNumber() ? Json.longOf(Json.text(asNumber))
-        : asNumber.isIntegralNumber() && !asNumber.canConvertToLong() ? null : Long.valueOf(asNumber.asLong());
-    f.put(json.get("authenticationContext"), AUTHENTICATION);
-    f.put(child(json.get("debugContext"), "debugData"), DEBUG_DATA);
-    f.text[DEBUG_CLIENT] = Json.text(DEBUG_CLIENT_PATH.first(json));
     JsonNode tx = json.get("transaction");
     JsonNode detail = child(tx, "detail");
-    // the field path also walks arrays; only an odd transaction has one
-    f.text[API_TOKEN] = (tx == null || tx.isObject()) && (detail == null || !detail.isArray())
-        ? text(detail, "requestApiTokenId") : Json.text(API_TOKEN_PATH.first(json));
-    JsonNode array = json.get("target");
-    if (array != null && array.isArray() && !array.isEmpty()) {
-      f.targets = new String[array.size() * TARGET_FIELDS];
-      for (JsonNode t : array) {
-        int at = f.targetCount++ * TARGET_FIELDS;
-        f.targets[at] = text(t, "id");
-        f.targets[at + 1] = text(t, "type");
-        f.targets[at + 2] = text(t, "alternateId");
-        f.targets[at + 3] = text(t, "displayName");
-      }
+    if (tx != null && !tx.isObject() || detail != null && detail.isArray()) {
+      f.text[API_TOKEN] = Json.text(API_TOKEN_PATH.first(json));
     }
     return f;
   }
 
-  private void put(JsonNode node, Map<String, Integer> fields) {
-    for (Map.Entry<String, Integer> e : fields.entrySet()) {
-      text[e.getValue()] = text(node, e.getKey());
+  /** Reads the keys of {@code shape} from {@code node} (any node: all but an object hold no field) into {@code into} from {@code base}. */
+  private void read(JsonNode node, FieldShape shape, String[] into, int base) {
+    for (int k = 0; k < shape.keys().length; k++) {
+      JsonNode value = child(node, shape.keys()[k]);
+      switch (shape.kinds()[k]) {
+        case FieldShape.LEAF, FieldShape.FLAG -> into[base + shape.fields()[k]] = Json.text(value);
+        case FieldShape.OBJECT -> read(value, shape.inner()[k], into, base);
+        case FieldShape.ASN -> asn = asn(value);
+        case FieldShape.TARGETS -> targets(value);
+        default -> {
+          // coordinates: by their paths, above
+        }
+      }
+    }
+  }
+
+  /** {@code asNumber}: a number, else the integer its text spells; an integer beyond 64 bits is none (asLong would throw and fail the pass). */
+  private static Long asn(JsonNode n) {
+    return n == null || !n.isNumber() ? Json.longOf(Json.text(n))
+        : n.isIntegralNumber() && !n.canConvertToLong() ? null : Long.valueOf(n.asLong());
+  }
+
+  private void targets(JsonNode array) {
+    if (array == null || !array.isArray() || array.isEmpty()) {
+      return;
+    }
+    targets = new String[array.size() * TARGET_FIELDS];
+    for (JsonNode t : array) {
+      read(t, FieldShape.TARGET, targets, targetCount++ * TARGET_FIELDS);
     }
   }
 

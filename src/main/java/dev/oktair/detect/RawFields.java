@@ -20,41 +20,8 @@ import java.util.Arrays;
  * readings agree on every input ({@code EventFieldsTest} holds them to it).
  */
 final class RawFields {
-  private static final int LEAF = 0;
-  private static final int FLAG = 1;
-  private static final int LAT = 2;
-  private static final int LON = 3;
-  private static final int ASN = 4;
-  private static final int OBJECT = 5;
-  private static final int TARGETS = 6;
-
-  private static final Shape TARGET = shape("id", LEAF, 0, "type", LEAF, 1, "alternateId", LEAF, 2,
-      "displayName", LEAF, 3);
-  private static final Shape EVENT = shape(
-      "eventType", LEAF, EventFields.EVENT_TYPE,
-      "published", LEAF, EventFields.PUBLISHED,
-      "actor", OBJECT, shape("id", LEAF, EventFields.ACTOR_ID, "type", LEAF, EventFields.ACTOR_TYPE,
-          "alternateId", LEAF, EventFields.ACTOR_LOGIN, "displayName", LEAF, EventFields.ACTOR_NAME),
-      "outcome", OBJECT, shape("result", LEAF, EventFields.RESULT, "reason", LEAF, EventFields.REASON),
-      "client", OBJECT, shape("ipAddress", LEAF, EventFields.IP, "id", LEAF, EventFields.CLIENT_ID,
-          "userAgent", OBJECT, shape("rawUserAgent", LEAF, EventFields.USER_AGENT),
-          "geographicalContext", OBJECT, shape("city", LEAF, EventFields.CITY, "country", LEAF, EventFields.COUNTRY,
-              "geolocation", OBJECT, shape("lat", LAT, 0, "lon", LON, 0))),
-      "device", OBJECT, shape("id", LEAF, EventFields.DEVICE_ID),
-      "securityContext", OBJECT, shape("asNumber", ASN, 0, "isProxy", FLAG, EventFields.PROXY,
-          "asOrg", LEAF, EventFields.AS_ORG),
-      "authenticationContext", OBJECT, shape("externalSessionId", LEAF, EventFields.EXTERNAL_SESSION,
-          "rootSessionId", LEAF, EventFields.ROOT_SESSION),
-      "debugContext", OBJECT, shape("debugData", OBJECT, shape("threatSuspected", LEAF, EventFields.THREAT,
-          "risk", LEAF, EventFields.RISK, "factor", LEAF, EventFields.FACTOR, "pushOnlyResponseType", LEAF,
-          EventFields.PUSH, "clientId", LEAF, EventFields.DEBUG_CLIENT, "consentGrantId", LEAF, EventFields.GRANT,
-          "privilegeGranted", LEAF, EventFields.PRIVILEGE, "scope", LEAF, EventFields.SCOPE, "grantedScopes", LEAF,
-          EventFields.GRANTED_SCOPES)),
-      "transaction", OBJECT, shape("detail", OBJECT, shape("requestApiTokenId", LEAF, EventFields.API_TOKEN)),
-      "target", TARGETS, 0);
-  /** The strict check's number for each of {@link #EVENT}'s keys ({@link LogEvent#notedField}). */
-  private static final int[] NOTED = Arrays.stream(EVENT.names)
-      .mapToInt(n -> LogEvent.notedField(new String(n, StandardCharsets.US_ASCII))).toArray();
+  /** The strict check's number for each of {@link FieldShape#EVENT}'s keys ({@link LogEvent#notedField}). */
+  private static final int[] NOTED = Arrays.stream(FieldShape.EVENT.keys()).mapToInt(LogEvent::notedField).toArray();
 
   private final byte[] b;
   private final EventFields f;
@@ -74,7 +41,7 @@ final class RawFields {
     Boolean read = event.decideOnRaw((raw, off, len, e) -> {
       RawFields r = new RawFields(raw, f);
       try {
-        return r.noted(e) || r.object(r.ws(off), EVENT, f.text, 0) >= 0;
+        return r.noted(e) || r.object(r.ws(off), FieldShape.EVENT, f.text, 0) >= 0;
       } catch (RuntimeException ex) {
         // not of the shape read here (an index past the end, a number that is not one): the tree decides
         return false;
@@ -94,7 +61,7 @@ final class RawFields {
         Arrays.fill(f.text, null);
         return false;
       }
-      if (at != LogEvent.ABSENT && value(at, EVENT, k, f.text, 0) < 0) {
+      if (at != LogEvent.ABSENT && value(at, FieldShape.EVENT, k, f.text, 0) < 0) {
         throw new IllegalStateException("not of the shape read");
       }
     }
@@ -102,7 +69,7 @@ final class RawFields {
   }
 
   /** Reads the object at {@code i} of {@code shape} into {@code into} from {@code base}; returns where it ends, or -1 to give up. */
-  private int object(int i, Shape shape, String[] into, int base) {
+  private int object(int i, FieldShape shape, String[] into, int base) {
     if (b[i] != '{') {
       return -1;
     }
@@ -134,26 +101,26 @@ final class RawFields {
   }
 
   /** Reads the value at {@code i} of key {@code k} of {@code shape}; returns where it ends, or -1 to give up. */
-  private int value(int i, Shape shape, int k, String[] into, int base) {
-    int field = shape.fields[k];
+  private int value(int i, FieldShape shape, int k, String[] into, int base) {
+    int field = shape.fields()[k];
     byte c = b[i];
-    switch (shape.kinds[k]) {
-      case FLAG:
+    switch (shape.kinds()[k]) {
+      case FieldShape.FLAG:
         if (c == 't' || c == 'f') {
           into[base + field] = c == 't' ? "true" : "false";
           return c == 't' ? i + 4 : i + 5;
         }
         return leaf(i, into, base + field);
-      case LEAF:
+      case FieldShape.LEAF:
         return leaf(i, into, base + field);
-      case LAT:
-      case LON:
-        return coordinate(i, shape.kinds[k] == LAT);
-      case ASN:
+      case FieldShape.LAT:
+      case FieldShape.LON:
+        return coordinate(i, shape.kinds()[k] == FieldShape.LAT);
+      case FieldShape.ASN:
         return asn(i);
-      case OBJECT:
+      case FieldShape.OBJECT:
         // a plain value where an object was expected (Okta writes debugData "" on some events) holds no field, as in the tree
-        return c == '{' ? object(i, shape.inner[k], into, base) : c == '[' ? -1 : skip(i);
+        return c == '{' ? object(i, shape.inner()[k], into, base) : c == '[' ? -1 : skip(i);
       default:
         return c == 'n' ? i + 4 : targets(i);
     }
@@ -241,7 +208,7 @@ final class RawFields {
         if ((n + 1) * EventFields.TARGET_FIELDS > out.length) {
           out = Arrays.copyOf(out, out.length * 2);
         }
-        i = object(i, TARGET, out, n++ * EventFields.TARGET_FIELDS);
+        i = object(i, FieldShape.TARGET, out, n++ * EventFields.TARGET_FIELDS);
         if (i < 0) {
           return -1;
         }
@@ -368,35 +335,5 @@ final class RawFields {
       i++;
     }
     return i;
-  }
-
-  /** One object's keys of interest: each key's bytes, what its value is, and its field or inner object. */
-  private record Shape(byte[][] names, int[] kinds, int[] fields, Shape[] inner) {
-    int find(byte[] b, int start, int end) {
-      int n = end - start;
-      for (int k = 0; k < names.length; k++) {
-        byte[] name = names[k];
-        if (name.length == n && Arrays.equals(b, start, end, name, 0, n)) {
-          return k;
-        }
-      }
-      return -1;
-    }
-  }
-
-  /** A shape of (key, kind, field or inner shape) triples. */
-  private static Shape shape(Object... triples) {
-    int n = triples.length / 3;
-    Shape s = new Shape(new byte[n][], new int[n], new int[n], new Shape[n]);
-    for (int k = 0; k < n; k++) {
-      s.names[k] = ((String) triples[3 * k]).getBytes(StandardCharsets.US_ASCII);
-      s.kinds[k] = (Integer) triples[3 * k + 1];
-      if (triples[3 * k + 2] instanceof Shape inner) {
-        s.inner[k] = inner;
-      } else {
-        s.fields[k] = (Integer) triples[3 * k + 2];
-      }
-    }
-    return s;
   }
 }
