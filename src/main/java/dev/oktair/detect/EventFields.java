@@ -103,9 +103,14 @@ final class EventFields {
     return text[CLIENT_ID];
   }
 
-  /** Where a sign-in came from, as "city, country" (each "null" when the event has none). */
-  String place() {
-    return text[CITY] + ", " + text[COUNTRY];
+  /** {@code client.geographicalContext.city}, or null. */
+  String city() {
+    return text[CITY];
+  }
+
+  /** {@code client.geographicalContext.country}, or null. */
+  String country() {
+    return text[COUNTRY];
   }
 
   int targetCount() {

@@ -50,17 +50,16 @@ final class RawFields {
     return read != null && read;
   }
 
-  /** Reads the top-level fields where the strict check noted them; false when it noted none, or when giving up. */
+  /**
+   * Reads the top-level fields where the strict check noted them (it notes all of them or none);
+   * false when it noted none, and an exception when giving up.
+   */
   private boolean noted(LogEvent event) {
     if (event.noted(NOTED[0]) == LogEvent.NOT_NOTED) {
       return false;
     }
     for (int k = 0; k < NOTED.length; k++) {
       int at = event.noted(NOTED[k]);
-      if (at == LogEvent.NOT_NOTED) {
-        Arrays.fill(f.text, null);
-        return false;
-      }
       if (at != LogEvent.ABSENT && value(at, FieldShape.EVENT, k, f.text, 0) < 0) {
         throw new IllegalStateException("not of the shape read");
       }

@@ -172,7 +172,7 @@ final class SignInDetections {
           // the last sign-in of each user is kept light, with where it came from: no bytes to parse again,
           // and the place's text is only written for a finding
           Double lon = e.fields().lon();
-          Place here = new Place(e.kept(), lat, lon == null ? Double.NaN : lon, e.fields().place());
+          Place here = new Place(e.kept(), lat, lon == null ? Double.NaN : lon, e.fields().city(), e.fields().country());
           Place prev = last.put(e.subject(), here);
           if (prev != null && !java.util.Objects.equals(e.ipKey(), prev.seen.ipKey())) {
             double km = km(prev.lat, prev.lon, here.lat, here.lon);
@@ -199,7 +199,12 @@ final class SignInDetections {
     }
 
     /** A sign-in's light view with where it came from ({@code lon} NaN when the event has none), and "city, country". */
-    private record Place(Seen seen, double lat, double lon, String place) {}
+    private record Place(Seen seen, double lat, double lon, String city, String country) {
+      /** "city, country" (each "null" when the event has none), as the event's own geo reads. */
+      String place() {
+        return city + ", " + country;
+      }
+    }
 
     static double km(double lat1, double lon1, double lat2, double lon2) {
       double dLat = Math.toRadians(lat2 - lat1);

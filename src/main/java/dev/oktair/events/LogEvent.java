@@ -148,10 +148,11 @@ public final class LogEvent {
   /**
    * Returns the event {@code raw} holds: read by the strict check without a tree when it accepts
    * the bytes (the tree is then built when first asked for, and a reader that streams the bytes
-   * need not build it at all), else parsed as {@link #parse} does, with its failures.
+   * need not build it at all), else parsed as {@link #parse} does, with its failures. The event
+   * keeps {@code raw} itself: the caller must not change it after.
    */
   public static LogEvent read(byte[] raw) {
-    LogEvent checked = StreamCheck.event(raw, 0, raw.length);
+    LogEvent checked = StreamCheck.event(raw);
     return checked != null ? checked : parse(raw);
   }
 

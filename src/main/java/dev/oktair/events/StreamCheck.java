@@ -86,6 +86,15 @@ final class StreamCheck {
    * must decide. The bytes need no check before: this is the UTF-8 and text check too.
    */
   static LogEvent event(byte[] b, int off, int len) {
+    return event(b, off, len, false);
+  }
+
+  /** As {@link #event(byte[], int, int)} for all of {@code raw}, which the event then keeps: the caller hands it over. */
+  static LogEvent event(byte[] raw) {
+    return event(raw, 0, raw.length, true);
+  }
+
+  private static LogEvent event(byte[] b, int off, int len, boolean handedOver) {
     Scan s = SCRATCH.get();
     s.reset(b, off + len);
     int i = s.ws(off);
@@ -93,7 +102,7 @@ final class StreamCheck {
     if (after < 0 || s.ws(after) != s.end || !s.typed || !s.other || s.unsure) {
       return null;
     }
-    byte[] raw = Arrays.copyOfRange(b, off, off + len);
+    byte[] raw = handedOver ? b : Arrays.copyOfRange(b, off, off + len);
     int[] noted = new int[s.noted.length];
     for (int k = 0; k < noted.length; k++) {
       noted[k] = s.noted[k] < 0 ? LogEvent.ABSENT : s.noted[k] - off;
